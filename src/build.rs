@@ -1,0 +1,92 @@
+//! The whole pipeline, as the commands run it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::aggregate::{self, Aggregates};
+use crate::diag::Diagnostics;
+use crate::model::Content;
+use crate::render;
+use crate::validate;
+use crate::write::Output;
+
+/// Validated content and its figures.
+pub struct Checked {
+    pub content: Content,
+    pub agg: Aggregates,
+}
+
+/// Why a command failed: the content (exit 1) or the machine (exit 2).
+#[derive(Debug)]
+pub enum Failure {
+    Content,
+    Io(String),
+}
+
+/// Loads, validates, scores and aggregates the site under `root`; every problem goes to `diags`.
+/// With `strict`, warnings count as errors.
+pub fn check(root: &Path, strict: bool, diags: &mut Diagnostics) -> Option<Checked> {
+    let content = validate::content(root, diags);
+    let checked = content.map(|content| {
+        let agg = aggregate::aggregate(&content);
+        aggregate::warnings(&content, &agg, diags);
+        Checked { content, agg }
+    });
+    if strict {
+        diags.make_strict();
+    }
+    checked.filter(|_| !diags.has_errors())
+}
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    /// The build date shown in footers (`SOURCE_DATE_EPOCH` or today).
+    pub date: jiff::civil::Date,
+}
+
+impl BuildOptions {
+    pub fn new(root: &Path) -> Self {
+        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, date: build_date() }
+    }
+}
+
+/// Today, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
+pub fn build_date() -> jiff::civil::Date {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    match epoch.and_then(|s| jiff::Timestamp::from_second(s).ok()) {
+        Some(ts) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+        None => jiff::ZonedDateTime::now().date(),
+    }
+}
+
+pub struct BuildSummary {
+    pub files: usize,
+    pub pages: usize,
+    pub charts: usize,
+    pub elapsed: Duration,
+}
+
+/// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
+pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
+    let started = Instant::now();
+    let checked = check(&opts.root, false, diags).ok_or(Failure::Content)?;
+    let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
+    let out = Output::begin(&opts.output).map_err(io)?;
+    match render::render_site(&checked, opts, &out) {
+        Ok(counts) => {
+            out.commit().map_err(io)?;
+            Ok(BuildSummary {
+                files: counts.files,
+                pages: counts.pages,
+                charts: counts.charts,
+                elapsed: started.elapsed(),
+            })
+        }
+        Err(e) => {
+            out.abort();
+            Err(io(e))
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Diagnostics: every problem found in the content, with the file, the spot and a hint.
+//!
+//! Loaders and validators push into one [`Diagnostics`] sink so that a single run reports every
+//! problem of the whole site, sorted by file and line.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::Buffer};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the content.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
+    /// 1-based line and column (in characters); 0 when the problem concerns the whole file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip)]
+    span: Option<Range<usize>>,
+}
+
+/// Collects diagnostics and the sources they point into.
+#[derive(Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    sources: BTreeMap<String, String>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers a file's text so that spans into it can be shown with line, column and snippet.
+    pub fn add_source(&mut self, file: &str, text: &str) {
+        self.sources.insert(file.to_string(), text.to_string());
+    }
+
+    pub fn error(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
+        self.push(Severity::Error, file, span, message.into())
+    }
+
+    pub fn warning(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
+        self.push(Severity::Warning, file, span, message.into())
+    }
+
+    fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: String) -> Hint<'_> {
+        let (line, column) = match (&span, self.sources.get(file)) {
+            (Some(span), Some(text)) => line_col(text, span.start),
+            _ => (0, 0),
+        };
+        self.items.push(Diagnostic {
+            severity,
+            file: file.to_string(),
+            line,
+            column,
+            message,
+            hint: None,
+            span,
+        });
+        let last = self.items.len() - 1;
+        Hint(&mut self.items[last])
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Turns every warning into an error (`--strict`).
+    pub fn make_strict(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// The diagnostics sorted by file, line and column (stable for equal positions).
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        v
+    }
+
+    /// rustc-like text: the spot, the offending line with a caret, and the hint.
+    pub fn render_human(&self, color: bool) -> String {
+        let mut files = SimpleFiles::new();
+        let mut ids = BTreeMap::new();
+        for (name, text) in &self.sources {
+            ids.insert(name.as_str(), files.add(name.as_str(), text.as_str()));
+        }
+        let config = term::Config::default();
+        let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
+        for d in self.sorted() {
+            let severity = match d.severity {
+                Severity::Error => CsSeverity::Error,
+                Severity::Warning => CsSeverity::Warning,
+            };
+            let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
+            match (&d.span, ids.get(d.file.as_str())) {
+                (Some(span), Some(&id)) => {
+                    cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
+                }
+                _ => cs = cs.with_notes(vec![format!("in {}", d.file)]),
+            }
+            if let Some(hint) = &d.hint {
+                cs = cs.with_notes(vec![format!("hint: {hint}")]);
+            }
+            // Writing into an in-memory buffer only fails on a broken span; fall back to a plain line.
+            if term::emit_to_write_style(&mut buf, &config, &files, &cs).is_err() {
+                let line = format!("{}:{}:{}: {}\n", d.file, d.line, d.column, d.message);
+                let _ = std::io::Write::write_all(&mut buf, line.as_bytes());
+            }
+        }
+        String::from_utf8_lossy(buf.as_slice()).into_owned()
+    }
+
+    /// One JSON object per line (`--format json`).
+    pub fn render_json(&self) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            // Serializing plain strings and numbers cannot fail.
+            out.push_str(&serde_json::to_string(d).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Takes over another sink's problems, keeping only the sources they point into.
+    pub fn merge(&mut self, other: Diagnostics) {
+        if other.items.is_empty() {
+            return;
+        }
+        for (name, text) in other.sources {
+            self.sources.entry(name).or_insert(text);
+        }
+        self.items.extend(other.items);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+/// Lets the caller attach a hint to the diagnostic just pushed.
+pub struct Hint<'a>(&'a mut Diagnostic);
+
+impl Hint<'_> {
+    pub fn hint(self, hint: impl Into<String>) {
+        self.0.hint = Some(hint.into());
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// The known candidate nearest to a misspelt word, when it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A hint listing the known values, and the nearest spelling when there is one.
+pub fn known_hint(word: &str, known: &[&str]) -> String {
+    let list = if known.len() > 12 {
+        format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+    } else {
+        known.join(", ")
+    };
+    match did_you_mean(word, known.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? Known: {list}"),
+        None if known.is_empty() => "none is defined".to_string(),
+        None => format!("known: {list}"),
+    }
+}
+
+/// A site-root-relative display path with `/` separators.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\nđịa = 2\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        let off = text.find('2').unwrap();
+        assert_eq!(line_col(text, off), (2, 7));
+    }
+
+    #[test]
+    fn suggests_near_spelling() {
+        assert_eq!(did_you_mean("membres", ["members", "name", "type"]), Some("members"));
+        assert_eq!(did_you_mean("zzz", ["members", "name"]), None);
+    }
+}

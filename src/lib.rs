@@ -1,0 +1,17 @@
+//! kieumau: a static report-site generator for the model party branch programme.
+//!
+//! The data flows load -> validate -> score -> aggregate -> chart -> render -> write; each step
+//! is a module, and each content rule lives in the module of the file kind it concerns.
+
+pub mod aggregate;
+pub mod build;
+pub mod collate;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod score;
+pub mod validate;
+pub mod write;
+
+pub use build::{BuildOptions, BuildSummary, Checked, Failure, build, check};

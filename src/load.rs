@@ -1,0 +1,354 @@
+//! Load: find the content files, read them as text and parse their syntax (TOML, front matter).
+//!
+//! Nothing here knows what the values mean; `validate` does. Reading is per file so that a large
+//! site never holds every file's text at once.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::DeTable;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostics, rel_path};
+
+/// Files larger than this are refused: no content file is legitimately this big.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A content file: its absolute path and its site-root-relative display name.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub path: PathBuf,
+    pub rel: String,
+}
+
+/// A note file with the year it is about, if any (`x.2024.md`).
+#[derive(Debug, Clone)]
+pub struct NoteFile {
+    pub file: ContentFile,
+    pub year: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BranchFiles {
+    pub slug: String,
+    pub toml: Option<ContentFile>,
+    pub notes: Vec<NoteFile>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DistrictFiles {
+    pub slug: String,
+    pub dir: ContentFile,
+    pub toml: Option<ContentFile>,
+    pub notes: Vec<NoteFile>,
+    pub branches: Vec<BranchFiles>,
+}
+
+/// Where every content file is, by role. Built from names alone.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub site: Option<ContentFile>,
+    /// `(stem, file)` of `criteria/*.toml`.
+    pub criteria: Vec<(String, ContentFile)>,
+    /// `(stem, file)` of `reviews/*.md`.
+    pub reviews: Vec<(String, ContentFile)>,
+    pub districts: Vec<DistrictFiles>,
+    /// Every content file, for the content hash.
+    pub all_files: Vec<ContentFile>,
+}
+
+fn content_file(root: &Path, path: PathBuf) -> ContentFile {
+    let rel = rel_path(root, &path);
+    ContentFile { path, rel }
+}
+
+/// Splits `name.2024.md` into `("name", Some("2024"))` and `name.md` into `("name", None)`.
+fn note_parts(stem: &str) -> (&str, Option<String>) {
+    match stem.rsplit_once('.') {
+        Some((base, year)) => (base, Some(year.to_string())),
+        None => (stem, None),
+    }
+}
+
+/// Files in a folder, sorted by name; symlinks and unexpected entries are reported, not followed.
+fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, bool)> {
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
+                diags.error(&at, None, format!("cannot read this folder entry: {e}"))
+                    .hint("check the file's permissions");
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // editor and OS files (.DS_Store, .swp)
+        }
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            diags.warning(&rel_path(root, entry.path()), None, "symbolic link ignored")
+                .hint("kieumau does not follow links; copy the file into content/ instead");
+            continue;
+        }
+        out.push((entry.path().to_path_buf(), name, ft.is_dir()));
+    }
+    out
+}
+
+/// Finds every content file under `<root>/content` and sorts them into roles.
+pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
+    let content = root.join("content");
+    let mut layout = Layout::default();
+    if !content.is_dir() {
+        diags.error("content", None, "no content/ folder here")
+            .hint("run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`");
+        return layout;
+    }
+    let unexpected = |diags: &mut Diagnostics, rel: &str, what: &str| {
+        diags.warning(rel, None, format!("unexpected {what}, ignored")).hint(
+            "content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/",
+        );
+    };
+    for (path, name, is_dir) in list_dir(root, &content, diags) {
+        let file = content_file(root, path.clone());
+        match (name.as_str(), is_dir) {
+            ("site.toml", false) => layout.site = Some(file.clone()),
+            ("criteria", true) => {
+                for (p, n, d) in list_dir(root, &path, diags) {
+                    let f = content_file(root, p);
+                    match n.strip_suffix(".toml") {
+                        Some(stem) if !d => {
+                            layout.criteria.push((stem.to_string(), f.clone()));
+                            layout.all_files.push(f);
+                        }
+                        _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
+                    }
+                }
+            }
+            ("reviews", true) => {
+                for (p, n, d) in list_dir(root, &path, diags) {
+                    let f = content_file(root, p);
+                    match n.strip_suffix(".md") {
+                        Some(stem) if !d => {
+                            layout.reviews.push((stem.to_string(), f.clone()));
+                            layout.all_files.push(f);
+                        }
+                        _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
+                    }
+                }
+            }
+            ("districts", true) => {
+                for (p, n, d) in list_dir(root, &path, diags) {
+                    if d {
+                        let district = discover_district(root, p, n, diags, &mut layout.all_files);
+                        layout.districts.push(district);
+                    } else {
+                        unexpected(diags, &file_rel(root, &p), "file");
+                    }
+                }
+            }
+            (_, d) => {
+                unexpected(diags, &file.rel, if d { "folder" } else { "file" });
+                continue;
+            }
+        }
+        if !is_dir {
+            layout.all_files.push(file);
+        }
+    }
+    layout
+}
+
+fn file_rel(root: &Path, p: &Path) -> String {
+    rel_path(root, p)
+}
+
+fn discover_district(
+    root: &Path,
+    dir: PathBuf,
+    slug: String,
+    diags: &mut Diagnostics,
+    all: &mut Vec<ContentFile>,
+) -> DistrictFiles {
+    let mut district = DistrictFiles {
+        slug,
+        dir: content_file(root, dir.clone()),
+        toml: None,
+        notes: Vec::new(),
+        branches: Vec::new(),
+    };
+    for (p, name, is_dir) in list_dir(root, &dir, diags) {
+        let f = content_file(root, p);
+        if is_dir {
+            diags.warning(&f.rel, None, "unexpected folder inside a district, ignored")
+                .hint("a district folder holds district.toml, <branch>.toml and Markdown notes only");
+            continue;
+        }
+        all.push(f.clone());
+        if name == "district.toml" {
+            district.toml = Some(f);
+        } else if let Some(stem) = name.strip_suffix(".toml") {
+            branch_entry(&mut district.branches, stem).toml = Some(f);
+        } else if let Some(stem) = name.strip_suffix(".md") {
+            let (base, year) = note_parts(stem);
+            let note = NoteFile { file: f, year };
+            if base == "district" {
+                district.notes.push(note);
+            } else {
+                branch_entry(&mut district.branches, base).notes.push(note);
+            }
+        } else {
+            all.pop();
+            diags.warning(&f.rel, None, "unexpected file, ignored")
+                .hint("branch data goes in <branch>.toml and notes in <branch>.md or <branch>.<year>.md");
+        }
+    }
+    district
+}
+
+fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> &'a mut BranchFiles {
+    // Files arrive sorted by name, so a branch's files are adjacent except for `x.md` < `x.toml` < `x.2024.md`
+    // orderings; a linear search from the end is enough and stays linear overall.
+    let pos = branches.iter().rposition(|b| b.slug == slug);
+    let idx = match pos {
+        Some(i) => i,
+        None => {
+            branches.push(BranchFiles { slug: slug.to_string(), toml: None, notes: Vec::new() });
+            branches.len() - 1
+        }
+    };
+    &mut branches[idx]
+}
+
+/// Reads a content file as UTF-8 text. Errors name the file and, for bad bytes, the spot.
+pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> {
+    let meta = match fs::metadata(&file.path) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check that the file exists and is readable");
+            return None;
+        }
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        diags.error(
+            &file.rel,
+            None,
+            format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()),
+        )
+        .hint("a content file holds one branch, district or note; split it or check it is the right file");
+        return None;
+    }
+    let bytes = match fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(pos) = text.find('\0') {
+                diags.add_source(&file.rel, text);
+                diags.error(&file.rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
+                    .hint("save the file as plain UTF-8 text");
+                return None;
+            }
+            Some(text.to_string())
+        }
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
+            let (line, col) = crate::diag::line_col(&prefix, valid);
+            diags.error(
+                &file.rel,
+                None,
+                format!("file is not valid UTF-8 (first bad byte at line {line}, column {col})"),
+            )
+            .hint("save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8); TCVN3/VNI encodings are not supported");
+            None
+        }
+    }
+}
+
+/// Parses TOML text, reporting a syntax error at its spot.
+pub fn parse_toml<'i>(file: &str, text: &'i str, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
+    if text.trim().is_empty() {
+        diags.error(file, None, "file is empty").hint("fill it in, or delete it if it is not needed");
+        return None;
+    }
+    match DeTable::parse(text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            diags.add_source(file, text);
+            let span = e.span().map(|s| clamp_span(text, s));
+            let msg = e.message().trim_end().to_string();
+            diags.error(file, span, format!("TOML syntax error: {msg}"))
+                .hint("see https://toml.io for the syntax; strings need \"quotes\", tables [brackets]");
+            None
+        }
+    }
+}
+
+fn clamp_span(text: &str, s: Range<usize>) -> Range<usize> {
+    let start = s.start.min(text.len());
+    let end = s.end.clamp(start, text.len());
+    start..end
+}
+
+/// A Markdown file split into optional `+++` TOML front matter and body.
+pub struct FrontMatter<'a> {
+    /// The front matter text and its byte offset in the file.
+    pub toml: Option<(&'a str, usize)>,
+    pub body: &'a str,
+}
+
+/// Splits `+++\n<toml>\n+++\n<body>`. An opening `+++` with no closing one is an error (the offset
+/// of the opening line).
+pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, usize> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text.get(..first_line_end).map(str::trim_end) != Some("+++") {
+        return Ok(FrontMatter { toml: None, body: text });
+    }
+    let mut pos = first_line_end;
+    while pos < text.len() {
+        let rest = text.get(pos..).unwrap_or_default();
+        let line_len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        if rest.get(..line_len).map(str::trim_end) == Some("+++") {
+            let toml = text.get(first_line_end..pos).unwrap_or_default();
+            let body = text.get(pos + line_len..).unwrap_or_default();
+            return Ok(FrontMatter { toml: Some((toml, first_line_end)), body });
+        }
+        pos += line_len;
+    }
+    Err(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_split() {
+        let fm = split_front_matter("+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!(fm.toml, Some(("title = \"A\"\n", 4)));
+        assert_eq!(fm.body, "Body\n");
+        let crlf = split_front_matter("+++\r\ntitle = \"A\"\r\n+++\r\nBody").unwrap();
+        assert_eq!(crlf.toml.map(|t| t.0), Some("title = \"A\"\r\n"));
+        assert_eq!(crlf.body, "Body");
+        let none = split_front_matter("# Heading\n+++\n").unwrap();
+        assert!(none.toml.is_none());
+        assert!(split_front_matter("+++\ntitle = 1\n").is_err());
+    }
+
+    #[test]
+    fn note_names() {
+        assert_eq!(note_parts("thuong-phuc"), ("thuong-phuc", None));
+        assert_eq!(note_parts("thuong-phuc.2024"), ("thuong-phuc", Some("2024".to_string())));
+    }
+}

@@ -1,0 +1,339 @@
+//! The downloads in `data/`: CSV tables for spreadsheets and `site.json` with every figure.
+//!
+//! CSV is RFC 4180 (CRLF, quotes where needed), UTF-8 with a byte-order mark so that spreadsheets
+//! show Vietnamese correctly; numbers use a dot; percentages one decimal, half away from zero.
+
+use serde_json::{Value, json};
+
+use crate::aggregate::{Aggregates, Stats};
+use crate::model::{Content, Level, Ratio, tenths_to_string};
+use crate::write::Output;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn pct_cell(r: Option<Ratio>) -> String {
+    r.map(|r| tenths_to_string(r.pct_tenths())).unwrap_or_default()
+}
+
+fn pct_json(r: Option<Ratio>) -> Value {
+    r.map_or(Value::Null, |r| json!(r.pct_tenths() as f64 / 10.0))
+}
+
+struct Csv(csv::Writer<Vec<u8>>);
+
+impl Csv {
+    fn new(header: &[String]) -> Self {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
+        w.write_record(header).ok();
+        Csv(w)
+    }
+    fn row(&mut self, cells: &[String]) {
+        // Writing into a Vec cannot fail.
+        self.0.write_record(cells).ok();
+    }
+    fn finish(self) -> Vec<u8> {
+        self.0.into_inner().unwrap_or_default()
+    }
+}
+
+/// Header cells shared by the unit tables: after the key columns.
+fn stats_header(content: &Content, keys: &[&str]) -> Vec<String> {
+    let mut h: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    h.push("branches".into());
+    h.extend(content.site.ratings.iter().map(|r| r.code.clone()));
+    h.extend(["good_or_better", "good_or_better_pct", "model", "model_pct", "pilots"].map(String::from));
+    h
+}
+
+fn stats_cells(keys: Vec<String>, s: &Stats) -> Vec<String> {
+    let mut c = keys;
+    c.push(s.branches.to_string());
+    c.extend(s.per_rating.iter().map(u32::to_string));
+    c.push(s.good.to_string());
+    c.push(pct_cell(s.good_pct()));
+    c.push(s.model.to_string());
+    c.push(pct_cell(s.model_pct()));
+    c.push(s.pilots.to_string());
+    c
+}
+
+pub fn branches_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
+    let header = [
+        "year", "district", "branch", "name", "type", "subtype", "level", "members", "rating", "score", "max_score",
+        "score_pct", "model", "pilot",
+    ]
+    .map(String::from);
+    let mut w = Csv::new(&header);
+    let site = &content.site;
+    for &year in &agg.years {
+        for (di, d) in content.districts.iter().enumerate() {
+            for (bi, b) in d.branches.iter().enumerate() {
+                let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year) else {
+                    continue;
+                };
+                let bt = &site.branch_types[b.type_idx];
+                w.row(&[
+                    year.to_string(),
+                    d.slug.clone(),
+                    b.slug.clone(),
+                    b.name.clone(),
+                    bt.slug.clone(),
+                    b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()).unwrap_or_default(),
+                    b.level.slug().to_string(),
+                    b.members.to_string(),
+                    site.ratings[s.rating].code.clone(),
+                    s.total.to_string(),
+                    s.max.to_string(),
+                    tenths_to_string(s.pct().pct_tenths()),
+                    s.model.to_string(),
+                    s.pilot.to_string(),
+                ]);
+            }
+        }
+    }
+    w.finish()
+}
+
+pub fn districts_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
+    let mut w = Csv::new(&stats_header(content, &["year", "district"]));
+    for (yi, year) in agg.years.iter().enumerate() {
+        for (di, d) in content.districts.iter().enumerate() {
+            w.row(&stats_cells(vec![year.to_string(), d.slug.clone()], &agg.districts[di][yi]));
+        }
+    }
+    w.finish()
+}
+
+pub fn types_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
+    let mut w = Csv::new(&stats_header(content, &["year", "type"]));
+    for (yi, year) in agg.years.iter().enumerate() {
+        for (ti, t) in content.site.branch_types.iter().enumerate() {
+            w.row(&stats_cells(vec![year.to_string(), t.slug.clone()], &agg.types[ti][yi]));
+        }
+    }
+    w.finish()
+}
+
+pub fn province_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
+    let mut w = Csv::new(&stats_header(content, &["year"]));
+    for (yi, year) in agg.years.iter().enumerate() {
+        w.row(&stats_cells(vec![year.to_string()], &agg.province[yi]));
+    }
+    w.finish()
+}
+
+/// `scores-<year>.csv` in the import format: `district, branch, rating, vetoes`, then one column
+/// per criterion of the year's framework (empty where it does not apply to the branch's type).
+pub fn scores_csv(content: &Content, year: i32) -> Option<Vec<u8>> {
+    let fw = content.frameworks.for_year(year)?;
+    let mut header: Vec<String> = ["district", "branch", "rating", "vetoes"].map(String::from).to_vec();
+    header.extend(fw.criteria.iter().map(|c| c.id.clone()));
+    let mut w = Csv::new(&header);
+    for d in &content.districts {
+        for b in &d.branches {
+            let Some(a) = b.assessment(year) else { continue };
+            let mut row = vec![
+                d.slug.clone(),
+                b.slug.clone(),
+                content.site.ratings[a.rating].code.clone(),
+                a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect::<Vec<_>>().join(";"),
+            ];
+            let mut cells = vec![String::new(); fw.criteria.len()];
+            let ids = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
+            for (&ci, score) in ids.iter().zip(a.scores.iter()) {
+                cells[ci] = score.to_string();
+            }
+            row.extend(cells);
+            w.row(&row);
+        }
+    }
+    Some(w.finish())
+}
+
+fn stats_json(s: &Stats, prev: Option<&Stats>, content: &Content) -> Value {
+    let per_rating: serde_json::Map<String, Value> =
+        content.site.ratings.iter().zip(&s.per_rating).map(|(r, n)| (r.code.clone(), json!(n))).collect();
+    let change = prev.filter(|p| p.branches > 0 && s.branches > 0).map(|p| {
+        let diff = |a: Option<Ratio>, b: Option<Ratio>| match (a, b) {
+            (Some(a), Some(b)) => json!((a.pct_tenths() - b.pct_tenths()) as f64 / 10.0),
+            _ => Value::Null,
+        };
+        json!({
+            "branches": i64::from(s.branches) - i64::from(p.branches),
+            "good_or_better": i64::from(s.good) - i64::from(p.good),
+            "good_or_better_pct": diff(s.good_pct(), p.good_pct()),
+            "model": i64::from(s.model) - i64::from(p.model),
+            "model_pct": diff(s.model_pct(), p.model_pct()),
+        })
+    });
+    json!({
+        "branches": s.branches,
+        "ratings": per_rating,
+        "good_or_better": s.good,
+        "good_or_better_pct": pct_json(s.good_pct()),
+        "model": s.model,
+        "model_pct": pct_json(s.model_pct()),
+        "pilots": s.pilots,
+        "pilots_model": s.pilots_model,
+        "members": s.members,
+        "mean_score_pct": pct_json(s.mean_score_pct()),
+        "change": change.unwrap_or(Value::Null),
+    })
+}
+
+fn series_json(series: &[Stats], agg: &Aggregates, content: &Content) -> Value {
+    let obj: serde_json::Map<String, Value> = agg
+        .years
+        .iter()
+        .enumerate()
+        .map(|(yi, y)| (y.to_string(), stats_json(&series[yi], yi.checked_sub(1).map(|p| &series[p]), content)))
+        .collect();
+    Value::Object(obj)
+}
+
+pub fn site_json(content: &Content, agg: &Aggregates) -> Vec<u8> {
+    let site = &content.site;
+    let districts: Vec<Value> = content
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(di, d)| {
+            let by_type: serde_json::Map<String, Value> = site
+                .branch_types
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| (t.slug.clone(), series_json(&agg.district_types[di][ti], agg, content)))
+                .collect();
+            let by_level: serde_json::Map<String, Value> = Level::ALL
+                .iter()
+                .enumerate()
+                .map(|(li, l)| (l.slug().to_string(), series_json(&agg.district_levels[di][li], agg, content)))
+                .collect();
+            json!({
+                "slug": d.slug, "name": d.name, "kind": d.kind.slug(), "order": d.order,
+                "years": series_json(&agg.districts[di], agg, content),
+                "types": by_type,
+                "levels": by_level,
+            })
+        })
+        .collect();
+    let types: Vec<Value> = site
+        .branch_types
+        .iter()
+        .enumerate()
+        .map(|(ti, t)| json!({"slug": t.slug, "name": t.name, "years": series_json(&agg.types[ti], agg, content)}))
+        .collect();
+    let levels: Vec<Value> = Level::ALL
+        .iter()
+        .enumerate()
+        .map(|(li, l)| json!({"slug": l.slug(), "years": series_json(&agg.levels[li], agg, content)}))
+        .collect();
+    let targets: Vec<Value> = site
+        .targets
+        .iter()
+        .zip(&agg.targets)
+        .map(|(t, years)| {
+            let ys: serde_json::Map<String, Value> = years
+                .iter()
+                .map(|ty| {
+                    let districts: serde_json::Map<String, Value> = content
+                        .districts
+                        .iter()
+                        .zip(&ty.districts)
+                        .filter_map(|(d, v)| v.map(|(r, ok)| (d.slug.clone(), json!({"value": pct_json(Some(r)), "met": ok}))))
+                        .collect();
+                    let mut o = json!({"value": pct_json(ty.value), "met": ty.met});
+                    if t.scope == crate::model::Scope::District {
+                        o["districts"] = Value::Object(districts);
+                        o["districts_met"] = json!(ty.districts_met());
+                        o["districts_counted"] = json!(ty.districts_counted());
+                    }
+                    (ty.year.to_string(), o)
+                })
+                .collect();
+            json!({
+                "name": t.name, "metric": t.metric.slug(), "scope": t.scope.slug(),
+                "threshold": {"kind": t.threshold.kind(), "pct": t.threshold.pct().to_string().parse::<f64>().unwrap_or(0.0)},
+                "level": t.level.map(Level::slug),
+                "years": ys,
+            })
+        })
+        .collect();
+    let pilots: Vec<Value> = agg
+        .pilot_checks
+        .iter()
+        .map(|c| {
+            json!({
+                "district": content.districts[c.district].slug,
+                "type": site.branch_types[c.type_idx].slug,
+                "pilots": c.pilots, "ok": c.ok,
+            })
+        })
+        .collect();
+    let branches: Vec<Value> = content
+        .districts
+        .iter()
+        .enumerate()
+        .flat_map(|(di, d)| {
+            d.branches.iter().enumerate().map(move |(bi, b)| {
+                let years: Vec<Value> = agg.scored[di][bi]
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "year": s.year, "rating": site.ratings[s.rating].code,
+                            "score": s.total.to_string(), "max_score": s.max.to_string(),
+                            "score_pct": pct_json(Some(s.pct())), "mins_met": s.mins_met,
+                            "vetoed": s.vetoed, "model": s.model, "pilot": s.pilot,
+                        })
+                    })
+                    .collect();
+                let bt = &site.branch_types[b.type_idx];
+                json!({
+                    "district": d.slug, "branch": b.slug, "name": b.name, "type": bt.slug,
+                    "subtype": b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()),
+                    "level": b.level.slug(), "members": b.members, "pilot": b.pilot, "years": years,
+                })
+            })
+        })
+        .collect();
+    let doc = json!({
+        "title": site.title,
+        "organisation": site.organisation,
+        "language": site.language.code(),
+        "first_year": site.first_year,
+        "target_year": site.target_year,
+        "last_year": site.last_year,
+        "data_version": content.version,
+        "ratings": site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name, "good": r.good})).collect::<Vec<_>>(),
+        "province": series_json(&agg.province, agg, content),
+        "districts": districts,
+        "types": types,
+        "levels": levels,
+        "targets": targets,
+        "pilot_compliance": pilots,
+        "branches": branches,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Writes every data file into `data/`.
+pub fn write_all(content: &Content, agg: &Aggregates, out: &Output) -> std::io::Result<usize> {
+    let mut n = 0;
+    let mut put = |name: &str, bytes: Vec<u8>| -> std::io::Result<()> {
+        n += 1;
+        out.write(&format!("data/{name}"), &bytes)
+    };
+    put("branches.csv", branches_csv(content, agg))?;
+    put("districts.csv", districts_csv(content, agg))?;
+    put("types.csv", types_csv(content, agg))?;
+    put("province.csv", province_csv(content, agg))?;
+    for &year in &agg.years {
+        if let Some(bytes) = scores_csv(content, year) {
+            put(&format!("scores-{year}.csv"), bytes)?;
+        }
+    }
+    put("site.json", site_json(content, agg))?;
+    Ok(n)
+}

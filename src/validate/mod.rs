@@ -1,0 +1,296 @@
+//! Validate: turn the parsed files into the checked domain ([`Content`]), reporting every breach
+//! of the content rules (SPEC section 2) with its file, line and column.
+//!
+//! Each kind of file has its own module; this one walks the site, runs them (branch files in
+//! parallel) and checks what spans files: names of folders and files, notes without a subject.
+
+mod branch;
+mod criteria;
+mod district;
+pub mod fields;
+mod notes;
+mod site;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::collate;
+use crate::diag::Diagnostics;
+use crate::load::{self, BranchFiles, ContentFile, DistrictFiles, NoteFile};
+use crate::model::{Branch, Content, District, Frameworks, Notes, Site};
+use fields::{Ctx, is_slug, suggest_slug};
+
+/// What validating one file gives: its value (if valid), its problems and its content digest.
+struct FileOutcome<T> {
+    value: Option<T>,
+    diags: Diagnostics,
+    digest: Option<(String, [u8; 32])>,
+}
+
+/// Reads one file and runs `check` on its text with a sink of its own.
+fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>) -> FileOutcome<T> {
+    let mut diags = Diagnostics::new();
+    let Some(text) = load::read_text(file, &mut diags) else {
+        return FileOutcome { value: None, diags, digest: None };
+    };
+    let digest = Some((file.rel.clone(), digest(&text)));
+    diags.add_source(&file.rel, &text);
+    let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
+    FileOutcome { value, diags, digest }
+}
+
+/// Like [`with_text`], for a TOML file.
+fn with_toml<T>(
+    file: &ContentFile,
+    check: impl FnOnce(&mut Ctx<'_>, &toml::de::DeTable<'_>) -> Option<T>,
+) -> FileOutcome<T> {
+    with_text(file, |cx, text| {
+        let table = load::parse_toml(cx.file, text, cx.diags)?;
+        check(cx, table.get_ref())
+    })
+}
+
+fn digest(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// A four-digit year file stem (`2024`).
+fn year_stem(stem: &str) -> Option<i32> {
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) { stem.parse().ok() } else { None }
+}
+
+/// Accumulates per-file outcomes into the run's diagnostics and the content hash.
+struct Collector<'a> {
+    diags: &'a mut Diagnostics,
+    digests: Vec<(String, [u8; 32])>,
+}
+
+impl Collector<'_> {
+    fn take<T>(&mut self, outcome: FileOutcome<T>) -> Option<T> {
+        self.diags.merge(outcome.diags);
+        self.digests.extend(outcome.digest);
+        outcome.value
+    }
+
+    /// The data version: a short hash over every content file's path and text.
+    fn version(mut self) -> String {
+        self.digests.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut h = Sha256::new();
+        for (rel, d) in &self.digests {
+            h.update(rel.as_bytes());
+            h.update([0]);
+            h.update(d);
+        }
+        h.finalize().iter().take(4).map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Loads and validates the site under `root`. `None` when there are errors (all reported).
+pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
+    let layout = load::discover(root, diags);
+    let mut col = Collector { diags, digests: Vec::new() };
+
+    let Some(site_file) = &layout.site else {
+        if root.join("content").is_dir() {
+            col.diags.error("content/site.toml", None, "content/site.toml is missing")
+                .hint("every site has content/site.toml with its title, ratings, branch types and targets (see README)");
+        }
+        return None;
+    };
+    let site = col.take(with_toml(site_file, site::site));
+
+    let mut frameworks = Vec::new();
+    if let Some(site) = &site {
+        for (stem, file) in &layout.criteria {
+            let Some(year) = year_stem(stem) else {
+                col.diags.error(&file.rel, None, format!("criteria file name `{stem}.toml` is not a year"))
+                    .hint("name criteria files by the first year they apply, e.g. criteria/2022.toml");
+                continue;
+            };
+            if year > site.last_year {
+                col.diags.warning(&file.rel, None, format!("framework {year} starts after the last year {}", site.last_year))
+                    .hint("it is never used; raise `last_year` in site.toml or rename the file");
+            }
+            frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
+        }
+        if layout.criteria.is_empty() {
+            col.diags.error("content/criteria", None, "no criteria framework found")
+                .hint(format!("add content/criteria/{}.toml with the criteria in force from that year", site.first_year));
+        }
+    }
+    let frameworks_ok = frameworks.len() == layout.criteria.len();
+    frameworks.sort_by_key(|f| f.year);
+    let frameworks = Frameworks(frameworks);
+
+    let years = site.as_ref().map(|s| s.first_year..=s.last_year);
+    let mut reviews = Vec::new();
+    for (stem, file) in &layout.reviews {
+        match (year_stem(stem), &years) {
+            (Some(y), Some(range)) if range.contains(&y) => {
+                if let Some(n) = col.take(with_text(file, notes::note)) {
+                    reviews.push((y, n));
+                }
+            }
+            (Some(y), Some(range)) => {
+                col.diags.error(&file.rel, None, format!("review for {y} is outside the site's years {}-{}", range.start(), range.end()))
+                    .hint("name it after a year between first_year and last_year");
+            }
+            (None, _) => {
+                col.diags.error(&file.rel, None, format!("review file name `{stem}.md` is not a year"))
+                    .hint("name reviews by their year, e.g. reviews/2024.md");
+            }
+            _ => {}
+        }
+    }
+
+    let districts = match (&site, frameworks_ok) {
+        (Some(site), true) => layout
+            .districts
+            .iter()
+            .map(|d| district(&mut col, d, site, &frameworks))
+            .collect::<Vec<_>>(),
+        _ => {
+            // The site settings are broken: still report syntax and encoding problems everywhere.
+            for d in &layout.districts {
+                for f in d.toml.iter().chain(d.branches.iter().filter_map(|b| b.toml.as_ref())) {
+                    col.take(with_toml(f, |_, _| Some(())));
+                }
+            }
+            return None;
+        }
+    };
+    let version = col.version();
+    if diags.has_errors() {
+        return None;
+    }
+    let site = site?;
+    let mut districts: Vec<District> = districts.into_iter().flatten().collect();
+    districts.sort_by(|a, b| {
+        (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
+    });
+    reviews.sort_by_key(|(y, _)| *y);
+    Some(Content { site, frameworks, districts, reviews, version })
+}
+
+fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> Option<District> {
+    let mut ok = true;
+    if !is_slug(&files.slug) {
+        col.diags.error(&files.dir.rel, None, format!("district folder name `{}` is not a valid slug", files.slug))
+            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&files.slug)));
+        ok = false;
+    }
+    let head = match &files.toml {
+        Some(f) => col.take(with_toml(f, district::district)),
+        None => {
+            col.diags.error(&files.dir.rel, None, "district folder has no district.toml")
+                .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
+            None
+        }
+    };
+    let notes = col_notes(col, &files.notes, site);
+
+    let outcomes: Vec<(Option<Branch>, Diagnostics, Vec<(String, [u8; 32])>)> = files
+        .branches
+        .par_iter()
+        .map(|b| branch_files(b, site, frameworks))
+        .collect();
+    let mut branches = Vec::with_capacity(outcomes.len());
+    for (b, d, digests) in outcomes {
+        col.diags.merge(d);
+        col.digests.extend(digests);
+        branches.extend(b);
+    }
+    branches.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    let head = head?;
+    (ok && notes.is_some()).then_some(())?;
+    Some(District {
+        slug: files.slug.clone(),
+        name: head.name,
+        kind: head.kind,
+        order: head.order,
+        branches,
+        notes: notes.unwrap_or_default(),
+    })
+}
+
+fn col_notes(col: &mut Collector<'_>, files: &[NoteFile], site: &Site) -> Option<Notes> {
+    let mut d = Diagnostics::new();
+    let mut digests = Vec::new();
+    let notes = read_notes(files, site, &mut d, &mut digests);
+    col.diags.merge(d);
+    col.digests.extend(digests);
+    notes
+}
+
+/// Reads a subject's notes: `x.md` and `x.<year>.md`.
+fn read_notes(
+    files: &[NoteFile],
+    site: &Site,
+    diags: &mut Diagnostics,
+    digests: &mut Vec<(String, [u8; 32])>,
+) -> Option<Notes> {
+    let mut notes = Notes::default();
+    let mut ok = true;
+    for nf in files {
+        let year = match &nf.year {
+            None => None,
+            Some(stem) => match year_stem(stem) {
+                Some(y) if (site.first_year..=site.last_year).contains(&y) => Some(y),
+                _ => {
+                    diags.error(&nf.file.rel, None, format!("`{stem}` in the note's file name is not a year of the site"))
+                        .hint(format!(
+                            "name yearly notes <name>.<year>.md with a year from {} to {}",
+                            site.first_year, site.last_year
+                        ));
+                    ok = false;
+                    continue;
+                }
+            },
+        };
+        let outcome = with_text(&nf.file, notes::note);
+        diags.merge(outcome.diags);
+        digests.extend(outcome.digest);
+        match (outcome.value, year) {
+            (Some(n), None) => notes.general = Some(n),
+            (Some(n), Some(y)) => notes.by_year.push((y, n)),
+            (None, _) => ok = false,
+        }
+    }
+    notes.by_year.sort_by_key(|(y, _)| *y);
+    ok.then_some(notes)
+}
+
+/// Validates one branch's TOML file and its notes.
+fn branch_files(
+    files: &BranchFiles,
+    site: &Site,
+    frameworks: &Frameworks,
+) -> (Option<Branch>, Diagnostics, Vec<(String, [u8; 32])>) {
+    let mut diags = Diagnostics::new();
+    let mut digests = Vec::new();
+    let Some(toml_file) = &files.toml else {
+        for n in &files.notes {
+            diags.error(&n.file.rel, None, format!("note for unknown branch `{}`", files.slug))
+                .hint(format!("there is no {}.toml beside it: rename the note after an existing branch file", files.slug));
+        }
+        return (None, diags, digests);
+    };
+    if !is_slug(&files.slug) || files.slug.len() > 100 {
+        diags.error(&toml_file.rel, None, format!("branch file name `{}` is not a valid slug", files.slug))
+            .hint(format!("rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`", suggest_slug(&files.slug)));
+    }
+    let outcome = with_toml(toml_file, |cx, t| branch::branch(cx, t, &files.slug, site, frameworks));
+    diags.merge(outcome.diags);
+    digests.extend(outcome.digest);
+    let notes = read_notes(&files.notes, site, &mut diags, &mut digests);
+    let branch = match (outcome.value, notes) {
+        (Some(mut b), Some(notes)) if !diags.has_errors() => {
+            b.notes = notes;
+            Some(b)
+        }
+        _ => None,
+    };
+    (branch, diags, digests)
+}

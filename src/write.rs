@@ -1,0 +1,131 @@
+//! Write: the build goes into a fresh folder beside the output, and only a complete build
+//! replaces the old output. A failed or killed build leaves the previous output as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A build in progress: files are written under a temporary folder until [`Output::commit`].
+pub struct Output {
+    staging: PathBuf,
+    target: PathBuf,
+}
+
+fn sibling(target: &Path, tag: &str) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+impl Output {
+    /// Starts a build that will replace `target`.
+    pub fn begin(target: &Path) -> io::Result<Self> {
+        let target = absolute(target)?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        clean_leftovers(&target);
+        let staging = sibling(&target, "new");
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Output { staging, target })
+    }
+
+    pub fn staging(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Writes one file, `rel` being a `/`-separated path made by kieumau from validated slugs.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.staging.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, bytes)
+    }
+
+    /// Swaps the finished build in for the old output.
+    pub fn commit(self) -> io::Result<()> {
+        let old = sibling(&self.target, "old");
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.staging, &self.target) {
+            if had_old {
+                // Put the old output back before reporting.
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+
+    /// Abandons the build, leaving the old output untouched.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+fn absolute(p: &Path) -> io::Result<PathBuf> {
+    if p.is_absolute() { Ok(p.to_path_buf()) } else { Ok(std::env::current_dir()?.join(p)) }
+}
+
+/// Removes staging folders of builds that were killed (their process is gone), and restores an
+/// output that a killed swap had moved aside.
+fn clean_leftovers(target: &Path) {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let fname = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = fname.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let Some((tag, pid)) = rest.split_once('-') else {
+            continue;
+        };
+        let alive = pid.parse::<u32>().is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
+        if alive && pid != std::process::id().to_string() {
+            continue;
+        }
+        match tag {
+            "old" if !target.exists() => {
+                let _ = fs::rename(e.path(), target);
+            }
+            "new" | "old" => {
+                let _ = fs::remove_dir_all(e.path());
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_abort_keeps() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let out = Output::begin(&target).unwrap();
+        out.write("a/b.txt", b"one").unwrap();
+        out.commit().unwrap();
+        assert_eq!(fs::read(target.join("a/b.txt")).unwrap(), b"one");
+
+        let out = Output::begin(&target).unwrap();
+        out.write("a/b.txt", b"two").unwrap();
+        out.abort();
+        assert_eq!(fs::read(target.join("a/b.txt")).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no leftovers beside the output");
+    }
+}

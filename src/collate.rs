@@ -26,8 +26,29 @@ mod tests {
 
     #[test]
     fn vietnamese_order() {
-        let mut names = vec!["Đông Hưng", "Zét", "Dương", "Ân", "Ăn", "An", "Hưng Hà", "Hà"];
+        let mut names = vec![
+            "Đông Hưng",
+            "Zét",
+            "Dương",
+            "Ân",
+            "Ăn",
+            "An",
+            "Hưng Hà",
+            "Hà",
+        ];
         names.sort_by(|a, b| compare(a, b));
-        assert_eq!(names, vec!["An", "Ăn", "Ân", "Dương", "Đông Hưng", "Hà", "Hưng Hà", "Zét"]);
+        assert_eq!(
+            names,
+            vec![
+                "An",
+                "Ăn",
+                "Ân",
+                "Dương",
+                "Đông Hưng",
+                "Hà",
+                "Hưng Hà",
+                "Zét"
+            ]
+        );
     }
 }

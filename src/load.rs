@@ -75,12 +75,19 @@ fn note_parts(stem: &str) -> (&str, Option<String>) {
 /// Files in a folder, sorted by name; symlinks and unexpected entries are reported, not followed.
 fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, bool)> {
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e.path().map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
-                diags.error(&at, None, format!("cannot read this folder entry: {e}"))
+                let at = e
+                    .path()
+                    .map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
+                diags
+                    .error(&at, None, format!("cannot read this folder entry: {e}"))
                     .hint("check the file's permissions");
                 continue;
             }
@@ -91,7 +98,8 @@ fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, S
         }
         let ft = entry.file_type();
         if ft.is_symlink() {
-            diags.warning(&rel_path(root, entry.path()), None, "symbolic link ignored")
+            diags
+                .warning(&rel_path(root, entry.path()), None, "symbolic link ignored")
                 .hint("kieumau does not follow links; copy the file into content/ instead");
             continue;
         }
@@ -185,8 +193,11 @@ fn discover_district(
     for (p, name, is_dir) in list_dir(root, &dir, diags) {
         let f = content_file(root, p);
         if is_dir {
-            diags.warning(&f.rel, None, "unexpected folder inside a district, ignored")
-                .hint("a district folder holds district.toml, <branch>.toml and Markdown notes only");
+            diags
+                .warning(&f.rel, None, "unexpected folder inside a district, ignored")
+                .hint(
+                    "a district folder holds district.toml, <branch>.toml and Markdown notes only",
+                );
             continue;
         }
         all.push(f.clone());
@@ -218,7 +229,11 @@ fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> &'a mut B
     let idx = match pos {
         Some(i) => i,
         None => {
-            branches.push(BranchFiles { slug: slug.to_string(), toml: None, notes: Vec::new() });
+            branches.push(BranchFiles {
+                slug: slug.to_string(),
+                toml: None,
+                notes: Vec::new(),
+            });
             branches.len() - 1
         }
     };
@@ -230,7 +245,9 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
     let meta = match fs::metadata(&file.path) {
         Ok(m) => m,
         Err(e) => {
-            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check that the file exists and is readable");
+            diags
+                .error(&file.rel, None, format!("cannot read file: {e}"))
+                .hint("check that the file exists and is readable");
             return None;
         }
     };
@@ -246,7 +263,9 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
     let bytes = match fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
-            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+            diags
+                .error(&file.rel, None, format!("cannot read file: {e}"))
+                .hint("check the file's permissions");
             return None;
         }
     };
@@ -255,7 +274,12 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
         Ok(text) => {
             if let Some(pos) = text.find('\0') {
                 diags.add_source(&file.rel, text);
-                diags.error(&file.rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
+                diags
+                    .error(
+                        &file.rel,
+                        Some(pos..pos + 1),
+                        "file contains a NUL byte: it looks binary, not text",
+                    )
                     .hint("save the file as plain UTF-8 text");
                 return None;
             }
@@ -263,7 +287,8 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
         }
         Err(e) => {
             let valid = e.valid_up_to();
-            let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
+            let prefix =
+                String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let (line, col) = crate::diag::line_col(&prefix, valid);
             diags.error(
                 &file.rel,
@@ -277,9 +302,15 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
 }
 
 /// Parses TOML text, reporting a syntax error at its spot.
-pub fn parse_toml<'i>(file: &str, text: &'i str, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
+pub fn parse_toml<'i>(
+    file: &str,
+    text: &'i str,
+    diags: &mut Diagnostics,
+) -> Option<Spanned<DeTable<'i>>> {
     if text.trim().is_empty() {
-        diags.error(file, None, "file is empty").hint("fill it in, or delete it if it is not needed");
+        diags
+            .error(file, None, "file is empty")
+            .hint("fill it in, or delete it if it is not needed");
         return None;
     }
     match DeTable::parse(text) {
@@ -313,7 +344,10 @@ pub struct FrontMatter<'a> {
 pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, usize> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text.get(..first_line_end).map(str::trim_end) != Some("+++") {
-        return Ok(FrontMatter { toml: None, body: text });
+        return Ok(FrontMatter {
+            toml: None,
+            body: text,
+        });
     }
     let mut pos = first_line_end;
     while pos < text.len() {
@@ -322,7 +356,10 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, usize> {
         if rest.get(..line_len).map(str::trim_end) == Some("+++") {
             let toml = text.get(first_line_end..pos).unwrap_or_default();
             let body = text.get(pos + line_len..).unwrap_or_default();
-            return Ok(FrontMatter { toml: Some((toml, first_line_end)), body });
+            return Ok(FrontMatter {
+                toml: Some((toml, first_line_end)),
+                body,
+            });
         }
         pos += line_len;
     }
@@ -349,6 +386,9 @@ mod tests {
     #[test]
     fn note_names() {
         assert_eq!(note_parts("thuong-phuc"), ("thuong-phuc", None));
-        assert_eq!(note_parts("thuong-phuc.2024"), ("thuong-phuc", Some("2024".to_string())));
+        assert_eq!(
+            note_parts("thuong-phuc.2024"),
+            ("thuong-phuc", Some("2024".to_string()))
+        );
     }
 }

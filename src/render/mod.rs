@@ -31,7 +31,10 @@ fn index_page(checked: &Checked, opts: &BuildOptions) -> String {
     let mut rows = String::new();
     for (yi, y) in agg.years.iter().enumerate() {
         let s = &agg.province[yi];
-        let pct = |r: Option<crate::model::Ratio>| r.map(|r| tenths_to_string(r.pct_tenths())).unwrap_or_default();
+        let pct = |r: Option<crate::model::Ratio>| {
+            r.map(|r| tenths_to_string(r.pct_tenths()))
+                .unwrap_or_default()
+        };
         rows.push_str(&format!(
             "<tr><td>{y}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             s.branches,

@@ -30,15 +30,32 @@ struct FileOutcome<T> {
 }
 
 /// Reads one file and runs `check` on its text with a sink of its own.
-fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>) -> FileOutcome<T> {
+fn with_text<T>(
+    file: &ContentFile,
+    check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>,
+) -> FileOutcome<T> {
     let mut diags = Diagnostics::new();
     let Some(text) = load::read_text(file, &mut diags) else {
-        return FileOutcome { value: None, diags, digest: None };
+        return FileOutcome {
+            value: None,
+            diags,
+            digest: None,
+        };
     };
     let digest = Some((file.rel.clone(), digest(&text)));
     diags.add_source(&file.rel, &text);
-    let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
-    FileOutcome { value, diags, digest }
+    let value = check(
+        &mut Ctx {
+            file: &file.rel,
+            diags: &mut diags,
+        },
+        &text,
+    );
+    FileOutcome {
+        value,
+        diags,
+        digest,
+    }
 }
 
 /// Like [`with_text`], for a TOML file.
@@ -58,7 +75,11 @@ fn digest(text: &str) -> [u8; 32] {
 
 /// A four-digit year file stem (`2024`).
 fn year_stem(stem: &str) -> Option<i32> {
-    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) { stem.parse().ok() } else { None }
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) {
+        stem.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Accumulates per-file outcomes into the run's diagnostics and the content hash.
@@ -83,14 +104,21 @@ impl Collector<'_> {
             h.update([0]);
             h.update(d);
         }
-        h.finalize().iter().take(4).map(|b| format!("{b:02x}")).collect()
+        h.finalize()
+            .iter()
+            .take(4)
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 
 /// Loads and validates the site under `root`. `None` when there are errors (all reported).
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let layout = load::discover(root, diags);
-    let mut col = Collector { diags, digests: Vec::new() };
+    let mut col = Collector {
+        diags,
+        digests: Vec::new(),
+    };
 
     let Some(site_file) = &layout.site else {
         if root.join("content").is_dir() {
@@ -105,19 +133,40 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     if let Some(site) = &site {
         for (stem, file) in &layout.criteria {
             let Some(year) = year_stem(stem) else {
-                col.diags.error(&file.rel, None, format!("criteria file name `{stem}.toml` is not a year"))
-                    .hint("name criteria files by the first year they apply, e.g. criteria/2022.toml");
+                col.diags
+                    .error(
+                        &file.rel,
+                        None,
+                        format!("criteria file name `{stem}.toml` is not a year"),
+                    )
+                    .hint(
+                        "name criteria files by the first year they apply, e.g. criteria/2022.toml",
+                    );
                 continue;
             };
             if year > site.last_year {
-                col.diags.warning(&file.rel, None, format!("framework {year} starts after the last year {}", site.last_year))
+                col.diags
+                    .warning(
+                        &file.rel,
+                        None,
+                        format!(
+                            "framework {year} starts after the last year {}",
+                            site.last_year
+                        ),
+                    )
                     .hint("it is never used; raise `last_year` in site.toml or rename the file");
             }
-            frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
+            frameworks.extend(col.take(with_toml(file, |cx, t| {
+                criteria::framework(cx, t, year, site)
+            })));
         }
         if layout.criteria.is_empty() {
-            col.diags.error("content/criteria", None, "no criteria framework found")
-                .hint(format!("add content/criteria/{}.toml with the criteria in force from that year", site.first_year));
+            col.diags
+                .error("content/criteria", None, "no criteria framework found")
+                .hint(format!(
+                    "add content/criteria/{}.toml with the criteria in force from that year",
+                    site.first_year
+                ));
         }
     }
     let frameworks_ok = frameworks.len() == layout.criteria.len();
@@ -134,11 +183,25 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
                 }
             }
             (Some(y), Some(range)) => {
-                col.diags.error(&file.rel, None, format!("review for {y} is outside the site's years {}-{}", range.start(), range.end()))
+                col.diags
+                    .error(
+                        &file.rel,
+                        None,
+                        format!(
+                            "review for {y} is outside the site's years {}-{}",
+                            range.start(),
+                            range.end()
+                        ),
+                    )
                     .hint("name it after a year between first_year and last_year");
             }
             (None, _) => {
-                col.diags.error(&file.rel, None, format!("review file name `{stem}.md` is not a year"))
+                col.diags
+                    .error(
+                        &file.rel,
+                        None,
+                        format!("review file name `{stem}.md` is not a year"),
+                    )
                     .hint("name reviews by their year, e.g. reviews/2024.md");
             }
             _ => {}
@@ -154,7 +217,11 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
             for d in &layout.districts {
-                for f in d.toml.iter().chain(d.branches.iter().filter_map(|b| b.toml.as_ref())) {
+                for f in d
+                    .toml
+                    .iter()
+                    .chain(d.branches.iter().filter_map(|b| b.toml.as_ref()))
+                {
                     col.take(with_toml(f, |_, _| Some(())));
                 }
             }
@@ -168,17 +235,38 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let site = site?;
     let mut districts: Vec<District> = districts.into_iter().flatten().collect();
     districts.sort_by(|a, b| {
-        (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
+        (a.order.is_none(), a.order)
+            .cmp(&(b.order.is_none(), b.order))
+            .then_with(|| collate::compare(&a.name, &b.name))
     });
     reviews.sort_by_key(|(y, _)| *y);
-    Some(Content { site, frameworks, districts, reviews, version })
+    Some(Content {
+        site,
+        frameworks,
+        districts,
+        reviews,
+        version,
+    })
 }
 
-fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> Option<District> {
+fn district(
+    col: &mut Collector<'_>,
+    files: &DistrictFiles,
+    site: &Site,
+    frameworks: &Frameworks,
+) -> Option<District> {
     let mut ok = true;
     if !is_slug(&files.slug) {
-        col.diags.error(&files.dir.rel, None, format!("district folder name `{}` is not a valid slug", files.slug))
-            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&files.slug)));
+        col.diags
+            .error(
+                &files.dir.rel,
+                None,
+                format!("district folder name `{}` is not a valid slug", files.slug),
+            )
+            .hint(format!(
+                "rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`",
+                suggest_slug(&files.slug)
+            ));
         ok = false;
     }
     let head = match &files.toml {
@@ -239,7 +327,12 @@ fn read_notes(
             Some(stem) => match year_stem(stem) {
                 Some(y) if (site.first_year..=site.last_year).contains(&y) => Some(y),
                 _ => {
-                    diags.error(&nf.file.rel, None, format!("`{stem}` in the note's file name is not a year of the site"))
+                    diags
+                        .error(
+                            &nf.file.rel,
+                            None,
+                            format!("`{stem}` in the note's file name is not a year of the site"),
+                        )
                         .hint(format!(
                             "name yearly notes <name>.<year>.md with a year from {} to {}",
                             site.first_year, site.last_year
@@ -272,16 +365,34 @@ fn branch_files(
     let mut digests = Vec::new();
     let Some(toml_file) = &files.toml else {
         for n in &files.notes {
-            diags.error(&n.file.rel, None, format!("note for unknown branch `{}`", files.slug))
-                .hint(format!("there is no {}.toml beside it: rename the note after an existing branch file", files.slug));
+            diags
+                .error(
+                    &n.file.rel,
+                    None,
+                    format!("note for unknown branch `{}`", files.slug),
+                )
+                .hint(format!(
+                    "there is no {}.toml beside it: rename the note after an existing branch file",
+                    files.slug
+                ));
         }
         return (None, diags, digests);
     };
     if !is_slug(&files.slug) || files.slug.len() > 100 {
-        diags.error(&toml_file.rel, None, format!("branch file name `{}` is not a valid slug", files.slug))
-            .hint(format!("rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`", suggest_slug(&files.slug)));
+        diags
+            .error(
+                &toml_file.rel,
+                None,
+                format!("branch file name `{}` is not a valid slug", files.slug),
+            )
+            .hint(format!(
+                "rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`",
+                suggest_slug(&files.slug)
+            ));
     }
-    let outcome = with_toml(toml_file, |cx, t| branch::branch(cx, t, &files.slug, site, frameworks));
+    let outcome = with_toml(toml_file, |cx, t| {
+        branch::branch(cx, t, &files.slug, site, frameworks)
+    });
     diags.merge(outcome.diags);
     digests.extend(outcome.digest);
     let notes = read_notes(&files.notes, site, &mut diags, &mut digests);

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::aggregate::{self, Aggregates};
 use crate::diag::Diagnostics;
 use crate::model::Content;
-use crate::render;
+use crate::render::{self, theme::Theme};
 use crate::validate;
 use crate::write::Output;
 
@@ -20,6 +20,8 @@ pub struct Checked {
 #[derive(Debug)]
 pub enum Failure {
     Content,
+    /// The theme's templates or translations are broken (exit 1: the site's files need fixing).
+    Theme(String),
     Io(String),
 }
 
@@ -85,8 +87,10 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
             opts.output.display()
         ))
     };
+    let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
+        .map_err(Failure::Theme)?;
     let out = Output::begin(&opts.output).map_err(io)?;
-    match render::render_site(&checked, opts, &out) {
+    match render::render_site(&checked, opts, &out, &theme) {
         Ok(counts) => {
             out.commit().map_err(io)?;
             Ok(BuildSummary {

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod build;
+pub mod chart;
 pub mod collate;
 pub mod diag;
 pub mod load;

@@ -132,6 +132,10 @@ fn main() -> ExitCode {
                     );
                     1
                 }
+                Err(Failure::Theme(msg)) => {
+                    eprintln!("error: {msg}\nbuild failed; the previous output is unchanged");
+                    1
+                }
                 Err(Failure::Io(msg)) => {
                     eprintln!("error: {msg}");
                     2

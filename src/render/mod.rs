@@ -1,12 +1,22 @@
 //! Render: the site's pages and downloads, written into the build's staging folder.
 
 pub mod data;
+pub mod i18n;
+pub mod markdown;
+pub mod pages;
+pub mod search;
+pub mod theme;
+pub mod view;
 
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::build::{BuildOptions, Checked};
-use crate::model::tenths_to_string;
 use crate::write::Output;
+use pages::Renderer;
+use theme::Theme;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -15,41 +25,57 @@ pub struct Counts {
     pub charts: usize,
 }
 
-pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output) -> io::Result<Counts> {
+pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: &Theme) -> io::Result<Counts> {
     let mut counts = Counts::default();
-    counts.files += data::write_all(&checked.content, &checked.agg, out)?;
-    out.write("index.html", index_page(checked, opts).as_bytes())?;
+    let r = Renderer::new(checked, theme, opts);
+    let (content, agg) = (&checked.content, &checked.agg);
+
+    counts.files += data::write_all(content, agg, out)?;
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(out.staging().join("data"))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok()?.len())))
+        .collect();
+    files.sort();
+
+    for (name, bytes) in &theme.statics {
+        out.write(&format!("static/{name}"), bytes)?;
+        counts.files += 1;
+    }
+    out.write("static/search-index.js", search::index_js(content).as_bytes())?;
     counts.files += 1;
-    counts.pages += 1;
+
+    let pages = AtomicUsize::new(0);
+    let count = |res: io::Result<()>| {
+        pages.fetch_add(1, Ordering::Relaxed);
+        res
+    };
+    if let Some(latest) = agg.latest_year().or(agg.years.last().copied()) {
+        count(r.year_page(out, latest, true))?;
+    }
+    agg.years.par_iter().try_for_each(|&y| count(r.year_page(out, y, false)))?;
+    (0..content.districts.len()).into_par_iter().try_for_each(|di| count(r.district_page(out, di)))?;
+    (0..content.site.branch_types.len()).into_par_iter().try_for_each(|ti| count(r.type_page(out, ti)))?;
+    content
+        .districts
+        .par_iter()
+        .enumerate()
+        .flat_map(|(di, d)| (0..d.branches.len()).into_par_iter().map(move |bi| (di, bi)))
+        .try_for_each(|(di, bi)| count(r.branch_page(out, di, bi)))?;
+    count(r.list_pages(out))?;
+    pages.fetch_add(1, Ordering::Relaxed); // list_pages writes two pages
+    count(r.criteria_page(out))?;
+    count(r.data_page(out, &files))?;
+    count(r.snapshots_page(out, &[]))?;
+
+    counts.pages = pages.into_inner();
+    counts.files += counts.pages;
+    counts.charts = count_charts(checked);
     Ok(counts)
 }
 
-/// A plain province summary; the themed site replaces it.
-fn index_page(checked: &Checked, opts: &BuildOptions) -> String {
-    let (c, agg) = (&checked.content, &checked.agg);
-    let esc = tera::escape_html;
-    let mut rows = String::new();
-    for (yi, y) in agg.years.iter().enumerate() {
-        let s = &agg.province[yi];
-        let pct = |r: Option<crate::model::Ratio>| {
-            r.map(|r| tenths_to_string(r.pct_tenths()))
-                .unwrap_or_default()
-        };
-        rows.push_str(&format!(
-            "<tr><td>{y}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            s.branches,
-            s.good,
-            pct(s.good_pct()),
-            s.model,
-            pct(s.model_pct())
-        ));
-    }
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\n<h1>{title}</h1><p>{org}</p>\n<table><tr><th>year</th><th>branches</th><th>good_or_better</th><th>%</th><th>model</th><th>%</th></tr>\n{rows}</table>\n<p><a href=\"data/site.json\">site.json</a></p><footer>{version} · {date}</footer></body></html>\n",
-        lang = c.site.language.code(),
-        title = esc(&c.site.title),
-        org = esc(&c.site.organisation),
-        version = esc(&c.version),
-        date = opts.date,
-    )
+/// Charts drawn: five on each year page and the home page, three per district, two per type and branch.
+fn count_charts(checked: &Checked) -> usize {
+    let (c, a) = (&checked.content, &checked.agg);
+    let branches: usize = c.districts.iter().map(|d| d.branches.len()).sum();
+    5 * (a.years.len() + 1) + 3 * c.districts.len() + 2 * c.site.branch_types.len() + 2 * branches
 }

@@ -1,0 +1,313 @@
+//! SVG charts for the report pages, drawn with plotters' SVG backend.
+//!
+//! The functions are domain-free: they take labels and plain numbers (percentages 0..=100 unless
+//! said otherwise) and return a [`Chart`]: a complete `<svg>` element to inline into HTML5, its
+//! title and a one-paragraph text summary (`desc`) of the numbers.
+//!
+//! Properties of every SVG:
+//! - `role="img"` and `aria-labelledby` pointing at its own `<title>` and `<desc>`;
+//! - ids are `chart-<slug of the title>-<8 hex digits of a SHA-256 of title, summary and drawing>`,
+//!   so distinct charts on a page get distinct ids and the bytes stay deterministic; two charts
+//!   with identical title *and* numbers would share ids, so give one of them another id with
+//!   [`Chart::with_id`] (say, with the page position appended);
+//! - `viewBox="0 0 720 H"` and `width="100%"`, no fixed height: the chart scales with its
+//!   container and keeps its aspect ratio. The site's stylesheet should cap it, e.g.
+//!   `svg.chart { display: block; width: 100%; height: auto; max-width: 720px; }`;
+//! - no `style` attributes (the site's CSP forbids inline styles), only presentation attributes;
+//!   no scripts, no external references, no `xlink:href`; text is SVG `<text>` in the generic
+//!   `sans-serif` family, so no font is needed at build time; all text is XML-escaped;
+//! - colour-blind-safe colours (Okabe–Ito hues, single-hue blue scales), dashed black target
+//!   lines, so charts also read in black-and-white print;
+//! - empty or unusable input (no labels, only `None`, NaN or infinities) gives a small valid SVG
+//!   saying [`ChartText::no_data`]; nothing here panics on data.
+//!
+//! Layout uses font-free width estimates (see [`metrics`]); labels longer than 32 characters are
+//! shortened with "…" (the full names belong in the data table beside each chart).
+
+mod bars;
+mod canvas;
+mod heat;
+mod lines;
+mod metrics;
+mod scores;
+#[cfg(test)]
+mod tests;
+
+use std::fmt::Write as _;
+
+use sha2::{Digest, Sha256};
+
+pub use bars::{percent_bars, stacked_shares};
+pub use heat::heat_map;
+pub use lines::trend_lines;
+pub use scores::scores_vs_max;
+
+/// One line of a trend chart: one value per year, `None` where there is no data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// A reference line at `value` percent, labelled `label` (e.g. "Chỉ tiêu 2025").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    pub label: String,
+    pub value: f64,
+}
+
+/// A finished chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// A complete `<svg>` element.
+    pub svg: String,
+    /// The title as given (not escaped); also the SVG's `<title>`.
+    pub title: String,
+    /// A plain-text summary of the numbers (not escaped); also the SVG's `<desc>`.
+    pub desc: String,
+    /// The id prefix inside the SVG: its `<title>` has id `{id}-title`, its `<desc>` `{id}-desc`.
+    pub id: String,
+}
+
+impl Chart {
+    /// The same chart with another id prefix. Characters other than ASCII letters, digits, `-`
+    /// and `_` are replaced by `-`; an id not starting with a letter gets `chart-` in front.
+    pub fn with_id(self, id: &str) -> Chart {
+        let mut clean: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        if !clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            clean = format!("chart-{clean}");
+        }
+        let svg = self
+            .svg
+            .replacen(&id_attrs(&self.id).0, &id_attrs(&clean).0, 1)
+            .replacen(&id_attrs(&self.id).1, &id_attrs(&clean).1, 1)
+            .replacen(&id_attrs(&self.id).2, &id_attrs(&clean).2, 1);
+        Chart {
+            svg,
+            id: clean,
+            ..self
+        }
+    }
+}
+
+/// `aria-labelledby`, the title's and the desc's id attributes for an id prefix.
+fn id_attrs(id: &str) -> (String, String, String) {
+    (
+        format!("aria-labelledby=\"{id}-title {id}-desc\""),
+        format!("<title id=\"{id}-title\">"),
+        format!("<desc id=\"{id}-desc\">"),
+    )
+}
+
+/// The few words charts need, in the site language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartText {
+    /// Shown when there is nothing to draw, and for a label without a value.
+    pub no_data: String,
+    /// Default label of a target line.
+    pub target: String,
+    /// "Highest" in summaries.
+    pub highest: String,
+    /// "Lowest" in summaries.
+    pub lowest: String,
+    /// "below target" in summaries ("3/13 below target 90.0%").
+    pub below_target: String,
+    /// `92,5%` (true, Vietnamese) or `92.5%` (false, English).
+    pub decimal_comma: bool,
+}
+
+impl ChartText {
+    pub fn en() -> Self {
+        ChartText {
+            no_data: "No data".into(),
+            target: "Target".into(),
+            highest: "Highest".into(),
+            lowest: "Lowest".into(),
+            below_target: "below target".into(),
+            decimal_comma: false,
+        }
+    }
+
+    pub fn vi() -> Self {
+        ChartText {
+            no_data: "Không có dữ liệu".into(),
+            target: "Chỉ tiêu".into(),
+            highest: "Cao nhất".into(),
+            lowest: "Thấp nhất".into(),
+            below_target: "dưới chỉ tiêu".into(),
+            decimal_comma: true,
+        }
+    }
+
+    /// A percentage with one decimal, rounded half away from zero: `92,5%` / `92.5%`.
+    pub fn pct(&self, v: f64) -> String {
+        format!("{}%", self.num(v, 1, false))
+    }
+
+    /// `v` with `decimals` decimals (trailing zeros dropped when `trim`), in the site's style.
+    pub(crate) fn num(&self, v: f64, decimals: i32, trim: bool) -> String {
+        let r = round_half_away(v, decimals);
+        let mut s = format!("{:.*}", decimals.max(0) as usize, r);
+        if trim && s.contains('.') {
+            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        }
+        if self.decimal_comma {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+
+    /// A score with up to two decimals: `7,5`, `10`.
+    pub(crate) fn score(&self, v: f64) -> String {
+        self.num(v, 2, true)
+    }
+
+    /// The label of a target line: "Chỉ tiêu 2025: 90,0%" (its own label, or the generic word).
+    pub(crate) fn target_label(&self, t: &TargetLine) -> String {
+        let label = clean_label(&t.label);
+        let label = if label.is_empty() {
+            self.target.clone()
+        } else {
+            label
+        };
+        format!("{label}: {}", self.pct(t.value))
+    }
+}
+
+/// Rounds half away from zero; a relative nudge absorbs binary noise (92.45 stored as
+/// 92.4499999…), so ties computed from integer ratios round as the data tables do.
+pub(crate) fn round_half_away(v: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    let x = v * f;
+    let r = (x + x.signum() * x.abs().max(1.0) * 1e-12).round() / f;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// Finite values only.
+pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
+    v.filter(|x| x.is_finite())
+}
+
+/// A label without control characters (invalid in XML) and surrounding blanks.
+pub(crate) fn clean_label(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// XML escaping for text and attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The width of every chart's viewBox.
+pub(crate) const WIDTH: u32 = 720;
+
+/// Wraps a drawn body into the final `<svg>`; `None` (a drawing error) gives the no-data chart.
+pub(crate) fn finish(
+    title: &str,
+    desc: String,
+    size: (u32, u32),
+    body: Option<String>,
+    text: &ChartText,
+) -> Chart {
+    match body {
+        Some(body) => assemble(title, desc, size, &body),
+        None => no_data(title, text),
+    }
+}
+
+/// The small chart that only says "no data".
+pub(crate) fn no_data(title: &str, text: &ChartText) -> Chart {
+    let size = (WIDTH, 56);
+    let msg = clean_label(&text.no_data);
+    let body = canvas::render(size.0, size.1, |c| {
+        c.rect_outline(0, 0, size.0 as i32 - 1, size.1 as i32 - 1, canvas::GRID)?;
+        let t = canvas::Txt::new(14.0)
+            .color(canvas::MUTED_TEXT)
+            .center()
+            .italic();
+        c.text(&msg, size.0 as i32 / 2, size.1 as i32 / 2, t)
+    })
+    .unwrap_or_default();
+    assemble(title, format!("{msg}."), size, &body)
+}
+
+fn assemble(title: &str, desc: String, (w, h): (u32, u32), body: &str) -> Chart {
+    let title = clean_label(title);
+    let id = make_id(&title, &desc, body);
+    let (labelledby, title_open, desc_open) = id_attrs(&id);
+    let mut svg = String::with_capacity(body.len() + 512);
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" \
+         width=\"100%\" role=\"img\" {labelledby} font-family=\"sans-serif\">\n\
+         {title_open}{}</title>\n{desc_open}{}</desc>\n{body}</svg>\n",
+        escape(&title),
+        escape(&desc),
+    );
+    Chart {
+        svg,
+        title,
+        desc,
+        id,
+    }
+}
+
+/// `chart-<slug>-<hash>`: readable, unique for distinct charts, deterministic.
+fn make_id(title: &str, desc: &str, body: &str) -> String {
+    let mut slug = slug::slugify(title);
+    if slug.len() > 32 {
+        slug.truncate(32);
+        slug = slug.trim_end_matches('-').to_string();
+    }
+    let mut h = Sha256::new();
+    h.update(title.as_bytes());
+    h.update([0]);
+    h.update(desc.as_bytes());
+    h.update([0]);
+    h.update(body.as_bytes());
+    let digest = h.finalize();
+    let mut id = String::from("chart-");
+    if !slug.is_empty() {
+        id.push_str(&slug);
+        id.push('-');
+    }
+    for b in digest.iter().take(4) {
+        let _ = write!(id, "{b:02x}");
+    }
+    id
+}
+
+/// Names joined for a summary, at most three, then "…".
+pub(crate) fn join_names(names: &[&str]) -> String {
+    let mut out = names.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+    if names.len() > 3 {
+        out.push_str(", …");
+    }
+    out
+}

@@ -23,7 +23,7 @@ const PLOT_HEIGHT: i32 = 260;
 
 /// A point marker; the shape (by series index) keeps series apart in black-and-white print.
 fn marker(c: &canvas::Canvas<'_>, idx: usize, x: i32, y: i32, color: Rgb) -> canvas::Res {
-    let filled = (idx / 4) % 2 == 0;
+    let filled = (idx / 4).is_multiple_of(2);
     let r = 5;
     let pts: Vec<(i32, i32)> = match idx % 4 {
         0 => {

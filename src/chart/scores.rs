@@ -53,7 +53,7 @@ pub fn scores_vs_max(
     let right = 12;
     let (x0, x1) = (left, WIDTH as i32 - right);
     let cw = f64::from(x1 - x0) / n as f64;
-    let box_w = (cw * 0.7).min(56.0).max(2.0) as i32;
+    let box_w = (cw * 0.7).clamp(2.0, 56.0) as i32;
     let widest = names
         .iter()
         .map(|l| text_width(l, SMALL_SIZE))

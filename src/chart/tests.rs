@@ -37,10 +37,6 @@ fn check_svg(c: &Chart) {
     }
 }
 
-fn districts(n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("Huyện Đông Hưng {i}")).collect()
-}
-
 fn all_kinds(text: &ChartText) -> Vec<Chart> {
     let labels = s(&[
         "Huyện Đông Hưng",
@@ -173,7 +169,7 @@ fn no_data_charts() {
                 name: "s".into(),
                 values: vec![None],
             }],
-            &[target.clone()],
+            std::slice::from_ref(&target),
             &text,
         ),
         heat_map("x", &s(&["a"]), &s(&["b"]), &[vec![None]], &text),

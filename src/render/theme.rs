@@ -74,9 +74,27 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| format!("theme templates: {}", tera_error(&e)))?;
         Ok(Theme { tera, statics, strings })
     }
+}
+
+/// HTML escaping for text and attribute values. Unlike Tera's default it leaves `/` alone, so
+/// that URLs stay readable; `&`, `<`, `>`, `"` and `'` are what can break out of either context.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Tera errors nest their causes; show them all.

@@ -26,10 +26,7 @@ pub struct Stats {
 
 impl Stats {
     fn new(ratings: usize) -> Self {
-        Stats {
-            per_rating: vec![0; ratings],
-            ..Stats::default()
-        }
+        Stats { per_rating: vec![0; ratings], ..Stats::default() }
     }
 
     fn add(&mut self, s: &Scored, members: u32) {
@@ -94,15 +91,8 @@ impl Stats {
         if self.branches == 0 {
             return None;
         }
-        let lcm = self
-            .score_sums
-            .iter()
-            .fold(1i128, |acc, &(m, _)| lcm(acc, i128::from(m.max(1))));
-        let num: i128 = self
-            .score_sums
-            .iter()
-            .map(|&(m, t)| i128::from(t) * (lcm / i128::from(m.max(1))))
-            .sum();
+        let lcm = self.score_sums.iter().fold(1i128, |acc, &(m, _)| lcm(acc, i128::from(m.max(1))));
+        let num: i128 = self.score_sums.iter().map(|&(m, t)| i128::from(t) * (lcm / i128::from(m.max(1)))).sum();
         Ratio::new(num, lcm * i128::from(self.branches))
     }
 }
@@ -130,11 +120,7 @@ pub struct TargetYear {
 
 impl TargetYear {
     pub fn districts_met(&self) -> usize {
-        self.districts
-            .iter()
-            .flatten()
-            .filter(|(_, ok)| *ok)
-            .count()
+        self.districts.iter().flatten().filter(|(_, ok)| *ok).count()
     }
     pub fn districts_counted(&self) -> usize {
         self.districts.iter().flatten().count()
@@ -180,12 +166,7 @@ impl Aggregates {
 
     /// The latest year with at least one assessment (the year in view on the front page).
     pub fn latest_year(&self) -> Option<i32> {
-        self.years
-            .iter()
-            .zip(&self.province)
-            .rev()
-            .find(|(_, s)| s.branches > 0)
-            .map(|(&y, _)| y)
+        self.years.iter().zip(&self.province).rev().find(|(_, s)| s.branches > 0).map(|(&y, _)| y)
     }
 }
 
@@ -214,10 +195,7 @@ fn district_figures(content: &Content, d: &District, years: &[i32]) -> DistrictF
     for b in &d.branches {
         let scored = score::score_branch(site, &content.frameworks, b);
         for s in &scored {
-            let Some(yi) = usize::try_from(s.year - first)
-                .ok()
-                .filter(|&i| i < years.len())
-            else {
+            let Some(yi) = usize::try_from(s.year - first).ok().filter(|&i| i < years.len()) else {
                 continue;
             };
             f.stats[yi].add(s, b.members);
@@ -244,30 +222,15 @@ pub fn aggregate(content: &Content) -> Aggregates {
     let site = &content.site;
     let years: Vec<i32> = site.years().collect();
     let nr = site.ratings.len();
-    let figures: Vec<DistrictFigures> = content
-        .districts
-        .par_iter()
-        .map(|d| district_figures(content, d, &years))
-        .collect();
+    let figures: Vec<DistrictFigures> =
+        content.districts.par_iter().map(|d| district_figures(content, d, &years)).collect();
 
     let province = sum_series(figures.iter().map(|f| f.stats.clone()), years.len(), nr);
     let types = (0..site.branch_types.len())
-        .map(|t| {
-            sum_series(
-                figures.iter().map(|f| f.by_type[t].clone()),
-                years.len(),
-                nr,
-            )
-        })
+        .map(|t| sum_series(figures.iter().map(|f| f.by_type[t].clone()), years.len(), nr))
         .collect();
     let levels = (0..Level::ALL.len())
-        .map(|l| {
-            sum_series(
-                figures.iter().map(|f| f.by_level[l].clone()),
-                years.len(),
-                nr,
-            )
-        })
+        .map(|l| sum_series(figures.iter().map(|f| f.by_level[l].clone()), years.len(), nr))
         .collect();
 
     let mut agg = Aggregates {
@@ -288,11 +251,7 @@ pub fn aggregate(content: &Content) -> Aggregates {
         agg.district_types.push(f.by_type);
         agg.district_levels.push(f.by_level);
     }
-    agg.targets = site
-        .targets
-        .iter()
-        .map(|t| evaluate_target(&agg, t))
-        .collect();
+    agg.targets = site.targets.iter().map(|t| evaluate_target(&agg, t)).collect();
     agg.pilot_checks = pilot_checks(content);
     agg
 }
@@ -313,32 +272,22 @@ fn evaluate_target(agg: &Aggregates, target: &Target) -> Vec<TargetYear> {
                 None => agg.province.get(yi).and_then(|s| s.metric(target.metric)),
             };
             match target.scope {
-                Scope::Province => TargetYear {
-                    year,
-                    value,
-                    districts: Vec::new(),
-                    met: value.map(|v| target.threshold.is_met(v)),
-                },
+                Scope::Province => {
+                    TargetYear { year, value, districts: Vec::new(), met: value.map(|v| target.threshold.is_met(v)) }
+                }
                 Scope::District => {
                     let districts: Vec<Option<(Ratio, bool)>> = (0..agg.districts.len())
                         .map(|d| {
                             let v = match target.level {
                                 Some(_) => scoped(&agg.district_levels[d], yi),
-                                None => agg.districts[d]
-                                    .get(yi)
-                                    .and_then(|s| s.metric(target.metric)),
+                                None => agg.districts[d].get(yi).and_then(|s| s.metric(target.metric)),
                             };
                             v.map(|v| (v, target.threshold.is_met(v)))
                         })
                         .collect();
                     let counted = districts.iter().flatten().count();
                     let met = (counted > 0).then(|| districts.iter().flatten().all(|(_, ok)| *ok));
-                    TargetYear {
-                        year,
-                        value,
-                        districts,
-                        met,
-                    }
+                    TargetYear { year, value, districts, met }
                 }
             }
         })
@@ -357,12 +306,7 @@ fn pilot_checks(content: &Content) -> Vec<PilotCheck> {
                 continue; // the rule covers only the types a district has
             }
             let pilots = of_type().filter(|b| b.pilot.is_some()).count() as u32;
-            out.push(PilotCheck {
-                district: di,
-                type_idx: t,
-                pilots,
-                ok: (rule.min..=rule.max).contains(&pilots),
-            });
+            out.push(PilotCheck { district: di, type_idx: t, pilots, ok: (rule.min..=rule.max).contains(&pilots) });
         }
     }
     out
@@ -376,12 +320,16 @@ pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
         for c in agg.pilot_checks.iter().filter(|c| !c.ok) {
             let d = &content.districts[c.district];
             let t = &site.branch_types[c.type_idx];
-            diags.warning(
-                &district_file(d),
-                None,
-                format!("{} has {} pilot(s) of type `{}`; the rule asks for {} to {}", d.name, c.pilots, t.slug, rule.min, rule.max),
-            )
-            .hint("set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml");
+            diags
+                .warning(
+                    &district_file(d),
+                    None,
+                    format!(
+                        "{} has {} pilot(s) of type `{}`; the rule asks for {} to {}",
+                        d.name, c.pilots, t.slug, rule.min, rule.max
+                    ),
+                )
+                .hint("set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml");
         }
     }
     if let Some(cap) = &site.excellent_cap {
@@ -434,10 +382,7 @@ mod tests {
         s.add(&scored(2, 7000, 10000, false, false, false), 30);
         assert_eq!(s.branches, 3);
         assert_eq!(s.per_rating, vec![1, 1, 1, 0]);
-        assert_eq!(
-            (s.good, s.model, s.pilots, s.pilots_model, s.members),
-            (2, 1, 2, 1, 60)
-        );
+        assert_eq!((s.good, s.model, s.pilots, s.pilots_model, s.members), (2, 1, 2, 1, 60));
         assert_eq!(s.good_pct().unwrap().pct_tenths(), 667);
         assert_eq!(s.model_pct().unwrap().pct_tenths(), 333);
         // (95 + 80 + 70) / 3 = 81.666…%
@@ -455,10 +400,7 @@ mod tests {
 
     #[test]
     fn merge_equals_adding_everything() {
-        let items = [
-            scored(0, 9000, 10000, true, true, false),
-            scored(3, 100, 9500, false, false, true),
-        ];
+        let items = [scored(0, 9000, 10000, true, true, false), scored(3, 100, 9500, false, false, true)];
         let mut all = Stats::new(4);
         let (mut a, mut b) = (Stats::new(4), Stats::new(4));
         all.add(&items[0], 5);

@@ -50,20 +50,13 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(root: &Path) -> Self {
-        BuildOptions {
-            root: root.to_path_buf(),
-            output: root.join("output"),
-            base_url: None,
-            date: build_date(),
-        }
+        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, date: build_date() }
     }
 }
 
 /// Today, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
 pub fn build_date() -> jiff::civil::Date {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok());
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
     match epoch.and_then(|s| jiff::Timestamp::from_second(s).ok()) {
         Some(ts) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
         None => jiff::ZonedDateTime::now().date(),
@@ -81,12 +74,7 @@ pub struct BuildSummary {
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let checked = check(&opts.root, false, diags).ok_or(Failure::Content)?;
-    let io = |e: std::io::Error| {
-        Failure::Io(format!(
-            "cannot write the output to {}: {e}",
-            opts.output.display()
-        ))
-    };
+    let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;
     let out = Output::begin(&opts.output).map_err(io)?;

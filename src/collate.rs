@@ -9,9 +9,7 @@ use icu_locale_core::locale;
 
 fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
-    COLLATOR
-        .get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok())
-        .as_ref()
+    COLLATOR.get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok()).as_ref()
 }
 
 /// Compares two names in Vietnamese order; ties are broken by code points so the order is total.
@@ -26,29 +24,8 @@ mod tests {
 
     #[test]
     fn vietnamese_order() {
-        let mut names = vec![
-            "Đông Hưng",
-            "Zét",
-            "Dương",
-            "Ân",
-            "Ăn",
-            "An",
-            "Hưng Hà",
-            "Hà",
-        ];
+        let mut names = vec!["Đông Hưng", "Zét", "Dương", "Ân", "Ăn", "An", "Hưng Hà", "Hà"];
         names.sort_by(|a, b| compare(a, b));
-        assert_eq!(
-            names,
-            vec![
-                "An",
-                "Ăn",
-                "Ân",
-                "Dương",
-                "Đông Hưng",
-                "Hà",
-                "Hưng Hà",
-                "Zét"
-            ]
-        );
+        assert_eq!(names, vec!["An", "Ăn", "Ân", "Dương", "Đông Hưng", "Hà", "Hưng Hà", "Zét"]);
     }
 }

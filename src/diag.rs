@@ -52,44 +52,20 @@ impl Diagnostics {
         self.sources.insert(file.to_string(), text.to_string());
     }
 
-    pub fn error(
-        &mut self,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Hint<'_> {
+    pub fn error(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
         self.push(Severity::Error, file, span, message.into())
     }
 
-    pub fn warning(
-        &mut self,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Hint<'_> {
+    pub fn warning(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
         self.push(Severity::Warning, file, span, message.into())
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: String,
-    ) -> Hint<'_> {
+    fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: String) -> Hint<'_> {
         let (line, column) = match (&span, self.sources.get(file)) {
             (Some(span), Some(text)) => line_col(text, span.start),
             _ => (0, 0),
         };
-        self.items.push(Diagnostic {
-            severity,
-            file: file.to_string(),
-            line,
-            column,
-            message,
-            hint: None,
-            span,
-        });
+        self.items.push(Diagnostic { severity, file: file.to_string(), line, column, message, hint: None, span });
         let last = self.items.len() - 1;
         Hint(&mut self.items[last])
     }
@@ -99,17 +75,11 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     /// Turns every warning into an error (`--strict`).
@@ -134,11 +104,7 @@ impl Diagnostics {
             ids.insert(name.as_str(), files.add(name.as_str(), text.as_str()));
         }
         let config = term::Config::default();
-        let mut buf = if color {
-            Buffer::ansi()
-        } else {
-            Buffer::no_color()
-        };
+        let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
         for d in self.sorted() {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
@@ -214,10 +180,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The known candidate nearest to a misspelt word, when it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
@@ -242,14 +205,8 @@ pub fn known_hint(word: &str, known: &[&str]) -> String {
 
 /// A site-root-relative display path with `/` separators.
 pub fn rel_path(root: &Path, path: &Path) -> String {
-    let rel: PathBuf = path
-        .strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf());
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -266,10 +223,7 @@ mod tests {
 
     #[test]
     fn suggests_near_spelling() {
-        assert_eq!(
-            did_you_mean("membres", ["members", "name", "type"]),
-            Some("members")
-        );
+        assert_eq!(did_you_mean("membres", ["members", "name", "type"]), Some("members"));
         assert_eq!(did_you_mean("zzz", ["members", "name"]), None);
     }
 }

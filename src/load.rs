@@ -75,17 +75,11 @@ fn note_parts(stem: &str) -> (&str, Option<String>) {
 /// Files in a folder, sorted by name; symlinks and unexpected entries are reported, not followed.
 fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, bool)> {
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
+    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e
-                    .path()
-                    .map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
+                let at = e.path().map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
                 diags
                     .error(&at, None, format!("cannot read this folder entry: {e}"))
                     .hint("check the file's permissions");
@@ -113,14 +107,15 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
     let content = root.join("content");
     let mut layout = Layout::default();
     if !content.is_dir() {
-        diags.error("content", None, "no content/ folder here")
+        diags
+            .error("content", None, "no content/ folder here")
             .hint("run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`");
         return layout;
     }
     let unexpected = |diags: &mut Diagnostics, rel: &str, what: &str| {
-        diags.warning(rel, None, format!("unexpected {what}, ignored")).hint(
-            "content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/",
-        );
+        diags
+            .warning(rel, None, format!("unexpected {what}, ignored"))
+            .hint("content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/");
     };
     for (path, name, is_dir) in list_dir(root, &content, diags) {
         let file = content_file(root, path.clone());
@@ -195,9 +190,7 @@ fn discover_district(
         if is_dir {
             diags
                 .warning(&f.rel, None, "unexpected folder inside a district, ignored")
-                .hint(
-                    "a district folder holds district.toml, <branch>.toml and Markdown notes only",
-                );
+                .hint("a district folder holds district.toml, <branch>.toml and Markdown notes only");
             continue;
         }
         all.push(f.clone());
@@ -215,7 +208,8 @@ fn discover_district(
             }
         } else {
             all.pop();
-            diags.warning(&f.rel, None, "unexpected file, ignored")
+            diags
+                .warning(&f.rel, None, "unexpected file, ignored")
                 .hint("branch data goes in <branch>.toml and notes in <branch>.md or <branch>.<year>.md");
         }
     }
@@ -229,11 +223,7 @@ fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> &'a mut B
     let idx = match pos {
         Some(i) => i,
         None => {
-            branches.push(BranchFiles {
-                slug: slug.to_string(),
-                toml: None,
-                notes: Vec::new(),
-            });
+            branches.push(BranchFiles { slug: slug.to_string(), toml: None, notes: Vec::new() });
             branches.len() - 1
         }
     };
@@ -252,20 +242,15 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
         }
     };
     if meta.len() > MAX_FILE_BYTES {
-        diags.error(
-            &file.rel,
-            None,
-            format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()),
-        )
-        .hint("a content file holds one branch, district or note; split it or check it is the right file");
+        diags
+            .error(&file.rel, None, format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()))
+            .hint("a content file holds one branch, district or note; split it or check it is the right file");
         return None;
     }
     let bytes = match fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
-            diags
-                .error(&file.rel, None, format!("cannot read file: {e}"))
-                .hint("check the file's permissions");
+            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
             return None;
         }
     };
@@ -275,11 +260,7 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
             if let Some(pos) = text.find('\0') {
                 diags.add_source(&file.rel, text);
                 diags
-                    .error(
-                        &file.rel,
-                        Some(pos..pos + 1),
-                        "file contains a NUL byte: it looks binary, not text",
-                    )
+                    .error(&file.rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
                     .hint("save the file as plain UTF-8 text");
                 return None;
             }
@@ -287,8 +268,7 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
         }
         Err(e) => {
             let valid = e.valid_up_to();
-            let prefix =
-                String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
+            let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let (line, col) = crate::diag::line_col(&prefix, valid);
             diags.error(
                 &file.rel,
@@ -302,15 +282,9 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
 }
 
 /// Parses TOML text, reporting a syntax error at its spot.
-pub fn parse_toml<'i>(
-    file: &str,
-    text: &'i str,
-    diags: &mut Diagnostics,
-) -> Option<Spanned<DeTable<'i>>> {
+pub fn parse_toml<'i>(file: &str, text: &'i str, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
     if text.trim().is_empty() {
-        diags
-            .error(file, None, "file is empty")
-            .hint("fill it in, or delete it if it is not needed");
+        diags.error(file, None, "file is empty").hint("fill it in, or delete it if it is not needed");
         return None;
     }
     match DeTable::parse(text) {
@@ -319,7 +293,8 @@ pub fn parse_toml<'i>(
             diags.add_source(file, text);
             let span = e.span().map(|s| clamp_span(text, s));
             let msg = e.message().trim_end().to_string();
-            diags.error(file, span, format!("TOML syntax error: {msg}"))
+            diags
+                .error(file, span, format!("TOML syntax error: {msg}"))
                 .hint("see https://toml.io for the syntax; strings need \"quotes\", tables [brackets]");
             None
         }
@@ -344,10 +319,7 @@ pub struct FrontMatter<'a> {
 pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, usize> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text.get(..first_line_end).map(str::trim_end) != Some("+++") {
-        return Ok(FrontMatter {
-            toml: None,
-            body: text,
-        });
+        return Ok(FrontMatter { toml: None, body: text });
     }
     let mut pos = first_line_end;
     while pos < text.len() {
@@ -356,10 +328,7 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, usize> {
         if rest.get(..line_len).map(str::trim_end) == Some("+++") {
             let toml = text.get(first_line_end..pos).unwrap_or_default();
             let body = text.get(pos + line_len..).unwrap_or_default();
-            return Ok(FrontMatter {
-                toml: Some((toml, first_line_end)),
-                body,
-            });
+            return Ok(FrontMatter { toml: Some((toml, first_line_end)), body });
         }
         pos += line_len;
     }
@@ -386,9 +355,6 @@ mod tests {
     #[test]
     fn note_names() {
         assert_eq!(note_parts("thuong-phuc"), ("thuong-phuc", None));
-        assert_eq!(
-            note_parts("thuong-phuc.2024"),
-            ("thuong-phuc", Some("2024".to_string()))
-        );
+        assert_eq!(note_parts("thuong-phuc.2024"), ("thuong-phuc", Some("2024".to_string())));
     }
 }

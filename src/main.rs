@@ -9,11 +9,7 @@ use kieumau::diag::Diagnostics;
 use kieumau::{BuildOptions, Failure};
 
 #[derive(Parser)]
-#[command(
-    name = "kieumau",
-    version,
-    about = "Static report sites for the model party branch programme"
-)]
+#[command(name = "kieumau", version, about = "Static report sites for the model party branch programme")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -78,28 +74,16 @@ fn summary_line(diags: &Diagnostics) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check {
-            root,
-            strict,
-            format,
-        } => {
+        Command::Check { root, strict, format } => {
             let mut diags = Diagnostics::new();
             let ok = kieumau::check(&root.root, strict, &mut diags).is_some();
             print_diags(&diags, format);
             if matches!(format, Format::Human) {
-                eprintln!(
-                    "{}: {}",
-                    if ok { "ok" } else { "failed" },
-                    summary_line(&diags)
-                );
+                eprintln!("{}: {}", if ok { "ok" } else { "failed" }, summary_line(&diags));
             }
             if ok { 0 } else { 1 }
         }
-        Command::Build {
-            root,
-            output,
-            base_url,
-        } => {
+        Command::Build { root, output, base_url } => {
             let mut opts = BuildOptions::new(&root.root);
             if let Some(o) = output {
                 opts.output = o;
@@ -117,19 +101,12 @@ fn main() -> ExitCode {
                         s.files,
                         s.elapsed,
                         opts.output.display(),
-                        if diags.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({})", summary_line(&diags))
-                        }
+                        if diags.is_empty() { String::new() } else { format!(" ({})", summary_line(&diags)) }
                     );
                     0
                 }
                 Err(Failure::Content) => {
-                    eprintln!(
-                        "build failed: {}; the previous output is unchanged",
-                        summary_line(&diags)
-                    );
+                    eprintln!("build failed: {}; the previous output is unchanged", summary_line(&diags));
                     1
                 }
                 Err(Failure::Theme(msg)) => {

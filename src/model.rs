@@ -165,11 +165,7 @@ pub enum DistrictKind {
 }
 
 impl DistrictKind {
-    pub const ALL: [DistrictKind; 3] = [
-        DistrictKind::Huyen,
-        DistrictKind::ThanhPho,
-        DistrictKind::TrucThuoc,
-    ];
+    pub const ALL: [DistrictKind; 3] = [DistrictKind::Huyen, DistrictKind::ThanhPho, DistrictKind::TrucThuoc];
     pub fn slug(self) -> &'static str {
         match self {
             DistrictKind::Huyen => "huyen",
@@ -374,12 +370,10 @@ pub struct Framework {
 impl Framework {
     /// The maximum total a branch of this type can score.
     pub fn max_for_type(&self, type_idx: usize) -> Hundredths {
-        let sum = self.applicable.get(type_idx).map_or(0, |ids| {
-            ids.iter()
-                .filter_map(|&i| self.criteria.get(i))
-                .map(|c| c.max.0)
-                .sum()
-        });
+        let sum = self
+            .applicable
+            .get(type_idx)
+            .map_or(0, |ids| ids.iter().filter_map(|&i| self.criteria.get(i)).map(|c| c.max.0).sum());
         Hundredths(sum)
     }
 }
@@ -484,17 +478,11 @@ mod tests {
         assert_eq!(Hundredths::parse("8.250"), Ok(Hundredths(825)));
         assert_eq!(Hundredths::parse("-0.5"), Ok(Hundredths(-50)));
         assert_eq!(Hundredths::parse("1_000"), Ok(Hundredths(100_000)));
-        assert_eq!(
-            Hundredths::parse("8.125"),
-            Err(DecimalError::TooManyDecimals)
-        );
+        assert_eq!(Hundredths::parse("8.125"), Err(DecimalError::TooManyDecimals));
         assert_eq!(Hundredths::parse("nan"), Err(DecimalError::NotFinite));
         assert_eq!(Hundredths::parse("-inf"), Err(DecimalError::NotFinite));
         assert_eq!(Hundredths::parse("1e1"), Err(DecimalError::Exponent));
-        assert_eq!(
-            Hundredths::parse("99999999999999"),
-            Err(DecimalError::TooLarge)
-        );
+        assert_eq!(Hundredths::parse("99999999999999"), Err(DecimalError::TooLarge));
     }
 
     #[test]

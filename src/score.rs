@@ -22,8 +22,7 @@ pub struct Scored {
 impl Scored {
     /// The total as a share of the type's maximum.
     pub fn pct(&self) -> Ratio {
-        Ratio::new(i128::from(self.total.0), i128::from(self.max.0).max(1))
-            .unwrap_or(Ratio { num: 0, den: 1 })
+        Ratio::new(i128::from(self.total.0), i128::from(self.max.0).max(1)).unwrap_or(Ratio { num: 0, den: 1 })
     }
 }
 
@@ -45,18 +44,10 @@ pub fn criterion_scores<'a>(
     a: &'a Assessment,
 ) -> impl Iterator<Item = CriterionScore> + 'a {
     let ids = fw.applicable.get(type_idx).map_or(&[][..], Vec::as_slice);
-    ids.iter()
-        .zip(a.scores.iter())
-        .filter_map(move |(&i, &score)| {
-            let c = fw.criteria.get(i)?;
-            Some(CriterionScore {
-                criterion: i,
-                score,
-                max: c.max,
-                min: c.min,
-                min_met: c.min.is_none_or(|m| score >= m),
-            })
-        })
+    ids.iter().zip(a.scores.iter()).filter_map(move |(&i, &score)| {
+        let c = fw.criteria.get(i)?;
+        Some(CriterionScore { criterion: i, score, max: c.max, min: c.min, min_met: c.min.is_none_or(|m| score >= m) })
+    })
 }
 
 pub fn score(site: &Site, fw: &Framework, branch: &Branch, a: &Assessment) -> Scored {
@@ -82,15 +73,7 @@ pub fn score(site: &Site, fw: &Framework, branch: &Branch, a: &Assessment) -> Sc
 
 /// Every assessment of a branch, scored, in year order.
 pub fn score_branch(site: &Site, frameworks: &Frameworks, branch: &Branch) -> Vec<Scored> {
-    branch
-        .assessments
-        .iter()
-        .filter_map(|a| {
-            frameworks
-                .for_year(a.year)
-                .map(|fw| score(site, fw, branch, a))
-        })
-        .collect()
+    branch.assessments.iter().filter_map(|a| frameworks.for_year(a.year).map(|fw| score(site, fw, branch, a))).collect()
 }
 
 #[cfg(test)]
@@ -99,11 +82,7 @@ mod tests {
     use crate::model::{BranchType, Criterion, Group, Language, Level, Notes, Rating};
 
     fn site() -> Site {
-        let rating = |code: &str, good| Rating {
-            code: code.into(),
-            name: code.into(),
-            good,
-        };
+        let rating = |code: &str, good| Rating { code: code.into(), name: code.into(), good };
         Site {
             title: "t".into(),
             organisation: "o".into(),
@@ -113,23 +92,10 @@ mod tests {
             target_year: 2025,
             last_year: 2025,
             theme: None,
-            ratings: vec![
-                rating("HTXSNV", true),
-                rating("HTTNV", true),
-                rating("HTNV", false),
-                rating("KHTNV", false),
-            ],
+            ratings: vec![rating("HTXSNV", true), rating("HTTNV", true), rating("HTNV", false), rating("KHTNV", false)],
             branch_types: vec![
-                BranchType {
-                    slug: "a".into(),
-                    name: "A".into(),
-                    subtypes: vec![],
-                },
-                BranchType {
-                    slug: "b".into(),
-                    name: "B".into(),
-                    subtypes: vec![],
-                },
+                BranchType { slug: "a".into(), name: "A".into(), subtypes: vec![] },
+                BranchType { slug: "b".into(), name: "B".into(), subtypes: vec![] },
             ],
             targets: vec![],
             pilots: None,
@@ -151,10 +117,7 @@ mod tests {
             year: 2022,
             model_min_pct: Hundredths::from_units(90),
             model_ratings: vec![0, 1],
-            groups: vec![Group {
-                id: "I".into(),
-                name: "I".into(),
-            }],
+            groups: vec![Group { id: "I".into(), name: "I".into() }],
             criteria: vec![
                 crit("c1", 50, Some(30), None),
                 crit("c2", 45, None, Some(vec![0])),
@@ -181,12 +144,7 @@ mod tests {
     }
 
     fn assess(rating: usize, scores: &[i64], vetoes: Vec<usize>) -> Assessment {
-        Assessment {
-            year: 2023,
-            rating,
-            vetoes,
-            scores: scores.iter().map(|&s| Hundredths(s)).collect(),
-        }
+        Assessment { year: 2023, rating, vetoes, scores: scores.iter().map(|&s| Hundredths(s)).collect() }
     }
 
     #[test]

@@ -12,9 +12,7 @@ pub struct Output {
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
@@ -74,11 +72,7 @@ impl Output {
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
-    if p.is_absolute() {
-        Ok(p.to_path_buf())
-    } else {
-        Ok(std::env::current_dir()?.join(p))
-    }
+    if p.is_absolute() { Ok(p.to_path_buf()) } else { Ok(std::env::current_dir()?.join(p)) }
 }
 
 /// Removes staging folders of builds that were killed (their process is gone), and restores an
@@ -99,9 +93,7 @@ fn clean_leftovers(target: &Path) {
         let Some((tag, pid)) = rest.split_once('-') else {
             continue;
         };
-        let alive = pid
-            .parse::<u32>()
-            .is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
+        let alive = pid.parse::<u32>().is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
         if alive && pid != std::process::id().to_string() {
             continue;
         }
@@ -134,10 +126,6 @@ mod tests {
         out.write("a/b.txt", b"two").unwrap();
         out.abort();
         assert_eq!(fs::read(target.join("a/b.txt")).unwrap(), b"one");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no leftovers beside the output"
-        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no leftovers beside the output");
     }
 }

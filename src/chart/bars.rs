@@ -2,9 +2,7 @@
 
 use super::canvas::{self, AXIS, BAND, GRID, MUTED_TEXT, Rgb, Txt, WHITE_BG};
 use super::metrics::{fit, text_width};
-use super::{
-    Chart, ChartText, TargetLine, WIDTH, clean_label, finish, finite, join_names, no_data,
-};
+use super::{Chart, ChartText, TargetLine, WIDTH, clean_label, finish, finite, full_labels, join_names, no_data};
 
 /// Okabe–Ito blue, the colour of single bars.
 pub(crate) const BAR: Rgb = Rgb(0x00, 0x72, 0xB2);
@@ -30,11 +28,7 @@ pub(crate) fn blues(t: f64) -> Rgb {
         Rgb(0x08, 0x51, 0x9C),
         Rgb(0x08, 0x30, 0x6B),
     ];
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
     let x = t * 8.0;
     let i = (x.floor() as usize).min(7);
     STOPS[i].mix(STOPS[i + 1], x - i as f64)
@@ -42,21 +36,9 @@ pub(crate) fn blues(t: f64) -> Rgb {
 
 /// Row labels, cleaned and shortened, and the left margin they need.
 pub(crate) fn row_labels(labels: &[String]) -> (Vec<String>, i32) {
-    let fitted: Vec<String> = labels
-        .iter()
-        .map(|l| {
-            fit(
-                &clean_label(l),
-                LABEL_SIZE,
-                MAX_LABEL_WIDTH,
-                MAX_LABEL_CHARS,
-            )
-        })
-        .collect();
-    let widest = fitted
-        .iter()
-        .map(|l| text_width(l, LABEL_SIZE))
-        .fold(0.0, f64::max);
+    let fitted: Vec<String> =
+        labels.iter().map(|l| fit(&clean_label(l), LABEL_SIZE, MAX_LABEL_WIDTH, MAX_LABEL_CHARS)).collect();
+    let widest = fitted.iter().map(|l| text_width(l, LABEL_SIZE)).fold(0.0, f64::max);
     (fitted, (widest.ceil() as i32 + 16).max(48))
 }
 
@@ -69,11 +51,7 @@ pub(crate) struct PctAxis {
 
 impl PctAxis {
     pub(crate) fn x(&self, v: f64) -> i32 {
-        let v = if v.is_finite() {
-            v.clamp(0.0, 100.0)
-        } else {
-            0.0
-        };
+        let v = if v.is_finite() { v.clamp(0.0, 100.0) } else { 0.0 };
         self.x0 + (v / 100.0 * f64::from(self.x1 - self.x0)).round() as i32
     }
 
@@ -97,12 +75,7 @@ impl PctAxis {
             if step % 2 == 0 {
                 for &y in tick_rows {
                     let label = format!("{}%", text.num(v, 0, true));
-                    c.text(
-                        &label,
-                        x,
-                        y,
-                        Txt::new(SMALL_SIZE).color(MUTED_TEXT).center(),
-                    )?;
+                    c.text(&label, x, y, Txt::new(SMALL_SIZE).color(MUTED_TEXT).center())?;
                 }
             }
         }
@@ -120,26 +93,21 @@ pub fn percent_bars(
     text: &ChartText,
 ) -> Chart {
     let n = labels.len();
-    let vals: Vec<Option<f64>> = (0..n)
-        .map(|i| finite(values.get(i).copied().flatten()))
-        .collect();
+    let vals: Vec<Option<f64>> = (0..n).map(|i| finite(values.get(i).copied().flatten())).collect();
     let target = target.filter(|t| t.value.is_finite());
     if n == 0 || vals.iter().all(Option::is_none) {
         return no_data(title, text);
     }
     let (names, left) = row_labels(labels);
     let right = (text_width(&text.pct(100.0), SMALL_SIZE).ceil() as i32) + 14;
-    let axis = PctAxis {
-        x0: left,
-        x1: WIDTH as i32 - right,
-    };
+    let axis = PctAxis { x0: left, x1: WIDTH as i32 - right };
     let top = if target.is_some() { 50 } else { 30 };
     let rows = n as i32;
     let plot_bottom = top + rows * ROW;
     let bottom_ticks = rows > 12;
     let height = plot_bottom + if bottom_ticks { 28 } else { 8 };
 
-    let desc = percent_desc(&names, &vals, target, text);
+    let desc = percent_desc(&full_labels(labels), &vals, target, text);
     let body = canvas::render(WIDTH, height as u32, |c| {
         // Row bands help follow a row across on long charts.
         for i in (1..rows).step_by(2) {
@@ -157,13 +125,7 @@ pub fn percent_bars(
             c.text(name, left - 8, yc, Txt::new(LABEL_SIZE).right())?;
             if let Some(v) = v {
                 let x = axis.x(*v).max(axis.x0 + 1);
-                c.rect(
-                    axis.x0,
-                    yc - BAR_THICKNESS / 2,
-                    x,
-                    yc + BAR_THICKNESS / 2,
-                    BAR,
-                )?;
+                c.rect(axis.x0, yc - BAR_THICKNESS / 2, x, yc + BAR_THICKNESS / 2, BAR)?;
             }
         }
         let tx = target.map(|t| axis.x(t.value));
@@ -183,11 +145,7 @@ pub fn percent_bars(
         }
         for (i, v) in vals.iter().enumerate() {
             let yc = top + i as i32 * ROW + ROW / 2;
-            let bg = if rows > 8 && i % 2 == 1 {
-                BAND
-            } else {
-                WHITE_BG
-            };
+            let bg = if rows > 8 && i % 2 == 1 { BAND } else { WHITE_BG };
             match v {
                 Some(v) => {
                     let label = text.pct(*v);
@@ -210,26 +168,12 @@ pub fn percent_bars(
 }
 
 /// "Highest: A 98.0%; lowest: B 71.5%; 3/13 below target 90.0%; no data: 1/14."
-fn percent_desc(
-    names: &[String],
-    vals: &[Option<f64>],
-    target: Option<&TargetLine>,
-    text: &ChartText,
-) -> String {
-    let known: Vec<(&str, f64)> = names
-        .iter()
-        .zip(vals)
-        .filter_map(|(n, v)| v.map(|v| (n.as_str(), v)))
-        .collect();
-    let mut parts = extremes(&known, text);
+fn percent_desc(names: &[String], vals: &[Option<f64>], target: Option<&TargetLine>, text: &ChartText) -> String {
+    let known: Vec<(&str, f64)> = names.iter().zip(vals).filter_map(|(n, v)| v.map(|v| (n.as_str(), v))).collect();
+    let mut parts = extremes(&known, None, text);
     if let Some(t) = target {
         let below = known.iter().filter(|(_, v)| *v < t.value).count();
-        parts.push(format!(
-            "{below}/{} {} {}",
-            known.len(),
-            text.below_target,
-            text.pct(t.value)
-        ));
+        parts.push(format!("{below}/{} {} {}", known.len(), text.below_target, text.pct(t.value)));
     }
     let missing = vals.len() - known.len();
     if missing > 0 {
@@ -238,29 +182,23 @@ fn percent_desc(
     format!("{}.", parts.join("; "))
 }
 
-/// "Highest: A 98.0%", "Lowest: B 71.5%" (ties by the shown value are listed together); a
-/// single value is just "A 98.0%".
-pub(crate) fn extremes(known: &[(&str, f64)], text: &ChartText) -> Vec<String> {
+/// "Highest: A 98.0%", "Lowest: B 71.5%" (ties by the shown value are listed together), or with
+/// a qualifier "Highest (X): A 98.0%"; a single value is just "A 98.0%".
+pub(crate) fn extremes(known: &[(&str, f64)], qualifier: Option<&str>, text: &ChartText) -> Vec<String> {
+    let q = qualifier.map(|q| format!(" ({q})")).unwrap_or_default();
     let shown = |v: f64| text.pct(v);
     match known {
         [] => Vec::new(),
         [(name, v)] => vec![format!("{name} {}", shown(*v))],
         _ => {
-            let max = known
-                .iter()
-                .map(|(_, v)| *v)
-                .fold(f64::NEG_INFINITY, f64::max);
+            let max = known.iter().map(|(_, v)| *v).fold(f64::NEG_INFINITY, f64::max);
             let min = known.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
             let at = |x: f64| -> Vec<&str> {
-                known
-                    .iter()
-                    .filter(|(_, v)| shown(*v) == shown(x))
-                    .map(|(n, _)| *n)
-                    .collect()
+                known.iter().filter(|(_, v)| shown(*v) == shown(x)).map(|(n, _)| *n).collect()
             };
             vec![
-                format!("{}: {} {}", text.highest, join_names(&at(max)), shown(max)),
-                format!("{}: {} {}", text.lowest, join_names(&at(min)), shown(min)),
+                format!("{}{q}: {} {}", text.highest, join_names(&at(max)), shown(max)),
+                format!("{}{q}: {} {}", text.lowest, join_names(&at(min)), shown(min)),
             ]
         }
     }
@@ -279,37 +217,21 @@ pub fn stacked_shares(
     let n = labels.len();
     let k = categories.len();
     let rows_counts: Vec<Vec<u64>> = (0..n)
-        .map(|i| {
-            (0..k)
-                .map(|j| u64::from(counts.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0)))
-                .collect()
-        })
+        .map(|i| (0..k).map(|j| u64::from(counts.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0))).collect())
         .collect();
     let totals: Vec<u64> = rows_counts.iter().map(|r| r.iter().sum()).collect();
     if n == 0 || k == 0 || totals.iter().all(|t| *t == 0) {
         return no_data(title, text);
     }
-    let colors: Vec<Rgb> = (0..k)
-        .map(|j| {
-            if k == 1 {
-                BAR
-            } else {
-                blues(0.95 - 0.7 * j as f64 / (k - 1) as f64)
-            }
-        })
-        .collect();
-    let cats: Vec<String> = categories
-        .iter()
-        .map(|c| fit(&clean_label(c), LABEL_SIZE, 300.0, MAX_LABEL_CHARS))
-        .collect();
+    let colors: Vec<Rgb> =
+        (0..k).map(|j| if k == 1 { BAR } else { blues(0.95 - 0.7 * j as f64 / (k - 1) as f64) }).collect();
+    let cats: Vec<String> =
+        categories.iter().map(|c| fit(&clean_label(c), LABEL_SIZE, 300.0, MAX_LABEL_CHARS)).collect();
 
     let (names, left) = row_labels(labels);
     let max_total = totals.iter().max().copied().unwrap_or(0);
     let right = text_width(&format!("n={max_total}"), SMALL_SIZE).ceil() as i32 + 14;
-    let axis = PctAxis {
-        x0: left,
-        x1: WIDTH as i32 - right,
-    };
+    let axis = PctAxis { x0: left, x1: WIDTH as i32 - right };
 
     // Legend: swatch + name, left to right, wrapping.
     let mut legend: Vec<(i32, i32)> = Vec::new();
@@ -328,7 +250,7 @@ pub fn stacked_shares(
     let plot_bottom = top + rows * ROW;
     let height = plot_bottom + 8;
 
-    let desc = stacked_desc(&names, &cats, &rows_counts, &totals, text);
+    let desc = stacked_desc(&full_labels(labels), &full_labels(categories), &rows_counts, &totals, text);
     let body = canvas::render(WIDTH, height as u32, |c| {
         for ((cat, color), (x, y)) in cats.iter().zip(&colors).zip(&legend) {
             c.rect(*x, y - 6, x + 12, y + 6, *color)?;
@@ -377,12 +299,7 @@ pub fn stacked_shares(
                 }
             }
             c.rect_outline(axis.x0, y0, axis.x1, y1, AXIS)?;
-            c.text(
-                &format!("n={total}"),
-                axis.x1 + 6,
-                yc,
-                Txt::new(SMALL_SIZE).color(MUTED_TEXT),
-            )?;
+            c.text(&format!("n={total}"), axis.x1 + 6, yc, Txt::new(SMALL_SIZE).color(MUTED_TEXT))?;
         }
         Ok(())
     });
@@ -390,13 +307,7 @@ pub fn stacked_shares(
 }
 
 /// "A: 40.0% (120); B: 35.0% (105); …; Highest A: X 80.0%; Lowest A: Y 12.5%; no data: 1/14."
-fn stacked_desc(
-    names: &[String],
-    cats: &[String],
-    counts: &[Vec<u64>],
-    totals: &[u64],
-    text: &ChartText,
-) -> String {
+fn stacked_desc(names: &[String], cats: &[String], counts: &[Vec<u64>], totals: &[u64], text: &ChartText) -> String {
     let grand: u64 = totals.iter().sum();
     let mut parts: Vec<String> = cats
         .iter()
@@ -414,11 +325,7 @@ fn stacked_desc(
             .map(|(n, (r, t))| (n.as_str(), r[0] as f64 * 100.0 / *t as f64))
             .collect();
         if known.len() > 1 {
-            for e in extremes(&known, text) {
-                // "Highest (A): X 80.0%"
-                let e = e.replacen(": ", &format!(" ({first}): "), 1);
-                parts.push(e);
-            }
+            parts.extend(extremes(&known, Some(first), text));
         }
     }
     let missing = totals.iter().filter(|t| **t == 0).count();

@@ -34,11 +34,7 @@ impl Rgb {
     pub(crate) fn luminance(self) -> f64 {
         fn lin(c: u8) -> f64 {
             let c = f64::from(c) / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
         }
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
     }
@@ -48,11 +44,7 @@ impl Rgb {
         // White wherever it reaches a contrast of 4.2 (slightly favoured over black on mid
         // blues, where both are near 4.5 and white reads better), else black.
         let l = self.luminance();
-        if 1.05 / (l + 0.05) >= 4.2 {
-            Rgb(255, 255, 255)
-        } else {
-            BLACK_TEXT
-        }
+        if 1.05 / (l + 0.05) >= 4.2 { Rgb(255, 255, 255) } else { BLACK_TEXT }
     }
 
     /// Linear interpolation between two colours, `t` in 0..=1.
@@ -88,15 +80,7 @@ pub(crate) struct Txt {
 
 impl Txt {
     pub(crate) fn new(size: f64) -> Self {
-        Txt {
-            size,
-            color: BLACK_TEXT,
-            h: HPos::Left,
-            v: VPos::Center,
-            bold: false,
-            italic: false,
-            vertical: false,
-        }
+        Txt { size, color: BLACK_TEXT, h: HPos::Left, v: VPos::Center, bold: false, italic: false, vertical: false }
     }
     pub(crate) fn color(mut self, c: Rgb) -> Self {
         self.color = c;
@@ -134,19 +118,11 @@ pub(crate) struct Canvas<'a> {
 }
 
 fn stroke(c: Rgb, width: u32) -> ShapeStyle {
-    ShapeStyle {
-        color: c.plotters().to_rgba(),
-        filled: false,
-        stroke_width: width,
-    }
+    ShapeStyle { color: c.plotters().to_rgba(), filled: false, stroke_width: width }
 }
 
 fn fill(c: Rgb) -> ShapeStyle {
-    ShapeStyle {
-        color: c.plotters().to_rgba(),
-        filled: true,
-        stroke_width: 0,
-    }
+    ShapeStyle { color: c.plotters().to_rgba(), filled: true, stroke_width: 0 }
 }
 
 impl Canvas<'_> {
@@ -154,13 +130,11 @@ impl Canvas<'_> {
         if x1 <= x0 || y1 <= y0 {
             return Ok(());
         }
-        self.area
-            .draw(&Rectangle::new([(x0, y0), (x1, y1)], fill(c)))
+        self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill(c)))
     }
 
     pub(crate) fn rect_outline(&self, x0: i32, y0: i32, x1: i32, y1: i32, c: Rgb) -> Res {
-        self.area
-            .draw(&Rectangle::new([(x0, y0), (x1, y1)], stroke(c, 1)))
+        self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], stroke(c, 1)))
     }
 
     pub(crate) fn line(&self, points: Vec<(i32, i32)>, c: Rgb, width: u32) -> Res {
@@ -169,8 +143,7 @@ impl Canvas<'_> {
 
     /// A dashed black line (target lines).
     pub(crate) fn dashed(&self, points: Vec<(i32, i32)>, width: u32) -> Res {
-        self.area
-            .draw(&PathElement::new(points, stroke(DASH_SENTINEL, width)))
+        self.area.draw(&PathElement::new(points, stroke(DASH_SENTINEL, width)))
     }
 
     pub(crate) fn polygon(&self, points: Vec<(i32, i32)>, c: Rgb) -> Res {
@@ -202,11 +175,7 @@ impl Canvas<'_> {
         if t.vertical {
             font = font.transform(FontTransform::Rotate270);
         }
-        let style = TextStyle {
-            font,
-            color: t.color.plotters().to_backend_color(),
-            pos: Pos::new(t.h, t.v),
-        };
+        let style = TextStyle { font, color: t.color.plotters().to_backend_color(), pos: Pos::new(t.h, t.v) };
         self.area.draw(&Text::new(s, (x, y), style))
     }
 }
@@ -232,10 +201,7 @@ pub(crate) fn render(w: u32, h: u32, draw: impl FnOnce(&Canvas<'_>) -> Res) -> O
 /// plotters puts around text content. Attribute values never contain a raw `"` (plotters
 /// escapes it), so matching `name="` cannot hit label text.
 fn clean(body: &str) -> String {
-    let dash = format!(
-        "stroke=\"#{:02X}{:02X}{:02X}\"",
-        DASH_SENTINEL.0, DASH_SENTINEL.1, DASH_SENTINEL.2
-    );
+    let dash = format!("stroke=\"#{:02X}{:02X}{:02X}\"", DASH_SENTINEL.0, DASH_SENTINEL.1, DASH_SENTINEL.2);
     let s = body
         .replace(" opacity=\"1\"", "")
         .replace(" stroke=\"none\"", "")
@@ -280,9 +246,5 @@ pub(crate) fn trim_number(v: f64, decimals: i32) -> String {
     let r = (v * f).round() / f;
     let r = if r == 0.0 { 0.0 } else { r };
     let s = format!("{:.*}", decimals.max(0) as usize, r);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }

@@ -27,81 +27,45 @@ fn marker(c: &canvas::Canvas<'_>, idx: usize, x: i32, y: i32, color: Rgb) -> can
     let r = 5;
     let pts: Vec<(i32, i32)> = match idx % 4 {
         0 => {
-            return c
-                .circle(x, y, r as u32, color, filled, 2)
-                .and_then(|_| white_core(c, x, y, filled));
+            return c.circle(x, y, r as u32, color, filled, 2).and_then(|_| white_core(c, x, y, filled));
         }
-        1 => vec![
-            (x - 4, y - 4),
-            (x + 4, y - 4),
-            (x + 4, y + 4),
-            (x - 4, y + 4),
-        ],
+        1 => vec![(x - 4, y - 4), (x + 4, y - 4), (x + 4, y + 4), (x - 4, y + 4)],
         2 => vec![(x, y - 6), (x + 5, y + 4), (x - 5, y + 4)],
         _ => vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
     };
-    if filled {
-        c.polygon(pts, color)
-    } else {
-        c.polygon(pts.clone(), WHITE_BG)
-            .and(c.polygon_outline(pts, color, 2))
-    }
+    if filled { c.polygon(pts, color) } else { c.polygon(pts.clone(), WHITE_BG).and(c.polygon_outline(pts, color, 2)) }
 }
 
 /// Hollow circles get a white centre so the line does not run through them.
 fn white_core(c: &canvas::Canvas<'_>, x: i32, y: i32, filled: bool) -> canvas::Res {
-    if filled {
-        Ok(())
-    } else {
-        c.circle(x, y, 3, WHITE_BG, true, 1)
-    }
+    if filled { Ok(()) } else { c.circle(x, y, 3, WHITE_BG, true, 1) }
 }
 
 /// Lines over `years`, one per series (`values[i]` belongs to `years[i]`, `None` leaves a gap),
 /// values in percent, with dashed target lines. The y axis spans the data and targets in steps
 /// of ten (never beyond 0..=100 unless the data does). With one series every point is
 /// labelled; with several, the last point of each.
-pub fn trend_lines(
-    title: &str,
-    years: &[i32],
-    series: &[Series],
-    targets: &[TargetLine],
-    text: &ChartText,
-) -> Chart {
+pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[TargetLine], text: &ChartText) -> Chart {
     let n = years.len();
     let data: Vec<(String, Vec<Option<f64>>)> = series
         .iter()
         .map(|s| {
             let name = fit(&clean_label(&s.name), LABEL_SIZE, 300.0, MAX_LABEL_CHARS);
-            (
-                name,
-                (0..n)
-                    .map(|i| finite(s.values.get(i).copied().flatten()))
-                    .collect(),
-            )
+            (name, (0..n).map(|i| finite(s.values.get(i).copied().flatten())).collect())
         })
         .collect();
     let targets: Vec<&TargetLine> = targets.iter().filter(|t| t.value.is_finite()).collect();
-    let all: Vec<f64> = data
-        .iter()
-        .flat_map(|(_, v)| v.iter().flatten().copied())
-        .collect();
+    let all: Vec<f64> = data.iter().flat_map(|(_, v)| v.iter().flatten().copied()).collect();
     if n == 0 || all.is_empty() {
         return no_data(title, text);
     }
-    let desc = trend_desc(years, &data, &targets, text);
+    let named_in_full: Vec<(String, Vec<Option<f64>>)> =
+        data.iter().zip(series).map(|((_, v), s)| (clean_label(&s.name), v.clone())).collect();
+    let desc = trend_desc(years, &named_in_full, &targets, text);
 
     // Value range, in steps of ten.
-    let lo_v = all
-        .iter()
-        .chain(targets.iter().map(|t| &t.value))
-        .copied()
-        .fold(f64::INFINITY, f64::min);
-    let hi_v = all
-        .iter()
-        .chain(targets.iter().map(|t| &t.value))
-        .copied()
-        .fold(f64::NEG_INFINITY, f64::max);
+    let lo_v = all.iter().chain(targets.iter().map(|t| &t.value)).copied().fold(f64::INFINITY, f64::min);
+    let hi_v = all.iter().chain(targets.iter().map(|t| &t.value)).copied().fold(f64::NEG_INFINITY, f64::max);
     let mut lo = ((lo_v - 5.0) / 10.0).floor() * 10.0;
     let mut hi = ((hi_v + 5.0) / 10.0).ceil() * 10.0;
     if lo_v >= 0.0 {
@@ -111,26 +75,18 @@ pub fn trend_lines(
         hi = hi.min(100.0);
     }
     if hi - lo < 20.0 {
-        if hi >= 100.0 {
-            lo = hi - 20.0
-        } else {
-            hi = lo + 20.0
-        }
+        if hi >= 100.0 { lo = hi - 20.0 } else { hi = lo + 20.0 }
     }
     let step = if hi - lo <= 30.0 {
         5.0
     } else if hi - lo <= 120.0 {
         10.0
     } else {
-        20.0
+        super::nice_step(hi - lo, 8.0)
     };
+    let ticks = super::tick_count(hi - lo, step);
 
-    let left = text_width(
-        &format!("{}%", text.num(hi.max(lo.abs()), 0, true)),
-        SMALL_SIZE,
-    )
-    .ceil() as i32
-        + 20;
+    let left = text_width(&format!("{}%", text.num(hi.max(lo.abs()), 0, true)), SMALL_SIZE).ceil() as i32 + 20;
     let right = text_width(&text.pct(100.0), SMALL_SIZE).ceil() as i32 + 16;
 
     // Legend: a line with its marker, then the name.
@@ -149,7 +105,10 @@ pub fn trend_lines(
     let (x0, x1) = (left, WIDTH as i32 - right);
     let plot_bottom = top + PLOT_HEIGHT;
     let height = plot_bottom + 30;
-    let yof = |v: f64| plot_bottom - ((v - lo) / (hi - lo) * f64::from(PLOT_HEIGHT)).round() as i32;
+    let yof = |v: f64| {
+        let y = plot_bottom - ((v - lo) / (hi - lo) * f64::from(PLOT_HEIGHT)).round() as i32;
+        y.clamp(top - 20, plot_bottom + 20)
+    };
     let pad = 28;
     let xof = |i: usize| {
         if n == 1 {
@@ -162,12 +121,7 @@ pub fn trend_lines(
     // Positions of the points, then of every label, avoiding lines, markers and each other.
     let points: Vec<Vec<Option<(i32, i32)>>> = data
         .iter()
-        .map(|(_, vals)| {
-            vals.iter()
-                .enumerate()
-                .map(|(i, v)| v.map(|v| (xof(i), yof(v))))
-                .collect()
-        })
+        .map(|(_, vals)| vals.iter().enumerate().map(|(i, v)| v.map(|v| (xof(i), yof(v)))).collect())
         .collect();
     let mut obstacles = Obstacles::default();
     for pts in &points {
@@ -177,12 +131,7 @@ pub fn trend_lines(
             }
         }
         for &(x, y) in pts.iter().flatten() {
-            obstacles.rects.push(Rect {
-                x0: x - 6,
-                y0: y - 6,
-                x1: x + 6,
-                y1: y + 6,
-            });
+            obstacles.rects.push(Rect { x0: x - 6, y0: y - 6, x1: x + 6, y1: y + 6 });
         }
     }
     let target_ys: Vec<i32> = targets.iter().map(|t| yof(t.value.clamp(lo, hi))).collect();
@@ -198,18 +147,8 @@ pub fn trend_lines(
             let (x, y) = (xof(i), yof(*v));
             let label = text.pct(*v);
             let w = text_width(&label, SMALL_SIZE).ceil() as i32;
-            let above = Rect {
-                x0: x - w / 2 - 2,
-                y0: y - 22,
-                x1: x + w / 2 + 2,
-                y1: y - 7,
-            };
-            let below = Rect {
-                x0: x - w / 2 - 2,
-                y0: y + 7,
-                x1: x + w / 2 + 2,
-                y1: y + 22,
-            };
+            let above = Rect { x0: x - w / 2 - 2, y0: y - 22, x1: x + w / 2 + 2, y1: y - 7 };
+            let below = Rect { x0: x - w / 2 - 2, y0: y + 7, x1: x + w / 2 + 2, y1: y + 22 };
             let (r, backing) = if !with_targets.hit(above) {
                 (above, false)
             } else if !with_targets.hit(below) && below.y1 < plot_bottom {
@@ -223,12 +162,7 @@ pub fn trend_lines(
     } else {
         let mut ends: Vec<(i32, String, i32)> = Vec::new();
         for (_, vals) in &data {
-            if let Some((i, v)) = vals
-                .iter()
-                .enumerate()
-                .rev()
-                .find_map(|(i, v)| v.map(|v| (i, v)))
-            {
+            if let Some((i, v)) = vals.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v))) {
                 ends.push((yof(v), text.pct(v), xof(i) + 10));
             }
         }
@@ -237,12 +171,7 @@ pub fn trend_lines(
         spread(&mut ys, 14, top);
         for ((y, ()), (_, label, x)) in ys.iter().zip(ends) {
             let w = text_width(&label, SMALL_SIZE).ceil() as i32;
-            with_targets.rects.push(Rect {
-                x0: x - 2,
-                y0: y - 8,
-                x1: x + w + 2,
-                y1: y + 8,
-            });
+            with_targets.rects.push(Rect { x0: x - 2, y0: y - 8, x1: x + w + 2, y1: y + 8 });
             labels.push((label, x, *y, HPos::Left, false));
         }
     }
@@ -252,66 +181,12 @@ pub fn trend_lines(
         let w = text_width(&label, SMALL_SIZE).ceil() as i32;
         let mid = (x0 + x1) / 2;
         let candidates = [
-            (
-                Rect {
-                    x0: x1 - w - 6,
-                    y0: y - 17,
-                    x1,
-                    y1: y - 2,
-                },
-                x1 - 3,
-                HPos::Right,
-            ),
-            (
-                Rect {
-                    x0,
-                    y0: y - 17,
-                    x1: x0 + w + 6,
-                    y1: y - 2,
-                },
-                x0 + 3,
-                HPos::Left,
-            ),
-            (
-                Rect {
-                    x0: x1 - w - 6,
-                    y0: y + 2,
-                    x1,
-                    y1: y + 17,
-                },
-                x1 - 3,
-                HPos::Right,
-            ),
-            (
-                Rect {
-                    x0,
-                    y0: y + 2,
-                    x1: x0 + w + 6,
-                    y1: y + 17,
-                },
-                x0 + 3,
-                HPos::Left,
-            ),
-            (
-                Rect {
-                    x0: mid - w / 2 - 3,
-                    y0: y - 17,
-                    x1: mid + w / 2 + 3,
-                    y1: y - 2,
-                },
-                mid,
-                HPos::Center,
-            ),
-            (
-                Rect {
-                    x0: mid - w / 2 - 3,
-                    y0: y + 2,
-                    x1: mid + w / 2 + 3,
-                    y1: y + 17,
-                },
-                mid,
-                HPos::Center,
-            ),
+            (Rect { x0: x1 - w - 6, y0: y - 17, x1, y1: y - 2 }, x1 - 3, HPos::Right),
+            (Rect { x0, y0: y - 17, x1: x0 + w + 6, y1: y - 2 }, x0 + 3, HPos::Left),
+            (Rect { x0: x1 - w - 6, y0: y + 2, x1, y1: y + 17 }, x1 - 3, HPos::Right),
+            (Rect { x0, y0: y + 2, x1: x0 + w + 6, y1: y + 17 }, x0 + 3, HPos::Left),
+            (Rect { x0: mid - w / 2 - 3, y0: y - 17, x1: mid + w / 2 + 3, y1: y - 2 }, mid, HPos::Center),
+            (Rect { x0: mid - w / 2 - 3, y0: y + 2, x1: mid + w / 2 + 3, y1: y + 17 }, mid, HPos::Center),
         ];
         let (r, x, h) = candidates
             .iter()
@@ -330,37 +205,20 @@ pub fn trend_lines(
             c.text(name, x + 34, *y, Txt::new(LABEL_SIZE))?;
         }
         // Grid and y labels.
-        let mut v = lo;
-        while v <= hi + 1e-9 {
+        for k in 0..=ticks {
+            let v = lo + step * k as f64;
             let y = yof(v);
-            c.line(vec![(x0, y), (x1, y)], if v == lo { AXIS } else { GRID }, 1)?;
-            c.text(
-                &format!("{}%", text.num(v, 0, true)),
-                x0 - 8,
-                y,
-                Txt::new(SMALL_SIZE).color(MUTED_TEXT).right(),
-            )?;
-            v += step;
+            c.line(vec![(x0, y), (x1, y)], if k == 0 { AXIS } else { GRID }, 1)?;
+            c.text(&format!("{}%", text.num(v, 0, true)), x0 - 8, y, Txt::new(SMALL_SIZE).color(MUTED_TEXT).right())?;
         }
         // Year labels, thinned out when crowded.
-        let spacing = if n > 1 {
-            f64::from(x1 - x0 - 2 * pad) / (n - 1) as f64
-        } else {
-            f64::MAX
-        };
-        let every = ((text_width("0000", SMALL_SIZE) + 10.0) / spacing)
-            .ceil()
-            .max(1.0) as usize;
+        let spacing = if n > 1 { f64::from(x1 - x0 - 2 * pad) / (n - 1) as f64 } else { f64::MAX };
+        let every = ((text_width("0000", SMALL_SIZE) + 10.0) / spacing).ceil().max(1.0) as usize;
         for (i, year) in years.iter().enumerate() {
             let x = xof(i);
             c.line(vec![(x, plot_bottom), (x, plot_bottom + 4)], AXIS, 1)?;
             if i % every == 0 || i + 1 == n {
-                c.text(
-                    &year.to_string(),
-                    x,
-                    plot_bottom + 16,
-                    Txt::new(SMALL_SIZE).color(MUTED_TEXT).center(),
-                )?;
+                c.text(&year.to_string(), x, plot_bottom + 16, Txt::new(SMALL_SIZE).color(MUTED_TEXT).center())?;
             }
         }
         for &y in &target_ys {
@@ -382,10 +240,7 @@ pub fn trend_lines(
             }
         }
         for (label, x, y, h, backing) in &labels {
-            let t = Txt {
-                h: *h,
-                ..Txt::new(SMALL_SIZE).bold()
-            };
+            let t = Txt { h: *h, ..Txt::new(SMALL_SIZE).bold() };
             if *backing {
                 let w = text_width(label, SMALL_SIZE).ceil() as i32;
                 let xa = match h {
@@ -405,15 +260,7 @@ pub fn trend_lines(
                 HPos::Right => x - w,
             };
             c.rect(xa - 2, y - 7, xa + w + 2, y + 7, WHITE_BG)?;
-            c.text(
-                label,
-                *x,
-                *y,
-                Txt {
-                    h: *h,
-                    ..Txt::new(SMALL_SIZE).bold()
-                },
-            )?;
+            c.text(label, *x, *y, Txt { h: *h, ..Txt::new(SMALL_SIZE).bold() })?;
         }
         Ok(())
     });
@@ -452,10 +299,8 @@ impl Obstacles {
                 let steps = ((bx - ax).abs().max((by - ay).abs()) / 2).max(1);
                 (0..=steps).any(|k| {
                     let t = f64::from(k) / f64::from(steps);
-                    let p = (
-                        ax + (f64::from(bx - ax) * t).round() as i32,
-                        ay + (f64::from(by - ay) * t).round() as i32,
-                    );
+                    let p =
+                        (ax + (f64::from(bx - ax) * t).round() as i32, ay + (f64::from(by - ay) * t).round() as i32);
                     r.contains(p)
                 })
             })
@@ -476,29 +321,14 @@ fn spread<T>(labels: &mut [(i32, T)], gap: i32, min_y: i32) {
 }
 
 /// "Good: 2021 85.0% → 2024 92.5%; Model: …; Target 2025: 90.0%."
-fn trend_desc(
-    years: &[i32],
-    data: &[(String, Vec<Option<f64>>)],
-    targets: &[&TargetLine],
-    text: &ChartText,
-) -> String {
+fn trend_desc(years: &[i32], data: &[(String, Vec<Option<f64>>)], targets: &[&TargetLine], text: &ChartText) -> String {
     let mut parts: Vec<String> = data
         .iter()
         .map(|(name, vals)| {
-            let known: Vec<(i32, f64)> = years
-                .iter()
-                .zip(vals)
-                .filter_map(|(y, v)| v.map(|v| (*y, v)))
-                .collect();
+            let known: Vec<(i32, f64)> = years.iter().zip(vals).filter_map(|(y, v)| v.map(|v| (*y, v))).collect();
             match (known.first(), known.last()) {
                 (Some(a), Some(b)) if known.len() > 1 => {
-                    format!(
-                        "{name}: {} {} → {} {}",
-                        a.0,
-                        text.pct(a.1),
-                        b.0,
-                        text.pct(b.1)
-                    )
+                    format!("{name}: {} {} → {} {}", a.0, text.pct(a.1), b.0, text.pct(b.1))
                 }
                 (Some(a), _) => format!("{name}: {} {}", a.0, text.pct(a.1)),
                 _ => format!("{name}: {}", text.no_data),

@@ -110,11 +110,7 @@ pub(crate) fn wrap(s: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<
     let mut i = 0;
     while i < words.len() {
         let word = words[i];
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
+        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
         if text_width(&candidate, size) <= max_width || current.is_empty() {
             current = candidate;
             i += 1;
@@ -128,20 +124,12 @@ pub(crate) fn wrap(s: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<
     if i < words.len() {
         // Out of lines: everything left goes on the last line, shortened.
         let rest = words[i..].join(" ");
-        current = if current.is_empty() {
-            rest
-        } else {
-            format!("{current} {rest}")
-        };
+        current = if current.is_empty() { rest } else { format!("{current} {rest}") };
     }
     if !current.is_empty() {
         lines.push(current);
     }
-    lines
-        .into_iter()
-        .take(max_lines)
-        .map(|l| fit(&l, size, max_width, usize::MAX))
-        .collect()
+    lines.into_iter().take(max_lines).map(|l| fit(&l, size, max_width, usize::MAX)).collect()
 }
 
 #[cfg(test)]
@@ -164,12 +152,7 @@ mod tests {
 
     #[test]
     fn wrap_keeps_to_the_line_count() {
-        let lines = wrap(
-            "Đảng bộ cơ sở xã thị trấn và các đơn vị khác",
-            11.0,
-            60.0,
-            3,
-        );
+        let lines = wrap("Đảng bộ cơ sở xã thị trấn và các đơn vị khác", 11.0, 60.0, 3);
         assert!(lines.len() <= 3);
         assert!(lines.iter().all(|l| text_width(l, 11.0) <= 60.0 + 11.0));
     }

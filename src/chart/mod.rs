@@ -73,16 +73,8 @@ impl Chart {
     /// The same chart with another id prefix. Characters other than ASCII letters, digits, `-`
     /// and `_` are replaced by `-`; an id not starting with a letter gets `chart-` in front.
     pub fn with_id(self, id: &str) -> Chart {
-        let mut clean: String = id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let mut clean: String =
+            id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
         if !clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
             clean = format!("chart-{clean}");
         }
@@ -91,11 +83,7 @@ impl Chart {
             .replacen(&id_attrs(&self.id).0, &id_attrs(&clean).0, 1)
             .replacen(&id_attrs(&self.id).1, &id_attrs(&clean).1, 1)
             .replacen(&id_attrs(&self.id).2, &id_attrs(&clean).2, 1);
-        Chart {
-            svg,
-            id: clean,
-            ..self
-        }
+        Chart { svg, id: clean, ..self }
     }
 }
 
@@ -156,15 +144,14 @@ impl ChartText {
     /// `v` with `decimals` decimals (trailing zeros dropped when `trim`), in the site's style.
     pub(crate) fn num(&self, v: f64, decimals: i32, trim: bool) -> String {
         let r = round_half_away(v, decimals);
+        if !r.is_finite() {
+            return "–".to_string();
+        }
         let mut s = format!("{:.*}", decimals.max(0) as usize, r);
         if trim && s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_string();
         }
-        if self.decimal_comma {
-            s.replace('.', ",")
-        } else {
-            s
-        }
+        if self.decimal_comma { s.replace('.', ",") } else { s }
     }
 
     /// A score with up to two decimals: `7,5`, `10`.
@@ -175,11 +162,7 @@ impl ChartText {
     /// The label of a target line: "Chỉ tiêu 2025: 90,0%" (its own label, or the generic word).
     pub(crate) fn target_label(&self, t: &TargetLine) -> String {
         let label = clean_label(&t.label);
-        let label = if label.is_empty() {
-            self.target.clone()
-        } else {
-            label
-        };
+        let label = if label.is_empty() { self.target.clone() } else { label };
         format!("{label}: {}", self.pct(t.value))
     }
 }
@@ -193,6 +176,28 @@ pub(crate) fn round_half_away(v: f64, decimals: i32) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
+/// A step of 1, 2 or 5 times a power of ten giving at most `max_intervals` intervals over
+/// `span`; 1 for an empty or unusable span.
+pub(crate) fn nice_step(span: f64, max_intervals: f64) -> f64 {
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let raw = span / max_intervals;
+    let p = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|step| *step >= raw * (1.0 - 1e-9))
+        .filter(|step| step.is_finite() && *step > 0.0)
+        .unwrap_or(1.0)
+}
+
+/// The number of steps of `step` in `span`, at most 50 (guards against absurd data).
+pub(crate) fn tick_count(span: f64, step: f64) -> usize {
+    let n = (span / step).round();
+    if n.is_finite() && n > 0.0 { (n as usize).min(50) } else { 1 }
+}
+
 /// Finite values only.
 pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
     v.filter(|x| x.is_finite())
@@ -200,11 +205,13 @@ pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
 
 /// A label without control characters (invalid in XML) and surrounding blanks.
 pub(crate) fn clean_label(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Labels in full (cleaned, not shortened), for summaries.
+pub(crate) fn full_labels(labels: &[String]) -> Vec<String> {
+    labels.iter().map(|l| clean_label(l)).collect()
 }
 
 /// XML escaping for text and attribute values.
@@ -228,13 +235,7 @@ fn escape(s: &str) -> String {
 pub(crate) const WIDTH: u32 = 720;
 
 /// Wraps a drawn body into the final `<svg>`; `None` (a drawing error) gives the no-data chart.
-pub(crate) fn finish(
-    title: &str,
-    desc: String,
-    size: (u32, u32),
-    body: Option<String>,
-    text: &ChartText,
-) -> Chart {
+pub(crate) fn finish(title: &str, desc: String, size: (u32, u32), body: Option<String>, text: &ChartText) -> Chart {
     match body {
         Some(body) => assemble(title, desc, size, &body),
         None => no_data(title, text),
@@ -247,10 +248,7 @@ pub(crate) fn no_data(title: &str, text: &ChartText) -> Chart {
     let msg = clean_label(&text.no_data);
     let body = canvas::render(size.0, size.1, |c| {
         c.rect_outline(0, 0, size.0 as i32 - 1, size.1 as i32 - 1, canvas::GRID)?;
-        let t = canvas::Txt::new(14.0)
-            .color(canvas::MUTED_TEXT)
-            .center()
-            .italic();
+        let t = canvas::Txt::new(14.0).color(canvas::MUTED_TEXT).center().italic();
         c.text(&msg, size.0 as i32 / 2, size.1 as i32 / 2, t)
     })
     .unwrap_or_default();
@@ -270,12 +268,7 @@ fn assemble(title: &str, desc: String, (w, h): (u32, u32), body: &str) -> Chart 
         escape(&title),
         escape(&desc),
     );
-    Chart {
-        svg,
-        title,
-        desc,
-        id,
-    }
+    Chart { svg, title, desc, id }
 }
 
 /// `chart-<slug>-<hash>`: readable, unique for distinct charts, deterministic.

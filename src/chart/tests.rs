@@ -13,10 +13,7 @@ fn check_svg(c: &Chart) {
     assert!(svg.contains(&format!("<title id=\"{}-title\">", c.id)));
     assert!(svg.contains(&format!("<desc id=\"{}-desc\">", c.id)));
     assert!(svg.contains("viewBox=\"0 0 720 "));
-    assert!(
-        !svg.contains(" style=") && !svg.contains("\tstyle=") && !svg.contains("\nstyle="),
-        "inline style: {svg}"
-    );
+    assert!(!svg.contains(" style=") && !svg.contains("\tstyle=") && !svg.contains("\nstyle="), "inline style: {svg}");
     assert!(!svg.contains("<script"));
     assert!(!svg.contains("href"));
     assert!(!svg.contains("height=\"") || !svg.split('>').next().unwrap_or("").contains("height="));
@@ -29,32 +26,15 @@ fn check_svg(c: &Chart) {
     assert!(!svg.contains("#010203"));
     // Tags balance for the elements we emit.
     for tag in ["text", "svg", "title", "desc"] {
-        assert_eq!(
-            svg.matches(&format!("<{tag}")).count(),
-            svg.matches(&format!("</{tag}>")).count(),
-            "{tag}"
-        );
+        assert_eq!(svg.matches(&format!("<{tag}")).count(), svg.matches(&format!("</{tag}>")).count(), "{tag}");
     }
 }
 
 fn all_kinds(text: &ChartText) -> Vec<Chart> {
-    let labels = s(&[
-        "Huyện Đông Hưng",
-        "Đảng bộ Khối các cơ quan tỉnh",
-        "<b>Bold</b> & \"q\"",
-    ]);
-    let target = TargetLine {
-        label: "Chỉ tiêu 2025".into(),
-        value: 90.0,
-    };
+    let labels = s(&["Huyện Đông Hưng", "Đảng bộ Khối các cơ quan tỉnh", "<b>Bold</b> & \"q\""]);
+    let target = TargetLine { label: "Chỉ tiêu 2025".into(), value: 90.0 };
     vec![
-        percent_bars(
-            "Tốt trở lên",
-            &labels,
-            &[Some(95.0), Some(90.0), None],
-            Some(&target),
-            text,
-        ),
+        percent_bars("Tốt trở lên", &labels, &[Some(95.0), Some(90.0), None], Some(&target), text),
         stacked_shares(
             "Xếp loại",
             &labels,
@@ -66,42 +46,22 @@ fn all_kinds(text: &ChartText) -> Vec<Chart> {
             "Xu hướng",
             &[2021, 2022, 2023, 2024],
             &[
+                Series { name: "Tốt trở lên".into(), values: vec![Some(80.0), None, Some(88.5), Some(92.25)] },
                 Series {
-                    name: "Tốt trở lên".into(),
-                    values: vec![Some(80.0), None, Some(88.5), Some(92.25)],
-                },
-                Series {
-                    name: "<b>Mẫu</b>".into(),
-                    values: vec![Some(10.0), Some(12.0), Some(15.0), Some(f64::NAN)],
+                    name: "<b>Mẫu</b>".into(), values: vec![Some(10.0), Some(12.0), Some(15.0), Some(f64::NAN)]
                 },
             ],
-            &[
-                target.clone(),
-                TargetLine {
-                    label: String::new(),
-                    value: 20.0,
-                },
-            ],
+            &[target.clone(), TargetLine { label: String::new(), value: 20.0 }],
             text,
         ),
         heat_map(
             "Bản đồ",
             &labels,
             &s(&["Xã", "Phường", "Cơ quan"]),
-            &[
-                vec![Some(10.0), None, Some(100.0)],
-                vec![None, None, None],
-                vec![Some(55.5)],
-            ],
+            &[vec![Some(10.0), None, Some(100.0)], vec![None, None, None], vec![Some(55.5)]],
             text,
         ),
-        scores_vs_max(
-            "Tiêu chí",
-            &s(&["1.1", "1.2", "<b>"]),
-            &[7.5, 10.0, 2.0],
-            &[10.0, 10.0, 5.0],
-            text,
-        ),
+        scores_vs_max("Tiêu chí", &s(&["1.1", "1.2", "<b>"]), &[7.5, 10.0, 2.0], &[10.0, 10.0, 5.0], text),
     ]
 }
 
@@ -121,20 +81,11 @@ fn every_kind_is_valid_and_deterministic() {
 #[test]
 fn labels_and_titles_are_escaped() {
     let text = ChartText::vi();
-    let c = percent_bars(
-        "A <b>title</b> & more",
-        &s(&["<b>x</b>"]),
-        &[Some(50.0)],
-        None,
-        &text,
-    );
+    let c = percent_bars("A <b>title</b> & more", &s(&["<b>x</b>"]), &[Some(50.0)], None, &text);
     check_svg(&c);
     assert!(!c.svg.contains("<b>"));
     assert!(c.svg.contains("&lt;b&gt;x&lt;/b&gt;"));
-    assert!(
-        c.svg
-            .contains("A &lt;b&gt;title&lt;/b&gt; &amp; more</title>")
-    );
+    assert!(c.svg.contains("A &lt;b&gt;title&lt;/b&gt; &amp; more</title>"));
     assert!(c.desc.contains("<b>x</b> 50,0%"), "{}", c.desc);
     assert!(c.svg.contains("&lt;b&gt;x&lt;/b&gt; 50,0%.</desc>"));
     for c in all_kinds(&text) {
@@ -145,19 +96,10 @@ fn labels_and_titles_are_escaped() {
 #[test]
 fn no_data_charts() {
     let text = ChartText::vi();
-    let target = TargetLine {
-        label: "T".into(),
-        value: 90.0,
-    };
+    let target = TargetLine { label: "T".into(), value: 90.0 };
     let charts = [
         percent_bars("x", &[], &[], Some(&target), &text),
-        percent_bars(
-            "x",
-            &s(&["a", "b"]),
-            &[None, Some(f64::INFINITY)],
-            None,
-            &text,
-        ),
+        percent_bars("x", &s(&["a", "b"]), &[None, Some(f64::INFINITY)], None, &text),
         percent_bars("x", &s(&["a", "b"]), &[], None, &text),
         stacked_shares("x", &s(&["a"]), &s(&["c"]), &[vec![0]], &text),
         stacked_shares("x", &[], &[], &[], &text),
@@ -165,10 +107,7 @@ fn no_data_charts() {
         trend_lines(
             "x",
             &[2024],
-            &[Series {
-                name: "s".into(),
-                values: vec![None],
-            }],
+            &[Series { name: "s".into(), values: vec![None] }],
             std::slice::from_ref(&target),
             &text,
         ),
@@ -199,46 +138,21 @@ fn heat_map_none_cells_are_hatched_with_a_dash() {
     assert!(c.svg.contains("fill=\"#EEEEEE\""));
     assert!(c.svg.contains(">92.5%</text>"));
     // Dark cell gets white text, light cell black.
-    assert!(
-        c.svg.contains("fill=\"#FFFFFF\">100.0%</text>"),
-        "{}",
-        c.svg
-    );
+    assert!(c.svg.contains("fill=\"#FFFFFF\">100.0%</text>"), "{}", c.svg);
     assert!(c.svg.contains("fill=\"#1A1A1A\">0.0%</text>"));
-    assert_eq!(
-        c.desc,
-        "Highest: r2 / c2 100.0%; Lowest: r2 / c1 0.0%; No data: 1/4."
-    );
+    assert_eq!(c.desc, "Highest: r2 / c2 100.0%; Lowest: r2 / c1 0.0%; No data: 1/4.");
 }
 
 #[test]
 fn value_exactly_at_target_is_not_below() {
     let text = ChartText::en();
-    let target = TargetLine {
-        label: "Target 2025".into(),
-        value: 90.0,
-    };
-    let c = percent_bars(
-        "p",
-        &s(&["a", "b", "c"]),
-        &[Some(90.0), Some(89.9), Some(98.0)],
-        Some(&target),
-        &text,
-    );
+    let target = TargetLine { label: "Target 2025".into(), value: 90.0 };
+    let c = percent_bars("p", &s(&["a", "b", "c"]), &[Some(90.0), Some(89.9), Some(98.0)], Some(&target), &text);
     check_svg(&c);
-    assert_eq!(
-        c.desc,
-        "Highest: c 98.0%; Lowest: b 89.9%; 1/3 below target 90.0%."
-    );
+    assert_eq!(c.desc, "Highest: c 98.0%; Lowest: b 89.9%; 1/3 below target 90.0%.");
     assert!(c.svg.contains("stroke-dasharray"));
     assert!(c.svg.contains("Target 2025: 90.0%"));
-    let vi = percent_bars(
-        "p",
-        &s(&["a"]),
-        &[Some(90.0)],
-        Some(&target),
-        &ChartText::vi(),
-    );
+    let vi = percent_bars("p", &s(&["a"]), &[Some(90.0)], Some(&target), &ChartText::vi());
     assert!(vi.desc.contains("0/1 dưới chỉ tiêu 90,0%"), "{}", vi.desc);
     assert!(vi.svg.contains(">90,0%</text>"));
 }
@@ -272,46 +186,34 @@ fn numbers_round_half_away_from_zero() {
 #[test]
 fn many_long_labels_stay_within_the_chart() {
     let text = ChartText::vi();
-    let labels: Vec<String> = (0..64)
-        .map(|i| format!("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh số {i}"))
-        .collect();
+    let labels: Vec<String> =
+        (0..64).map(|i| format!("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh số {i}")).collect();
     let vals: Vec<Option<f64>> = (0..64).map(|i| Some(f64::from(i) * 1.5)).collect();
     let c = percent_bars("p", &labels, &vals, None, &text);
     check_svg(&c);
     assert!(c.svg.contains("…"));
-    assert!(
-        c.svg
-            .contains(&format!("viewBox=\"0 0 720 {}\"", 30 + 64 * 28 + 28))
-    );
+    assert!(c.svg.contains(&format!("viewBox=\"0 0 720 {}\"", 30 + 64 * 28 + 28)));
     let counts: Vec<Vec<u32>> = (0..64).map(|i| vec![i, 64 - i, 3]).collect();
-    check_svg(&stacked_shares(
-        "s",
-        &labels,
-        &s(&["A", "B", "C"]),
-        &counts,
-        &text,
-    ));
-    let grid: Vec<Vec<Option<f64>>> = (0..64)
-        .map(|i| {
-            (0..12)
-                .map(|k| {
-                    if k == i % 12 {
-                        None
-                    } else {
-                        Some(f64::from(i + k))
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    check_svg(&stacked_shares("s", &labels, &s(&["A", "B", "C"]), &counts, &text));
+    let grid: Vec<Vec<Option<f64>>> =
+        (0..64).map(|i| (0..12).map(|k| if k == i % 12 { None } else { Some(f64::from(i + k)) }).collect()).collect();
     let cols: Vec<String> = (0..12).map(|k| format!("Loại hình cơ sở {k}")).collect();
     check_svg(&heat_map("h", &labels, &cols, &grid, &text));
     let ids: Vec<String> = (0..40).map(|i| format!("TC {i}")).collect();
-    check_svg(&scores_vs_max(
-        "s",
-        &ids,
-        &vec![3.0; 40],
-        &vec![5.0; 40],
-        &text,
-    ));
+    check_svg(&scores_vs_max("s", &ids, &vec![3.0; 40], &vec![5.0; 40], &text));
+}
+
+#[test]
+fn absurd_values_neither_panic_nor_hang() {
+    let text = ChartText::en();
+    for v in [1e300, -1e300, f64::MAX, f64::MIN, f64::MIN_POSITIVE, -5.0, 250.0] {
+        let labels = s(&["a", "b"]);
+        let t = TargetLine { label: "t".into(), value: v };
+        check_svg(&percent_bars("p", &labels, &[Some(v), Some(50.0)], Some(&t), &text));
+        check_svg(&stacked_shares("s", &labels, &s(&["x", "y"]), &[vec![u32::MAX, u32::MAX], vec![1]], &text));
+        let series = [Series { name: "a".into(), values: vec![Some(v), Some(50.0), Some(-v)] }];
+        check_svg(&trend_lines("t", &[2020, 2021, 2022], &series, std::slice::from_ref(&t), &text));
+        check_svg(&heat_map("h", &labels, &labels, &[vec![Some(v), Some(-v)]], &text));
+        check_svg(&scores_vs_max("c", &labels, &[v, 1.0], &[v.abs(), 2.0], &text));
+    }
 }

@@ -12,8 +12,7 @@ use crate::write::Output;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn pct_cell(r: Option<Ratio>) -> String {
-    r.map(|r| tenths_to_string(r.pct_tenths()))
-        .unwrap_or_default()
+    r.map(|r| tenths_to_string(r.pct_tenths())).unwrap_or_default()
 }
 
 fn pct_json(r: Option<Ratio>) -> Value {
@@ -24,9 +23,7 @@ struct Csv(csv::Writer<Vec<u8>>);
 
 impl Csv {
     fn new(header: &[String]) -> Self {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(BOM.to_vec());
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
         w.write_record(header).ok();
         Csv(w)
     }
@@ -44,16 +41,7 @@ fn stats_header(content: &Content, keys: &[&str]) -> Vec<String> {
     let mut h: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
     h.push("branches".into());
     h.extend(content.site.ratings.iter().map(|r| r.code.clone()));
-    h.extend(
-        [
-            "good_or_better",
-            "good_or_better_pct",
-            "model",
-            "model_pct",
-            "pilots",
-        ]
-        .map(String::from),
-    );
+    h.extend(["good_or_better", "good_or_better_pct", "model", "model_pct", "pilots"].map(String::from));
     h
 }
 
@@ -102,9 +90,7 @@ pub fn branches_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
                     b.slug.clone(),
                     b.name.clone(),
                     bt.slug.clone(),
-                    b.subtype_idx
-                        .map(|i| bt.subtypes[i].slug.clone())
-                        .unwrap_or_default(),
+                    b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()).unwrap_or_default(),
                     b.level.slug().to_string(),
                     b.members.to_string(),
                     site.ratings[s.rating].code.clone(),
@@ -124,10 +110,7 @@ pub fn districts_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
     let mut w = Csv::new(&stats_header(content, &["year", "district"]));
     for (yi, year) in agg.years.iter().enumerate() {
         for (di, d) in content.districts.iter().enumerate() {
-            w.row(&stats_cells(
-                vec![year.to_string(), d.slug.clone()],
-                &agg.districts[di][yi],
-            ));
+            w.row(&stats_cells(vec![year.to_string(), d.slug.clone()], &agg.districts[di][yi]));
         }
     }
     w.finish()
@@ -137,10 +120,7 @@ pub fn types_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
     let mut w = Csv::new(&stats_header(content, &["year", "type"]));
     for (yi, year) in agg.years.iter().enumerate() {
         for (ti, t) in content.site.branch_types.iter().enumerate() {
-            w.row(&stats_cells(
-                vec![year.to_string(), t.slug.clone()],
-                &agg.types[ti][yi],
-            ));
+            w.row(&stats_cells(vec![year.to_string(), t.slug.clone()], &agg.types[ti][yi]));
         }
     }
     w.finish()
@@ -158,9 +138,7 @@ pub fn province_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
 /// per criterion of the year's framework (empty where it does not apply to the branch's type).
 pub fn scores_csv(content: &Content, year: i32) -> Option<Vec<u8>> {
     let fw = content.frameworks.for_year(year)?;
-    let mut header: Vec<String> = ["district", "branch", "rating", "vetoes"]
-        .map(String::from)
-        .to_vec();
+    let mut header: Vec<String> = ["district", "branch", "rating", "vetoes"].map(String::from).to_vec();
     header.extend(fw.criteria.iter().map(|c| c.id.clone()));
     let mut w = Csv::new(&header);
     for d in &content.districts {
@@ -172,11 +150,7 @@ pub fn scores_csv(content: &Content, year: i32) -> Option<Vec<u8>> {
                 d.slug.clone(),
                 b.slug.clone(),
                 content.site.ratings[a.rating].code.clone(),
-                a.vetoes
-                    .iter()
-                    .map(|&v| fw.vetoes[v].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect::<Vec<_>>().join(";"),
             ];
             let mut cells = vec![String::new(); fw.criteria.len()];
             let ids = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
@@ -191,13 +165,8 @@ pub fn scores_csv(content: &Content, year: i32) -> Option<Vec<u8>> {
 }
 
 fn stats_json(s: &Stats, prev: Option<&Stats>, content: &Content) -> Value {
-    let per_rating: serde_json::Map<String, Value> = content
-        .site
-        .ratings
-        .iter()
-        .zip(&s.per_rating)
-        .map(|(r, n)| (r.code.clone(), json!(n)))
-        .collect();
+    let per_rating: serde_json::Map<String, Value> =
+        content.site.ratings.iter().zip(&s.per_rating).map(|(r, n)| (r.code.clone(), json!(n))).collect();
     let change = prev.filter(|p| p.branches > 0 && s.branches > 0).map(|p| {
         let diff = |a: Option<Ratio>, b: Option<Ratio>| match (a, b) {
             (Some(a), Some(b)) => json!((a.pct_tenths() - b.pct_tenths()) as f64 / 10.0),
@@ -231,12 +200,7 @@ fn series_json(series: &[Stats], agg: &Aggregates, content: &Content) -> Value {
         .years
         .iter()
         .enumerate()
-        .map(|(yi, y)| {
-            (
-                y.to_string(),
-                stats_json(&series[yi], yi.checked_sub(1).map(|p| &series[p]), content),
-            )
-        })
+        .map(|(yi, y)| (y.to_string(), stats_json(&series[yi], yi.checked_sub(1).map(|p| &series[p]), content)))
         .collect();
     Value::Object(obj)
 }
@@ -252,22 +216,12 @@ pub fn site_json(content: &Content, agg: &Aggregates) -> Vec<u8> {
                 .branch_types
                 .iter()
                 .enumerate()
-                .map(|(ti, t)| {
-                    (
-                        t.slug.clone(),
-                        series_json(&agg.district_types[di][ti], agg, content),
-                    )
-                })
+                .map(|(ti, t)| (t.slug.clone(), series_json(&agg.district_types[di][ti], agg, content)))
                 .collect();
             let by_level: serde_json::Map<String, Value> = Level::ALL
                 .iter()
                 .enumerate()
-                .map(|(li, l)| {
-                    (
-                        l.slug().to_string(),
-                        series_json(&agg.district_levels[di][li], agg, content),
-                    )
-                })
+                .map(|(li, l)| (l.slug().to_string(), series_json(&agg.district_levels[di][li], agg, content)))
                 .collect();
             json!({
                 "slug": d.slug, "name": d.name, "kind": d.kind.slug(), "order": d.order,

@@ -32,7 +32,7 @@ impl Format {
             out.push('-');
         }
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(self.thousands_sep());
             }
             out.push(c);
@@ -60,7 +60,13 @@ impl Format {
         match (now, before) {
             (Some(a), Some(b)) => {
                 let d = a.pct_tenths() - b.pct_tenths();
-                let sign = if d > 0 { "+" } else if d < 0 { "−" } else { "±" };
+                let sign = if d > 0 {
+                    "+"
+                } else if d < 0 {
+                    "−"
+                } else {
+                    "±"
+                };
                 format!("{sign}{}", self.tenths(d.abs()))
             }
             _ => String::new(),

@@ -171,7 +171,13 @@ impl<'a> Renderer<'a> {
     fn targets(&self, yi: usize) -> Vec<TargetView> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let tr = |k: &str| self.tr(k);
-        content.site.targets.iter().zip(&agg.targets).map(|(t, ys)| target_view(self.fmt, &tr, content, t, &ys[yi])).collect()
+        content
+            .site
+            .targets
+            .iter()
+            .zip(&agg.targets)
+            .map(|(t, ys)| target_view(self.fmt, &tr, content, t, &ys[yi]))
+            .collect()
     }
 
     /// The first target of a metric: its threshold becomes the chart's reference line.
@@ -205,7 +211,9 @@ impl<'a> Renderer<'a> {
         let rows = labels
             .iter()
             .zip(stats)
-            .map(|(l, s)| vec![l.clone(), self.fmt.int(s.branches), self.fmt.int(count(s)), self.fmt.pct(s.metric(metric))])
+            .map(|(l, s)| {
+                vec![l.clone(), self.fmt.int(s.branches), self.fmt.int(count(s)), self.fmt.pct(s.metric(metric))]
+            })
             .collect();
         ChartView::new(chart, headers, rows)
     }
@@ -233,20 +241,26 @@ impl<'a> Renderer<'a> {
     fn trend_chart(&self, title: &str, series: &[Stats]) -> ChartView {
         let agg = &self.checked.agg;
         let s = vec![
-            Series { name: self.tr("col_good_pct"), values: series.iter().map(|s| Self::pct_value(s.good_pct())).collect() },
-            Series { name: self.tr("col_model_pct"), values: series.iter().map(|s| Self::pct_value(s.model_pct())).collect() },
+            Series {
+                name: self.tr("col_good_pct"),
+                values: series.iter().map(|s| Self::pct_value(s.good_pct())).collect(),
+            },
+            Series {
+                name: self.tr("col_model_pct"),
+                values: series.iter().map(|s| Self::pct_value(s.model_pct())).collect(),
+            },
         ];
-        let targets: Vec<TargetLine> = [Metric::GoodOrBetter, Metric::Model]
-            .into_iter()
-            .filter_map(|m| self.target_line(m, None))
-            .collect();
+        let targets: Vec<TargetLine> =
+            [Metric::GoodOrBetter, Metric::Model].into_iter().filter_map(|m| self.target_line(m, None)).collect();
         let chart = chart::trend_lines(title, &agg.years, &s, &targets, &self.chart_text);
         let headers = vec![self.tr("year"), self.tr("col_branches"), self.tr("col_good_pct"), self.tr("col_model_pct")];
         let rows = agg
             .years
             .iter()
             .zip(series)
-            .map(|(y, s)| vec![y.to_string(), self.fmt.int(s.branches), self.fmt.pct(s.good_pct()), self.fmt.pct(s.model_pct())])
+            .map(|(y, s)| {
+                vec![y.to_string(), self.fmt.int(s.branches), self.fmt.pct(s.good_pct()), self.fmt.pct(s.model_pct())]
+            })
             .collect();
         ChartView::new(chart, headers, rows)
     }
@@ -293,7 +307,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(di, d)| {
-                let mut r = self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
+                let mut r =
+                    self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
                 r.flag = below[di];
                 r
             })
@@ -307,14 +322,30 @@ impl<'a> Renderer<'a> {
         let levels: Vec<StatsRow> = Level::ALL
             .iter()
             .enumerate()
-            .map(|(li, l)| self.stats_row(&self.tr(&format!("level_{}", l.slug().replace('-', "_"))), None, &agg.levels[li], yi))
+            .map(|(li, l)| {
+                self.stats_row(&self.tr(&format!("level_{}", l.slug().replace('-', "_"))), None, &agg.levels[li], yi)
+            })
             .collect();
 
         let charts = vec![
             self.trend_chart(&self.tr("chart_province_trend"), &agg.province),
-            self.percent_chart(&format!("{} {year}", self.tr("chart_good_by_district")), &district_labels, &district_stats, Metric::GoodOrBetter),
-            self.percent_chart(&format!("{} {year}", self.tr("chart_model_by_district")), &district_labels, &district_stats, Metric::Model),
-            self.ratings_chart(&format!("{} {year}", self.tr("chart_ratings_by_district")), &district_labels, &district_stats),
+            self.percent_chart(
+                &format!("{} {year}", self.tr("chart_good_by_district")),
+                &district_labels,
+                &district_stats,
+                Metric::GoodOrBetter,
+            ),
+            self.percent_chart(
+                &format!("{} {year}", self.tr("chart_model_by_district")),
+                &district_labels,
+                &district_stats,
+                Metric::Model,
+            ),
+            self.ratings_chart(
+                &format!("{} {year}", self.tr("chart_ratings_by_district")),
+                &district_labels,
+                &district_stats,
+            ),
             self.heat_chart(&format!("{} {year}", self.tr("chart_heat")), yi),
         ];
 
@@ -349,7 +380,14 @@ impl<'a> Renderer<'a> {
             for (d, v) in content.districts.iter().zip(&ys[yi].districts) {
                 if let Some((r, false)) = v {
                     flags.push(Link::new(
-                        format!("{}: {} {} ({} {})", d.name, self.fmt.pct(Some(*r)), self.tr("flag_below"), t.name, threshold_text(self.fmt, t.threshold)),
+                        format!(
+                            "{}: {} {} ({} {})",
+                            d.name,
+                            self.fmt.pct(Some(*r)),
+                            self.tr("flag_below"),
+                            t.name,
+                            threshold_text(self.fmt, t.threshold)
+                        ),
                         format!("districts/{}/index.html", d.slug),
                     ));
                 }
@@ -393,14 +431,20 @@ impl<'a> Renderer<'a> {
         let year = agg.latest_year().unwrap_or(site.target_year);
         let yi = self.yi(year);
         let path = format!("districts/{}/index.html", d.slug);
-        let crumbs = vec![self.home_crumb(), Link::new(self.tr("nav_districts"), "districts/index.html"), Link::new(d.name.clone(), path.clone())];
+        let crumbs = vec![
+            self.home_crumb(),
+            Link::new(self.tr("nav_districts"), "districts/index.html"),
+            Link::new(d.name.clone(), path.clone()),
+        ];
 
         let types: Vec<StatsRow> = site
             .branch_types
             .iter()
             .enumerate()
             .filter(|(ti, _)| agg.district_types[di][*ti].iter().any(|s| s.branches > 0))
-            .map(|(ti, t)| self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.district_types[di][ti], yi))
+            .map(|(ti, t)| {
+                self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.district_types[di][ti], yi)
+            })
             .collect();
         let type_labels: Vec<String> = types.iter().map(|r| r.label.clone()).collect();
         let type_stats: Vec<&Stats> = site
@@ -421,7 +465,9 @@ impl<'a> Renderer<'a> {
                 let cells: Vec<serde_json::Value> = ys
                     .iter()
                     .map(|ty| match ty.districts.get(di).copied().flatten() {
-                        Some((r, ok)) => json!({"value": self.fmt.pct(Some(r)), "state": if ok { "met" } else { "unmet" }}),
+                        Some((r, ok)) => {
+                            json!({"value": self.fmt.pct(Some(r)), "state": if ok { "met" } else { "unmet" }})
+                        }
                         None => json!({"value": "–", "state": "none"}),
                     })
                     .collect();
@@ -467,7 +513,12 @@ impl<'a> Renderer<'a> {
 
         let charts = vec![
             self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), d.name), &agg.districts[di]),
-            self.percent_chart(&format!("{} {year}", self.tr("chart_model_by_type")), &type_labels, &type_stats, Metric::Model),
+            self.percent_chart(
+                &format!("{} {year}", self.tr("chart_model_by_type")),
+                &type_labels,
+                &type_stats,
+                Metric::Model,
+            ),
             self.ratings_chart(&format!("{} {year}", self.tr("chart_ratings_by_type")), &type_labels, &type_stats),
         ];
         let body = json!({
@@ -548,7 +599,13 @@ impl<'a> Renderer<'a> {
             let labels: Vec<String> = lines.iter().map(|c| fw.criteria[c.criterion].id.clone()).collect();
             let sc: Vec<f64> = lines.iter().map(|c| c.score.0 as f64 / 100.0).collect();
             let mx: Vec<f64> = lines.iter().map(|c| c.max.0 as f64 / 100.0).collect();
-            let chart = chart::scores_vs_max(&format!("{} {}", self.tr("chart_criteria"), s.year), &labels, &sc, &mx, &self.chart_text);
+            let chart = chart::scores_vs_max(
+                &format!("{} {}", self.tr("chart_criteria"), s.year),
+                &labels,
+                &sc,
+                &mx,
+                &self.chart_text,
+            );
             let headers = vec![self.tr("col_criterion"), self.tr("col_score"), self.tr("col_max"), self.tr("col_min")];
             let rows = lines
                 .iter()
@@ -577,17 +634,39 @@ impl<'a> Renderer<'a> {
         // Total across years.
         let series = vec![Series {
             name: self.tr("col_score_pct"),
-            values: agg.years.iter().map(|&y| scored.iter().find(|s| s.year == y).map(|s| s.pct().pct_tenths() as f64 / 10.0)).collect(),
+            values: agg
+                .years
+                .iter()
+                .map(|&y| scored.iter().find(|s| s.year == y).map(|s| s.pct().pct_tenths() as f64 / 10.0))
+                .collect(),
         }];
         let model_line: Vec<TargetLine> = content
             .frameworks
             .for_year(latest.map_or(site.target_year, |s| s.year))
-            .map(|fw| TargetLine { label: format!("{} {}%", self.tr("model_threshold"), self.fmt.score(fw.model_min_pct)), value: fw.model_min_pct.0 as f64 / 100.0 })
+            .map(|fw| TargetLine {
+                label: format!("{} {}%", self.tr("model_threshold"), self.fmt.score(fw.model_min_pct)),
+                value: fw.model_min_pct.0 as f64 / 100.0,
+            })
             .into_iter()
             .collect();
-        let chart = chart::trend_lines(&format!("{} – {}", self.tr("chart_branch_trend"), b.name), &agg.years, &series, &model_line, &self.chart_text);
-        let rows = scored.iter().map(|s| vec![s.year.to_string(), self.fmt.score(s.total), self.fmt.score(s.max), self.fmt.pct(Some(s.pct()))]).collect();
-        charts.push(ChartView::new(chart, vec![self.tr("year"), self.tr("col_score"), self.tr("col_max"), self.tr("col_score_pct")], rows));
+        let chart = chart::trend_lines(
+            &format!("{} – {}", self.tr("chart_branch_trend"), b.name),
+            &agg.years,
+            &series,
+            &model_line,
+            &self.chart_text,
+        );
+        let rows = scored
+            .iter()
+            .map(|s| {
+                vec![s.year.to_string(), self.fmt.score(s.total), self.fmt.score(s.max), self.fmt.pct(Some(s.pct()))]
+            })
+            .collect();
+        charts.push(ChartView::new(
+            chart,
+            vec![self.tr("year"), self.tr("col_score"), self.tr("col_max"), self.tr("col_score_pct")],
+            rows,
+        ));
 
         let body = json!({
             "name": b.name,
@@ -617,13 +696,24 @@ impl<'a> Renderer<'a> {
         let year = agg.latest_year().unwrap_or(site.target_year);
         let yi = self.yi(year);
         let path = format!("types/{}/index.html", t.slug);
-        let crumbs = vec![self.home_crumb(), Link::new(self.tr("nav_types"), "types/index.html"), Link::new(t.name.clone(), path.clone())];
-        let with_type: Vec<usize> = (0..content.districts.len()).filter(|&di| agg.district_types[di][ti].iter().any(|s| s.branches > 0)).collect();
+        let crumbs = vec![
+            self.home_crumb(),
+            Link::new(self.tr("nav_types"), "types/index.html"),
+            Link::new(t.name.clone(), path.clone()),
+        ];
+        let with_type: Vec<usize> = (0..content.districts.len())
+            .filter(|&di| agg.district_types[di][ti].iter().any(|s| s.branches > 0))
+            .collect();
         let districts: Vec<StatsRow> = with_type
             .iter()
             .map(|&di| {
                 let d = &content.districts[di];
-                self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.district_types[di][ti], yi)
+                self.stats_row(
+                    &d.name,
+                    Some(format!("districts/{}/index.html", d.slug)),
+                    &agg.district_types[di][ti],
+                    yi,
+                )
             })
             .collect();
         let labels: Vec<String> = with_type.iter().map(|&di| content.districts[di].name.clone()).collect();
@@ -637,11 +727,12 @@ impl<'a> Renderer<'a> {
                 let (mut n, mut model) = (0u32, 0u32);
                 for (di, d) in content.districts.iter().enumerate() {
                     for (bi, b) in d.branches.iter().enumerate() {
-                        if b.type_idx == ti && b.subtype_idx == Some(si) {
-                            if let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year) {
-                                n += 1;
-                                model += u32::from(s.model);
-                            }
+                        if b.type_idx == ti
+                            && b.subtype_idx == Some(si)
+                            && let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year)
+                        {
+                            n += 1;
+                            model += u32::from(s.model);
                         }
                     }
                 }
@@ -651,7 +742,12 @@ impl<'a> Renderer<'a> {
             .collect();
         let charts = vec![
             self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), t.name), &agg.types[ti]),
-            self.percent_chart(&format!("{} {year}", self.tr("chart_model_by_district")), &labels, &stats, Metric::Model),
+            self.percent_chart(
+                &format!("{} {year}", self.tr("chart_model_by_district")),
+                &labels,
+                &stats,
+                Metric::Model,
+            ),
         ];
         let body = json!({
             "name": t.name,
@@ -677,14 +773,24 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(di, d)| {
-                let mut r = self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
+                let mut r =
+                    self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
                 r.note = self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_")));
                 r
             })
             .collect();
         let title = self.tr("nav_districts");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "districts/index.html")];
-        self.page(out, "list.html", "districts/index.html", &title, crumbs, "districts", years(), json!({"rows": districts, "year": year, "with_note": true}))?;
+        self.page(
+            out,
+            "list.html",
+            "districts/index.html",
+            &title,
+            crumbs,
+            "districts",
+            years(),
+            json!({"rows": districts, "year": year, "with_note": true}),
+        )?;
 
         let types: Vec<StatsRow> = site
             .branch_types
@@ -694,7 +800,16 @@ impl<'a> Renderer<'a> {
             .collect();
         let title = self.tr("nav_types");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "types/index.html")];
-        self.page(out, "list.html", "types/index.html", &title, crumbs, "types", years(), json!({"rows": types, "year": year, "with_note": false}))
+        self.page(
+            out,
+            "list.html",
+            "types/index.html",
+            &title,
+            crumbs,
+            "types",
+            years(),
+            json!({"rows": types, "year": year, "with_note": false}),
+        )
     }
 
     pub fn criteria_page(&self, out: &Output) -> io::Result<()> {
@@ -719,7 +834,11 @@ impl<'a> Renderer<'a> {
                             .map(|c| {
                                 let types = match &c.types {
                                     None => self.tr("all_types"),
-                                    Some(ts) => ts.iter().map(|&t| site.branch_types[t].name.clone()).collect::<Vec<_>>().join(", "),
+                                    Some(ts) => ts
+                                        .iter()
+                                        .map(|&t| site.branch_types[t].name.clone())
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
                                 };
                                 json!({"id": c.id, "title": c.title, "max": self.fmt.score(c.max),
                                        "min": c.min.map(|m| self.fmt.score(m)), "types": types})
@@ -748,7 +867,16 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "criteria/index.html")];
         let year = self.checked.agg.latest_year().unwrap_or(site.target_year);
         let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
-        self.page(out, "criteria.html", "criteria/index.html", &title, crumbs, "criteria", years, json!({"frameworks": frameworks}))
+        self.page(
+            out,
+            "criteria.html",
+            "criteria/index.html",
+            &title,
+            crumbs,
+            "criteria",
+            years,
+            json!({"frameworks": frameworks}),
+        )
     }
 
     pub fn data_page(&self, out: &Output, files: &[(String, u64)]) -> io::Result<()> {
@@ -774,7 +902,16 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "snapshots/index.html")];
         let year = self.checked.agg.latest_year().unwrap_or(site.target_year);
         let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
-        self.page(out, "snapshots.html", "snapshots/index.html", &title, crumbs, "snapshots", years, json!({"snapshots": snapshots}))
+        self.page(
+            out,
+            "snapshots.html",
+            "snapshots/index.html",
+            &title,
+            crumbs,
+            "snapshots",
+            years,
+            json!({"snapshots": snapshots}),
+        )
     }
 
     /// Every interface string, for tests and theme authors.

@@ -136,9 +136,10 @@ pub fn target_view(
                 .iter()
                 .zip(&ty.districts)
                 .filter_map(|(d, v)| match v {
-                    Some((r, false)) => {
-                        Some(Link::new(format!("{} ({})", d.name, f.pct(Some(*r))), format!("districts/{}/index.html", d.slug)))
-                    }
+                    Some((r, false)) => Some(Link::new(
+                        format!("{} ({})", d.name, f.pct(Some(*r))),
+                        format!("districts/{}/index.html", d.slug),
+                    )),
                     _ => None,
                 })
                 .collect();

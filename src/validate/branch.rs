@@ -7,16 +7,7 @@ use super::site::level_value;
 use crate::diag::known_hint;
 use crate::model::{Assessment, Branch, Frameworks, Hundredths, Notes, Site};
 
-const BRANCH_KEYS: &[&str] = &[
-    "name",
-    "type",
-    "subtype",
-    "level",
-    "parent",
-    "members",
-    "pilot",
-    "assessments",
-];
+const BRANCH_KEYS: &[&str] = &["name", "type", "subtype", "level", "parent", "members", "pilot", "assessments"];
 const ASSESSMENT_KEYS: &[&str] = &["year", "rating", "vetoes", "scores"];
 
 pub fn branch(
@@ -29,84 +20,51 @@ pub fn branch(
     let f = Fields::new(cx, root, 0..0, "a branch file", BRANCH_KEYS);
     let name = f.text(cx, "name", true, "\"Chi bộ thôn Thượng Phúc\"");
     let type_slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
-    let type_idx = f
-        .string(cx, "type", true, "\"khu-dan-cu\"")
-        .and_then(|(s, span)| {
-            let idx = site.type_index(s);
-            if idx.is_none() {
-                cx.error(span, format!("unknown branch type `{s}`"))
-                    .hint(known_hint(s, &type_slugs));
-            }
-            idx
-        });
+    let type_idx = f.string(cx, "type", true, "\"khu-dan-cu\"").and_then(|(s, span)| {
+        let idx = site.type_index(s);
+        if idx.is_none() {
+            cx.error(span, format!("unknown branch type `{s}`")).hint(known_hint(s, &type_slugs));
+        }
+        idx
+    });
     let subtype = f.string(cx, "subtype", false, "\"thon\"");
-    let subtype_idx = match (type_idx, subtype) {
-        (Some(t), Some((s, span))) => {
-            let bt = &site.branch_types[t];
-            let idx = bt.subtypes.iter().position(|x| x.slug == s);
-            if idx.is_none() {
-                let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
-                cx.error(
-                    span,
-                    format!("unknown subtype `{s}` of branch type `{}`", bt.slug),
-                )
-                .hint(known_hint(s, &known));
-                return None;
+    let subtype_idx =
+        match (type_idx, subtype) {
+            (Some(t), Some((s, span))) => {
+                let bt = &site.branch_types[t];
+                let idx = bt.subtypes.iter().position(|x| x.slug == s);
+                if idx.is_none() {
+                    let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
+                    cx.error(span, format!("unknown subtype `{s}` of branch type `{}`", bt.slug))
+                        .hint(known_hint(s, &known));
+                    return None;
+                }
+                idx
             }
-            idx
-        }
-        (Some(t), None)
-            if !site.branch_types[t].subtypes.is_empty() && f.get("subtype").is_none() =>
-        {
-            let bt = &site.branch_types[t];
-            let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
-            cx.error(
-                f.span(),
-                format!(
-                    "missing key `subtype`: branch type `{}` has subtypes",
-                    bt.slug
-                ),
-            )
-            .hint(format!(
-                "add `subtype = \"{}\"`; known: {}",
-                known[0],
-                known.join(", ")
-            ));
-            None
-        }
-        _ => None,
-    };
-    let level = f
-        .string(cx, "level", true, "\"co-so\"")
-        .and_then(|(s, span)| level_value(cx, s, span));
+            (Some(t), None) if !site.branch_types[t].subtypes.is_empty() && f.get("subtype").is_none() => {
+                let bt = &site.branch_types[t];
+                let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
+                cx.error(f.span(), format!("missing key `subtype`: branch type `{}` has subtypes", bt.slug))
+                    .hint(format!("add `subtype = \"{}\"`; known: {}", known[0], known.join(", ")));
+                None
+            }
+            _ => None,
+        };
+    let level = f.string(cx, "level", true, "\"co-so\"").and_then(|(s, span)| level_value(cx, s, span));
     let parent = match f.get("parent") {
-        Some(_) => f
-            .text(cx, "parent", false, "\"Đảng bộ xã Đông Xá\"")
-            .map(|(s, _)| s.to_string()),
+        Some(_) => f.text(cx, "parent", false, "\"Đảng bộ xã Đông Xá\"").map(|(s, _)| s.to_string()),
         None => None,
     };
     let members = f.integer(cx, "members", true, 0..=1_000_000, "38");
     let years = i64::from(site.first_year)..=i64::from(site.last_year);
-    let pilot = f.integer(
-        cx,
-        "pilot",
-        false,
-        years.clone(),
-        &site.first_year.to_string(),
-    );
+    let pilot = f.integer(cx, "pilot", false, years.clone(), &site.first_year.to_string());
 
     let mut assessments: Vec<Assessment> = Vec::new();
     let mut broken = false;
     let mut seen_years: Vec<(i64, Span)> = Vec::new();
     for (t, span) in f.tables(cx, "assessments", "[[assessments]]") {
         let a = Fields::new(cx, t, span, "an assessment", ASSESSMENT_KEYS);
-        let year = a.integer(
-            cx,
-            "year",
-            true,
-            years.clone(),
-            &site.target_year.to_string(),
-        );
+        let year = a.integer(cx, "year", true, years.clone(), &site.target_year.to_string());
         if let Some((y, yspan)) = &year {
             if seen_years.iter().any(|(s, _)| s == y) {
                 cx.error(yspan.clone(), format!("a second assessment for {y}"))
@@ -116,12 +74,10 @@ pub fn branch(
             seen_years.push((*y, yspan.clone()));
         }
         match (year, type_idx) {
-            (Some((y, yspan)), Some(t)) => {
-                match assessment(cx, &a, y as i32, yspan, t, site, frameworks) {
-                    Some(x) => assessments.push(x),
-                    None => broken = true,
-                }
-            }
+            (Some((y, yspan)), Some(t)) => match assessment(cx, &a, y as i32, yspan, t, site, frameworks) {
+                Some(x) => assessments.push(x),
+                None => broken = true,
+            },
             _ => broken = true,
         }
     }
@@ -132,10 +88,7 @@ pub fn branch(
             let missing: Vec<String> = (before + 1..*after).map(|y| y.to_string()).collect();
             cx.warning(
                 span.clone(),
-                format!(
-                    "no assessment for {} (a gap between {before} and {after})",
-                    missing.join(", ")
-                ),
+                format!("no assessment for {} (a gap between {before} and {after})", missing.join(", ")),
             )
             .hint("add the missing year's [[assessments]], or check the years");
         }
@@ -172,28 +125,17 @@ fn assessment(
     frameworks: &Frameworks,
 ) -> Option<Assessment> {
     let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
-    let rating = a
-        .string(cx, "rating", true, "\"HTTNV\"")
-        .and_then(|(s, span)| {
-            let idx = site.rating_index(s);
-            if idx.is_none() {
-                cx.error(span, format!("unknown rating `{s}`"))
-                    .hint(known_hint(s, &codes));
-            }
-            idx
-        });
+    let rating = a.string(cx, "rating", true, "\"HTTNV\"").and_then(|(s, span)| {
+        let idx = site.rating_index(s);
+        if idx.is_none() {
+            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, &codes));
+        }
+        idx
+    });
     let Some(fw) = frameworks.for_year(year) else {
-        let first = frameworks
-            .0
-            .first()
-            .map_or("none".to_string(), |f| f.year.to_string());
-        cx.error(
-            year_span,
-            format!("no criteria framework is in force in {year}"),
-        )
-        .hint(format!(
-            "add criteria/{year}.toml or an earlier one (the first framework starts in {first})"
-        ));
+        let first = frameworks.0.first().map_or("none".to_string(), |f| f.year.to_string());
+        cx.error(year_span, format!("no criteria framework is in force in {year}"))
+            .hint(format!("add criteria/{year}.toml or an earlier one (the first framework starts in {first})"));
         return None;
     };
     let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
@@ -205,16 +147,12 @@ fn assessment(
                 match fw.vetoes.iter().position(|v| v.id == id) {
                     Some(i) if !vetoes.contains(&i) => vetoes.push(i),
                     Some(_) => {
-                        cx.error(span, format!("veto `{id}` is listed twice"))
-                            .hint("list each veto once");
+                        cx.error(span, format!("veto `{id}` is listed twice")).hint("list each veto once");
                         ok = false;
                     }
                     None => {
-                        cx.error(
-                            span,
-                            format!("unknown veto `{id}` in the {} framework", fw.year),
-                        )
-                        .hint(known_hint(id, &veto_ids));
+                        cx.error(span, format!("unknown veto `{id}` in the {} framework", fw.year))
+                            .hint(known_hint(id, &veto_ids));
                         ok = false;
                     }
                 }
@@ -226,26 +164,23 @@ fn assessment(
     let applicable = fw.applicable.get(type_idx).map_or(&[][..], Vec::as_slice);
     let mut scores: Vec<Option<Hundredths>> = vec![None; applicable.len()];
     let type_slug = &site.branch_types[type_idx].slug;
-    let Some((table, scores_span)) = a.table(cx, "scores", true, "{ \"1.1\" = 9, \"1.2\" = 8.5 }")
-    else {
-        return None;
-    };
-    let applicable_ids: Vec<&str> = applicable
-        .iter()
-        .map(|&i| fw.criteria[i].id.as_str())
-        .collect();
+    let (table, scores_span) = a.table(cx, "scores", true, "{ \"1.1\" = 9, \"1.2\" = 8.5 }")?;
+    let applicable_ids: Vec<&str> = applicable.iter().map(|&i| fw.criteria[i].id.as_str()).collect();
     for (key, value) in table.iter() {
         let id: &str = key.get_ref();
         let Some(pos) = applicable.iter().position(|&i| fw.criteria[i].id == id) else {
             if fw.criteria.iter().any(|c| c.id == id) {
-                cx.error(key.span(), format!("criterion `{id}` does not apply to branch type `{type_slug}` in the {} framework", fw.year))
-                    .hint("remove this score; the criterion is for other branch types");
-            } else {
                 cx.error(
                     key.span(),
-                    format!("unknown criterion `{id}` in the {} framework", fw.year),
+                    format!(
+                        "criterion `{id}` does not apply to branch type `{type_slug}` in the {} framework",
+                        fw.year
+                    ),
                 )
-                .hint(known_hint(id, &applicable_ids));
+                .hint("remove this score; the criterion is for other branch types");
+            } else {
+                cx.error(key.span(), format!("unknown criterion `{id}` in the {} framework", fw.year))
+                    .hint(known_hint(id, &applicable_ids));
             }
             ok = false;
             continue;
@@ -262,32 +197,18 @@ fn assessment(
                 .hint(format!("a score lies between 0 and {max}"));
             ok = false;
         } else if v > max {
-            cx.error(
-                value.span(),
-                format!("score {v} for `{id}` is above its maximum {max}"),
-            )
-            .hint(format!("a score lies between 0 and {max}"));
+            cx.error(value.span(), format!("score {v} for `{id}` is above its maximum {max}"))
+                .hint(format!("a score lies between 0 and {max}"));
             ok = false;
         }
         scores[pos] = Some(v);
     }
-    let missing: Vec<&str> = applicable_ids
-        .iter()
-        .zip(&scores)
-        .filter(|(_, s)| s.is_none())
-        .map(|(id, _)| *id)
-        .collect();
+    let missing: Vec<&str> =
+        applicable_ids.iter().zip(&scores).filter(|(_, s)| s.is_none()).map(|(id, _)| *id).collect();
     if !missing.is_empty() {
         cx.error(
             scores_span,
-            format!(
-                "missing scores for {}",
-                missing
-                    .iter()
-                    .map(|m| format!("`{m}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            format!("missing scores for {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
         )
         .hint(format!(
             "every criterion of the {} framework for type `{type_slug}` is scored: {}",

@@ -6,50 +6,33 @@ use super::fields::{Ctx, Fields};
 use crate::diag::known_hint;
 use crate::model::{Criterion, Framework, Group, Hundredths, Site, Veto};
 
-const FRAMEWORK_KEYS: &[&str] = &[
-    "model_min_pct",
-    "model_ratings",
-    "groups",
-    "criteria",
-    "vetoes",
-];
+const FRAMEWORK_KEYS: &[&str] = &["model_min_pct", "model_ratings", "groups", "criteria", "vetoes"];
 const CRITERION_KEYS: &[&str] = &["id", "group", "title", "max", "min", "types"];
 /// A framework with more criteria than this is a mistake, not a framework.
 pub const MAX_CRITERIA: usize = 1000;
 
-pub fn framework(
-    cx: &mut Ctx<'_>,
-    root: &DeTable<'_>,
-    year: i32,
-    site: &Site,
-) -> Option<Framework> {
+pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -> Option<Framework> {
     let f = Fields::new(cx, root, 0..0, "a criteria file", FRAMEWORK_KEYS);
-    let model_min_pct = f
-        .decimal(cx, "model_min_pct", true, "90")
-        .and_then(|(v, span)| {
-            if v.is_negative() || v > Hundredths::from_units(100) {
-                cx.error(span, format!("`model_min_pct` = {v} is not a percentage"))
-                    .hint("write a number from 0 to 100");
-                None
-            } else {
-                Some(v)
-            }
-        });
+    let model_min_pct = f.decimal(cx, "model_min_pct", true, "90").and_then(|(v, span)| {
+        if v.is_negative() || v > Hundredths::from_units(100) {
+            cx.error(span, format!("`model_min_pct` = {v} is not a percentage")).hint("write a number from 0 to 100");
+            None
+        } else {
+            Some(v)
+        }
+    });
     let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
-    let model_ratings = f
-        .strings(cx, "model_ratings", true, "[\"HTXSNV\", \"HTTNV\"]")
-        .map(|list| {
-            list.into_iter()
-                .filter_map(|(code, span)| {
-                    let idx = site.rating_index(code);
-                    if idx.is_none() {
-                        cx.error(span, format!("unknown rating `{code}`"))
-                            .hint(known_hint(code, &codes));
-                    }
-                    idx
-                })
-                .collect::<Vec<_>>()
-        });
+    let model_ratings = f.strings(cx, "model_ratings", true, "[\"HTXSNV\", \"HTTNV\"]").map(|list| {
+        list.into_iter()
+            .filter_map(|(code, span)| {
+                let idx = site.rating_index(code);
+                if idx.is_none() {
+                    cx.error(span, format!("unknown rating `{code}`")).hint(known_hint(code, &codes));
+                }
+                idx
+            })
+            .collect::<Vec<_>>()
+    });
 
     let mut groups: Vec<Group> = Vec::new();
     for (t, span) in f.tables(cx, "groups", "[[groups]]") {
@@ -58,14 +41,10 @@ pub fn framework(
         let name = g.text(cx, "name", true, "\"Chính trị, tư tưởng\"");
         if let (Some((id, span)), Some((name, _))) = (id, name) {
             if groups.iter().any(|x| x.id == id) {
-                cx.error(span, format!("group `{id}` is defined twice"))
-                    .hint("group ids are unique in a framework");
+                cx.error(span, format!("group `{id}` is defined twice")).hint("group ids are unique in a framework");
                 continue;
             }
-            groups.push(Group {
-                id: id.to_string(),
-                name: name.to_string(),
-            });
+            groups.push(Group { id: id.to_string(), name: name.to_string() });
         }
     }
 
@@ -73,19 +52,12 @@ pub fn framework(
     let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
     let tables = f.tables(cx, "criteria", "[[criteria]]");
     if tables.len() > MAX_CRITERIA {
-        cx.error(
-            f.span(),
-            format!(
-                "{} criteria is more than the limit of {MAX_CRITERIA}",
-                tables.len()
-            ),
-        )
-        .hint("check that this is a criteria framework");
+        cx.error(f.span(), format!("{} criteria is more than the limit of {MAX_CRITERIA}", tables.len()))
+            .hint("check that this is a criteria framework");
         return None;
     }
     if tables.is_empty() {
-        cx.error(f.span(), "no [[criteria]] defined")
-            .hint("a framework lists its criteria as [[criteria]] sections");
+        cx.error(f.span(), "no [[criteria]] defined").hint("a framework lists its criteria as [[criteria]] sections");
     }
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut broken = false;
@@ -95,17 +67,11 @@ pub fn framework(
         let group = c.string(cx, "group", true, "\"I\"").and_then(|(g, span)| {
             let idx = group_ids.iter().position(|x| *x == g);
             if idx.is_none() {
-                cx.error(span, format!("unknown group `{g}`"))
-                    .hint(known_hint(g, &group_ids));
+                cx.error(span, format!("unknown group `{g}`")).hint(known_hint(g, &group_ids));
             }
             idx
         });
-        let title = c.text(
-            cx,
-            "title",
-            true,
-            "\"Chấp hành nghiêm chủ trương, đường lối của Đảng\"",
-        );
+        let title = c.text(cx, "title", true, "\"Chấp hành nghiêm chủ trương, đường lối của Đảng\"");
         let max = c.decimal(cx, "max", true, "10").and_then(|(m, span)| {
             if m <= Hundredths::ZERO {
                 cx.error(span, format!("`max` = {m} must be above 0"))
@@ -123,15 +89,11 @@ pub fn framework(
             None => None,
             Some((m, span)) => {
                 if m.is_negative() {
-                    cx.error(span, format!("`min` = {m} is negative"))
-                        .hint("a minimum lies between 0 and `max`");
+                    cx.error(span, format!("`min` = {m} is negative")).hint("a minimum lies between 0 and `max`");
                     broken = true;
                 } else if max.is_some_and(|mx| m > mx) {
-                    cx.error(
-                        span,
-                        format!("`min` = {m} is above `max` = {}", max.unwrap_or_default()),
-                    )
-                    .hint("a minimum lies between 0 and `max`");
+                    cx.error(span, format!("`min` = {m} is above `max` = {}", max.unwrap_or_default()))
+                        .hint("a minimum lies between 0 and `max`");
                     broken = true;
                 }
                 Some(m)
@@ -149,8 +111,7 @@ pub fn framework(
                     match site.type_index(slug) {
                         Some(i) => idx.push(i),
                         None => {
-                            cx.error(span, format!("unknown branch type `{slug}`"))
-                                .hint(known_hint(slug, &type_slugs));
+                            cx.error(span, format!("unknown branch type `{slug}`")).hint(known_hint(slug, &type_slugs));
                             broken = true;
                         }
                     }
@@ -166,14 +127,7 @@ pub fn framework(
                     broken = true;
                     continue;
                 }
-                criteria.push(Criterion {
-                    id: id.to_string(),
-                    group,
-                    title: title.to_string(),
-                    max,
-                    min,
-                    types,
-                });
+                criteria.push(Criterion { id: id.to_string(), group, title: title.to_string(), max, min, types });
             }
             _ => broken = true,
         }
@@ -186,14 +140,10 @@ pub fn framework(
         let title = v.text(cx, "title", true, "\"Có đảng viên bị kỷ luật\"");
         if let (Some((id, span)), Some((title, _))) = (id, title) {
             if vetoes.iter().any(|x| x.id == id) {
-                cx.error(span, format!("veto `{id}` is defined twice"))
-                    .hint("veto ids are unique in a framework");
+                cx.error(span, format!("veto `{id}` is defined twice")).hint("veto ids are unique in a framework");
                 continue;
             }
-            vetoes.push(Veto {
-                id: id.to_string(),
-                title: title.to_string(),
-            });
+            vetoes.push(Veto { id: id.to_string(), title: title.to_string() });
         }
     }
 
@@ -201,17 +151,14 @@ pub fn framework(
         return None;
     }
     let applicable: Vec<Vec<usize>> = (0..site.branch_types.len())
-        .map(|t| {
-            (0..criteria.len())
-                .filter(|&i| criteria[i].applies_to(t))
-                .collect()
-        })
+        .map(|t| (0..criteria.len()).filter(|&i| criteria[i].applies_to(t)).collect())
         .collect();
     for (t, ids) in applicable.iter().enumerate() {
         if ids.is_empty() {
             let slug = &site.branch_types[t].slug;
-            cx.error(f.span(), format!("no criterion applies to branch type `{slug}`"))
-                .hint("add criteria without `types` (common to every type) or list this type in some criterion's `types`");
+            cx.error(f.span(), format!("no criterion applies to branch type `{slug}`")).hint(
+                "add criteria without `types` (common to every type) or list this type in some criterion's `types`",
+            );
             return None;
         }
     }

@@ -46,25 +46,15 @@ pub struct Fields<'a, 'i> {
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    pub fn new(
-        cx: &mut Ctx<'_>,
-        table: &'a DeTable<'i>,
-        span: Span,
-        what: &'static str,
-        allowed: &[&str],
-    ) -> Self {
+    pub fn new(cx: &mut Ctx<'_>, table: &'a DeTable<'i>, span: Span, what: &'static str, allowed: &[&str]) -> Self {
         for (key, _) in table.iter() {
             let k: &str = key.get_ref();
             if !allowed.contains(&k) {
                 let hint = match did_you_mean(k, allowed.iter().copied()) {
-                    Some(near) => format!(
-                        "did you mean `{near}`? Keys of {what}: {}",
-                        allowed.join(", ")
-                    ),
+                    Some(near) => format!("did you mean `{near}`? Keys of {what}: {}", allowed.join(", ")),
                     None => format!("keys of {what}: {}", allowed.join(", ")),
                 };
-                cx.error(key.span(), format!("unknown key `{k}` in {what}"))
-                    .hint(hint);
+                cx.error(key.span(), format!("unknown key `{k}` in {what}")).hint(hint);
             }
         }
         Fields { table, span, what }
@@ -79,36 +69,17 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
-        cx.error(
-            self.span.clone(),
-            format!("missing key `{key}` in {}", self.what),
-        )
-        .hint(format!("add a line like `{key} = {example}`"));
+        cx.error(self.span.clone(), format!("missing key `{key}` in {}", self.what))
+            .hint(format!("add a line like `{key} = {example}`"));
     }
 
-    fn wrong_type(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        v: &Spanned<DeValue<'_>>,
-        expected: &str,
-        example: &str,
-    ) {
-        cx.error(
-            v.span(),
-            format!("`{key}` must be {expected}, not {}", type_name(v.get_ref())),
-        )
-        .hint(format!("write it like `{key} = {example}`"));
+    fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>, expected: &str, example: &str) {
+        cx.error(v.span(), format!("`{key}` must be {expected}, not {}", type_name(v.get_ref())))
+            .hint(format!("write it like `{key} = {example}`"));
     }
 
     /// A string value; `example` is shown in hints.
-    pub fn string(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(&'a str, Span)> {
+    pub fn string(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(&'a str, Span)> {
         let Some(v) = self.get(key) else {
             if required {
                 self.missing(cx, key, example);
@@ -125,17 +96,10 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A non-empty string (names, titles).
-    pub fn text(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(&'a str, Span)> {
+    pub fn text(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(&'a str, Span)> {
         let (s, span) = self.string(cx, key, required, example)?;
         if s.trim().is_empty() {
-            cx.error(span, format!("`{key}` is empty"))
-                .hint(format!("write it like `{key} = {example}`"));
+            cx.error(span, format!("`{key}` is empty")).hint(format!("write it like `{key} = {example}`"));
             return None;
         }
         Some((s, span))
@@ -164,18 +128,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             _ => {
                 cx.error(
                     v.span(),
-                    format!(
-                        "`{key}` = {} is out of range ({}..={})",
-                        i.as_str(),
-                        range.start(),
-                        range.end()
-                    ),
+                    format!("`{key}` = {} is out of range ({}..={})", i.as_str(), range.start(), range.end()),
                 )
-                .hint(format!(
-                    "write a whole number from {} to {}",
-                    range.start(),
-                    range.end()
-                ));
+                .hint(format!("write a whole number from {} to {}", range.start(), range.end()));
                 None
             }
         }
@@ -198,13 +153,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An exact two-place decimal (`9`, `8.5`, `8.25`).
-    pub fn decimal(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(Hundredths, Span)> {
+    pub fn decimal(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(Hundredths, Span)> {
         let Some(v) = self.get(key) else {
             if required {
                 self.missing(cx, key, example);
@@ -236,13 +185,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn table(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(&'a DeTable<'i>, Span)> {
+    pub fn table(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(&'a DeTable<'i>, Span)> {
         let Some(v) = self.get(key) else {
             if required {
                 self.missing(cx, key, example);
@@ -259,12 +202,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An array of tables (`[[key]]`), each with its span; other elements are reported.
-    pub fn tables(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        example: &str,
-    ) -> Vec<(&'a DeTable<'i>, Span)> {
+    pub fn tables(&self, cx: &mut Ctx<'_>, key: &str, example: &str) -> Vec<(&'a DeTable<'i>, Span)> {
         let Some((items, _)) = self.array(cx, key, false, example) else {
             return Vec::new();
         };
@@ -273,14 +211,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             .filter_map(|v| match v.get_ref() {
                 DeValue::Table(t) => Some((t, v.span())),
                 other => {
-                    cx.error(
-                        v.span(),
-                        format!(
-                            "each entry of `{key}` must be a table, not {}",
-                            type_name(other)
-                        ),
-                    )
-                    .hint(format!("write entries as [[{key}]] sections"));
+                    cx.error(v.span(), format!("each entry of `{key}` must be a table, not {}", type_name(other)))
+                        .hint(format!("write entries as [[{key}]] sections"));
                     None
                 }
             })
@@ -288,27 +220,15 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A list of strings (ids).
-    pub fn strings(
-        &self,
-        cx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<Vec<(&'a str, Span)>> {
+    pub fn strings(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<Vec<(&'a str, Span)>> {
         let (items, _) = self.array(cx, key, required, example)?;
         let mut out = Vec::with_capacity(items.len());
         for v in items {
             match v.get_ref() {
                 DeValue::String(s) => out.push((s.as_ref(), v.span())),
                 other => {
-                    cx.error(
-                        v.span(),
-                        format!(
-                            "entries of `{key}` must be strings, not {}",
-                            type_name(other)
-                        ),
-                    )
-                    .hint(format!("write it like `{key} = {example}`"));
+                    cx.error(v.span(), format!("entries of `{key}` must be strings, not {}", type_name(other)))
+                        .hint(format!("write it like `{key} = {example}`"));
                 }
             }
         }
@@ -322,11 +242,8 @@ pub fn decimal_value(cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>) -> O
         DeValue::Integer(i) if i.radix() == 10 => i.as_str(),
         DeValue::Float(f) => f.as_str(),
         other => {
-            cx.error(
-                v.span(),
-                format!("`{key}` must be a number, not {}", type_name(other)),
-            )
-            .hint("write numbers without quotes, with a dot for decimals: 8.5");
+            cx.error(v.span(), format!("`{key}` must be a number, not {}", type_name(other)))
+                .hint("write numbers without quotes, with a dot for decimals: 8.5");
             return None;
         }
     };
@@ -334,26 +251,18 @@ pub fn decimal_value(cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>) -> O
         Ok(h) => Some(h),
         Err(e) => {
             let (msg, hint) = match e {
-                DecimalError::TooManyDecimals => (
-                    format!("`{key}` = {text} has more than two decimals"),
-                    "round it to two decimals, e.g. 8.25",
-                ),
-                DecimalError::NotFinite => (
-                    format!("`{key}` = {text} is not a number"),
-                    "write a plain number like 8.5",
-                ),
+                DecimalError::TooManyDecimals => {
+                    (format!("`{key}` = {text} has more than two decimals"), "round it to two decimals, e.g. 8.25")
+                }
+                DecimalError::NotFinite => {
+                    (format!("`{key}` = {text} is not a number"), "write a plain number like 8.5")
+                }
                 DecimalError::Exponent => (
                     format!("`{key}` = {text} uses an exponent"),
                     "write the number out in full, e.g. 10 instead of 1e1",
                 ),
-                DecimalError::TooLarge => (
-                    format!("`{key}` = {text} is far too large"),
-                    "check the number",
-                ),
-                DecimalError::Malformed => (
-                    format!("`{key}` = {text} is not a plain decimal"),
-                    "write it like 8.5",
-                ),
+                DecimalError::TooLarge => (format!("`{key}` = {text} is far too large"), "check the number"),
+                DecimalError::Malformed => (format!("`{key}` = {text} is not a plain decimal"), "write it like 8.5"),
             };
             cx.error(v.span(), msg).hint(hint);
             None
@@ -363,18 +272,11 @@ pub fn decimal_value(cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>) -> O
 
 /// Slugs are lowercase ASCII letters, digits and hyphens: they become URLs and folder names.
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty() && s.len() <= 100 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A suggested slug for a bad one, for hints ("Thượng Phúc" -> "thuong-phuc").
 pub fn suggest_slug(s: &str) -> String {
     let slug = slug::slugify(s);
-    if slug.is_empty() {
-        "my-slug".to_string()
-    } else {
-        slug
-    }
+    if slug.is_empty() { "my-slug".to_string() } else { slug }
 }

@@ -26,36 +26,19 @@ use fields::{Ctx, is_slug, suggest_slug};
 struct FileOutcome<T> {
     value: Option<T>,
     diags: Diagnostics,
-    digest: Option<(String, [u8; 32])>,
+    digests: Vec<(String, [u8; 32])>,
 }
 
 /// Reads one file and runs `check` on its text with a sink of its own.
-fn with_text<T>(
-    file: &ContentFile,
-    check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>,
-) -> FileOutcome<T> {
+fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>) -> FileOutcome<T> {
     let mut diags = Diagnostics::new();
     let Some(text) = load::read_text(file, &mut diags) else {
-        return FileOutcome {
-            value: None,
-            diags,
-            digest: None,
-        };
+        return FileOutcome { value: None, diags, digests: Vec::new() };
     };
-    let digest = Some((file.rel.clone(), digest(&text)));
+    let digests = vec![(file.rel.clone(), digest(&text))];
     diags.add_source(&file.rel, &text);
-    let value = check(
-        &mut Ctx {
-            file: &file.rel,
-            diags: &mut diags,
-        },
-        &text,
-    );
-    FileOutcome {
-        value,
-        diags,
-        digest,
-    }
+    let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
+    FileOutcome { value, diags, digests }
 }
 
 /// Like [`with_text`], for a TOML file.
@@ -75,11 +58,7 @@ fn digest(text: &str) -> [u8; 32] {
 
 /// A four-digit year file stem (`2024`).
 fn year_stem(stem: &str) -> Option<i32> {
-    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) {
-        stem.parse().ok()
-    } else {
-        None
-    }
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) { stem.parse().ok() } else { None }
 }
 
 /// Accumulates per-file outcomes into the run's diagnostics and the content hash.
@@ -91,7 +70,7 @@ struct Collector<'a> {
 impl Collector<'_> {
     fn take<T>(&mut self, outcome: FileOutcome<T>) -> Option<T> {
         self.diags.merge(outcome.diags);
-        self.digests.extend(outcome.digest);
+        self.digests.extend(outcome.digests);
         outcome.value
     }
 
@@ -104,26 +83,20 @@ impl Collector<'_> {
             h.update([0]);
             h.update(d);
         }
-        h.finalize()
-            .iter()
-            .take(4)
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        h.finalize().iter().take(4).map(|b| format!("{b:02x}")).collect()
     }
 }
 
 /// Loads and validates the site under `root`. `None` when there are errors (all reported).
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let layout = load::discover(root, diags);
-    let mut col = Collector {
-        diags,
-        digests: Vec::new(),
-    };
+    let mut col = Collector { diags, digests: Vec::new() };
 
     let Some(site_file) = &layout.site else {
         if root.join("content").is_dir() {
-            col.diags.error("content/site.toml", None, "content/site.toml is missing")
-                .hint("every site has content/site.toml with its title, ratings, branch types and targets (see README)");
+            col.diags.error("content/site.toml", None, "content/site.toml is missing").hint(
+                "every site has content/site.toml with its title, ratings, branch types and targets (see README)",
+            );
         }
         return None;
     };
@@ -134,39 +107,22 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         for (stem, file) in &layout.criteria {
             let Some(year) = year_stem(stem) else {
                 col.diags
-                    .error(
-                        &file.rel,
-                        None,
-                        format!("criteria file name `{stem}.toml` is not a year"),
-                    )
-                    .hint(
-                        "name criteria files by the first year they apply, e.g. criteria/2022.toml",
-                    );
+                    .error(&file.rel, None, format!("criteria file name `{stem}.toml` is not a year"))
+                    .hint("name criteria files by the first year they apply, e.g. criteria/2022.toml");
                 continue;
             };
             if year > site.last_year {
                 col.diags
-                    .warning(
-                        &file.rel,
-                        None,
-                        format!(
-                            "framework {year} starts after the last year {}",
-                            site.last_year
-                        ),
-                    )
+                    .warning(&file.rel, None, format!("framework {year} starts after the last year {}", site.last_year))
                     .hint("it is never used; raise `last_year` in site.toml or rename the file");
             }
-            frameworks.extend(col.take(with_toml(file, |cx, t| {
-                criteria::framework(cx, t, year, site)
-            })));
+            frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
         }
         if layout.criteria.is_empty() {
-            col.diags
-                .error("content/criteria", None, "no criteria framework found")
-                .hint(format!(
-                    "add content/criteria/{}.toml with the criteria in force from that year",
-                    site.first_year
-                ));
+            col.diags.error("content/criteria", None, "no criteria framework found").hint(format!(
+                "add content/criteria/{}.toml with the criteria in force from that year",
+                site.first_year
+            ));
         }
     }
     let frameworks_ok = frameworks.len() == layout.criteria.len();
@@ -187,21 +143,13 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
                     .error(
                         &file.rel,
                         None,
-                        format!(
-                            "review for {y} is outside the site's years {}-{}",
-                            range.start(),
-                            range.end()
-                        ),
+                        format!("review for {y} is outside the site's years {}-{}", range.start(), range.end()),
                     )
                     .hint("name it after a year between first_year and last_year");
             }
             (None, _) => {
                 col.diags
-                    .error(
-                        &file.rel,
-                        None,
-                        format!("review file name `{stem}.md` is not a year"),
-                    )
+                    .error(&file.rel, None, format!("review file name `{stem}.md` is not a year"))
                     .hint("name reviews by their year, e.g. reviews/2024.md");
             }
             _ => {}
@@ -209,19 +157,13 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     }
 
     let districts = match (&site, frameworks_ok) {
-        (Some(site), true) => layout
-            .districts
-            .iter()
-            .map(|d| district(&mut col, d, site, &frameworks))
-            .collect::<Vec<_>>(),
+        (Some(site), true) => {
+            layout.districts.iter().map(|d| district(&mut col, d, site, &frameworks)).collect::<Vec<_>>()
+        }
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
             for d in &layout.districts {
-                for f in d
-                    .toml
-                    .iter()
-                    .chain(d.branches.iter().filter_map(|b| b.toml.as_ref()))
-                {
+                for f in d.toml.iter().chain(d.branches.iter().filter_map(|b| b.toml.as_ref())) {
                     col.take(with_toml(f, |_, _| Some(())));
                 }
             }
@@ -235,60 +177,36 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let site = site?;
     let mut districts: Vec<District> = districts.into_iter().flatten().collect();
     districts.sort_by(|a, b| {
-        (a.order.is_none(), a.order)
-            .cmp(&(b.order.is_none(), b.order))
-            .then_with(|| collate::compare(&a.name, &b.name))
+        (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
     });
     reviews.sort_by_key(|(y, _)| *y);
-    Some(Content {
-        site,
-        frameworks,
-        districts,
-        reviews,
-        version,
-    })
+    Some(Content { site, frameworks, districts, reviews, version })
 }
 
-fn district(
-    col: &mut Collector<'_>,
-    files: &DistrictFiles,
-    site: &Site,
-    frameworks: &Frameworks,
-) -> Option<District> {
+fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> Option<District> {
     let mut ok = true;
     if !is_slug(&files.slug) {
         col.diags
-            .error(
-                &files.dir.rel,
-                None,
-                format!("district folder name `{}` is not a valid slug", files.slug),
-            )
-            .hint(format!(
-                "rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`",
-                suggest_slug(&files.slug)
-            ));
+            .error(&files.dir.rel, None, format!("district folder name `{}` is not a valid slug", files.slug))
+            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&files.slug)));
         ok = false;
     }
     let head = match &files.toml {
         Some(f) => col.take(with_toml(f, district::district)),
         None => {
-            col.diags.error(&files.dir.rel, None, "district folder has no district.toml")
+            col.diags
+                .error(&files.dir.rel, None, "district folder has no district.toml")
                 .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
             None
         }
     };
     let notes = col_notes(col, &files.notes, site);
 
-    let outcomes: Vec<(Option<Branch>, Diagnostics, Vec<(String, [u8; 32])>)> = files
-        .branches
-        .par_iter()
-        .map(|b| branch_files(b, site, frameworks))
-        .collect();
+    let outcomes: Vec<FileOutcome<Branch>> =
+        files.branches.par_iter().map(|b| branch_files(b, site, frameworks)).collect();
     let mut branches = Vec::with_capacity(outcomes.len());
-    for (b, d, digests) in outcomes {
-        col.diags.merge(d);
-        col.digests.extend(digests);
-        branches.extend(b);
+    for outcome in outcomes {
+        branches.extend(col.take(outcome));
     }
     branches.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
     let head = head?;
@@ -344,7 +262,7 @@ fn read_notes(
         };
         let outcome = with_text(&nf.file, notes::note);
         diags.merge(outcome.diags);
-        digests.extend(outcome.digest);
+        digests.extend(outcome.digests);
         match (outcome.value, year) {
             (Some(n), None) => notes.general = Some(n),
             (Some(n), Some(y)) => notes.by_year.push((y, n)),
@@ -356,45 +274,26 @@ fn read_notes(
 }
 
 /// Validates one branch's TOML file and its notes.
-fn branch_files(
-    files: &BranchFiles,
-    site: &Site,
-    frameworks: &Frameworks,
-) -> (Option<Branch>, Diagnostics, Vec<(String, [u8; 32])>) {
+fn branch_files(files: &BranchFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<Branch> {
     let mut diags = Diagnostics::new();
     let mut digests = Vec::new();
     let Some(toml_file) = &files.toml else {
         for n in &files.notes {
-            diags
-                .error(
-                    &n.file.rel,
-                    None,
-                    format!("note for unknown branch `{}`", files.slug),
-                )
-                .hint(format!(
-                    "there is no {}.toml beside it: rename the note after an existing branch file",
-                    files.slug
-                ));
+            diags.error(&n.file.rel, None, format!("note for unknown branch `{}`", files.slug)).hint(format!(
+                "there is no {}.toml beside it: rename the note after an existing branch file",
+                files.slug
+            ));
         }
-        return (None, diags, digests);
+        return FileOutcome { value: None, diags, digests };
     };
     if !is_slug(&files.slug) || files.slug.len() > 100 {
         diags
-            .error(
-                &toml_file.rel,
-                None,
-                format!("branch file name `{}` is not a valid slug", files.slug),
-            )
-            .hint(format!(
-                "rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`",
-                suggest_slug(&files.slug)
-            ));
+            .error(&toml_file.rel, None, format!("branch file name `{}` is not a valid slug", files.slug))
+            .hint(format!("rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`", suggest_slug(&files.slug)));
     }
-    let outcome = with_toml(toml_file, |cx, t| {
-        branch::branch(cx, t, &files.slug, site, frameworks)
-    });
+    let outcome = with_toml(toml_file, |cx, t| branch::branch(cx, t, &files.slug, site, frameworks));
     diags.merge(outcome.diags);
-    digests.extend(outcome.digest);
+    digests.extend(outcome.digests);
     let notes = read_notes(&files.notes, site, &mut diags, &mut digests);
     let branch = match (outcome.value, notes) {
         (Some(mut b), Some(notes)) if !diags.has_errors() => {
@@ -403,5 +302,5 @@ fn branch_files(
         }
         _ => None,
     };
-    (branch, diags, digests)
+    FileOutcome { value: branch, diags, digests }
 }

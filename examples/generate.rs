@@ -25,9 +25,15 @@
 //! How the data is simulated: every branch has a latent quality; each year a target percentage is
 //! drawn from the district's level and trend, the branch's quality and pilot status, and every
 //! applicable criterion is scored around it (multiples of 0.25 or 0.5, within `0..=max`). The
-//! rating follows the total with some committee discretion. Model status is computed exactly as
-//! kieumau does (total >= 90% of the type's maximum, good rating, every minimum met, no veto) so
-//! the review narratives quote the same figures the site will show.
+//! rating follows the total with some committee discretion; each district then rates its best
+//! good branches "excellent" within a yearly quota (HTXSNV about 15% of HTTNV). Model status is
+//! computed exactly as kieumau does (total >= 90% of the type's maximum, good rating, every
+//! minimum met, no veto) so the review narratives quote the same figures the site will show.
+//!
+//! Planted in the sample so that the report has something to flag: Quỳnh Phụ and Tiền Hải stay
+//! below 90% good-or-better; Hưng Hà and the military committee exceed the 20% excellent cap;
+//! Hưng Hà has no enterprise pilot, Tiền Hải no public-service pilot, the provincial agencies
+//! bloc four agency pilots; a few branches start a year late, miss a year or have a veto.
 //!
 //! Determinism: each district draws from its own ChaCha8 stream (seed, district index), so the
 //! output does not depend on thread scheduling; everything is iterated in a fixed order.
@@ -127,11 +133,7 @@ fn run(args: &Args) -> io::Result<()> {
     let results = generate(&ctx, &content)?;
     let elapsed = started.elapsed();
     print_summary(&ctx, &results);
-    eprintln!(
-        "wrote {} in {:.2}s",
-        content.display(),
-        elapsed.as_secs_f64()
-    );
+    eprintln!("wrote {} in {:.2}s", content.display(), elapsed.as_secs_f64());
     Ok(())
 }
 
@@ -179,9 +181,7 @@ struct TypeDef {
 
 const TYPES: [TypeDef; 5] = [
     TypeDef {
-        slug: "khu-dan-cu",
-        name: "Khu dân cư",
-        subtypes: &[("thon", "Thôn"), ("to-dan-pho", "Tổ dân phố")],
+        slug: "khu-dan-cu", name: "Khu dân cư", subtypes: &[("thon", "Thôn"), ("to-dan-pho", "Tổ dân phố")]
     },
     TypeDef {
         slug: "co-quan",
@@ -195,27 +195,17 @@ const TYPES: [TypeDef; 5] = [
     TypeDef {
         slug: "don-vi-su-nghiep",
         name: "Đơn vị sự nghiệp",
-        subtypes: &[
-            ("giao-duc", "Giáo dục"),
-            ("y-te", "Y tế"),
-            ("khac", "Sự nghiệp khác"),
-        ],
+        subtypes: &[("giao-duc", "Giáo dục"), ("y-te", "Y tế"), ("khac", "Sự nghiệp khác")],
     },
     TypeDef {
         slug: "luc-luong-vu-trang",
         name: "Lực lượng vũ trang",
-        subtypes: &[
-            ("chien-dau", "Đơn vị chiến đấu"),
-            ("hanh-chinh", "Cơ quan, đơn vị hành chính, chuyên môn"),
-        ],
+        subtypes: &[("chien-dau", "Đơn vị chiến đấu"), ("hanh-chinh", "Cơ quan, đơn vị hành chính, chuyên môn")],
     },
     TypeDef {
         slug: "doanh-nghiep",
         name: "Doanh nghiệp",
-        subtypes: &[
-            ("nha-nuoc", "Doanh nghiệp nhà nước"),
-            ("ngoai-nha-nuoc", "Doanh nghiệp ngoài nhà nước"),
-        ],
+        subtypes: &[("nha-nuoc", "Doanh nghiệp nhà nước"), ("ngoai-nha-nuoc", "Doanh nghiệp ngoài nhà nước")],
     },
 ];
 const KDC: usize = 0;
@@ -256,23 +246,12 @@ const GROUPS: &[(&str, &str)] = &[
     ("V", "Tiêu chí đặc thù theo loại hình chi bộ"),
 ];
 
-const VETOES_FIRST: &[(&str, &str)] = &[
-    ("ky-luat", "Có đảng viên bị kỷ luật"),
-    (
-        "vi-pham-phap-luat",
-        "Có đảng viên vi phạm pháp luật bị xử lý hình sự",
-    ),
-];
+const VETOES_FIRST: &[(&str, &str)] =
+    &[("ky-luat", "Có đảng viên bị kỷ luật"), ("vi-pham-phap-luat", "Có đảng viên vi phạm pháp luật bị xử lý hình sự")];
 const VETOES_REVISED: &[(&str, &str)] = &[
     ("ky-luat", "Có đảng viên bị kỷ luật"),
-    (
-        "vi-pham-phap-luat",
-        "Có đảng viên vi phạm pháp luật bị xử lý hình sự",
-    ),
-    (
-        "don-thu",
-        "Nội bộ mất đoàn kết, có đơn thư khiếu nại, tố cáo kéo dài, vượt cấp",
-    ),
+    ("vi-pham-phap-luat", "Có đảng viên vi phạm pháp luật bị xử lý hình sự"),
+    ("don-thu", "Nội bộ mất đoàn kết, có đơn thư khiếu nại, tố cáo kéo dài, vượt cấp"),
 ];
 
 /// Points to hundredths: `p(7.5)` is 750.
@@ -288,14 +267,7 @@ fn crit(
     min: Option<f64>,
     types: &'static [usize],
 ) -> Criterion {
-    Criterion {
-        id,
-        group,
-        title,
-        max: p(max),
-        min: min.map(p),
-        types,
-    }
+    Criterion { id, group, title, max: p(max), min: min.map(p), types }
 }
 
 /// The framework in force from the first year: 80 common points plus 20 type-specific points
@@ -374,14 +346,7 @@ fn first_criteria() -> Vec<Criterion> {
             None,
             &[],
         ),
-        crit(
-            "4.2",
-            "IV",
-            "Thu, nộp, quản lý và sử dụng đảng phí đúng quy định",
-            5.0,
-            None,
-            &[],
-        ),
+        crit("4.2", "IV", "Thu, nộp, quản lý và sử dụng đảng phí đúng quy định", 5.0, None, &[]),
         crit(
             "5.1",
             "V",
@@ -496,11 +461,7 @@ fn revised_criteria() -> Vec<Criterion> {
 }
 
 impl Framework {
-    fn new(
-        year: u16,
-        criteria: Vec<Criterion>,
-        vetoes: &'static [(&'static str, &'static str)],
-    ) -> Self {
+    fn new(year: u16, criteria: Vec<Criterion>, vetoes: &'static [(&'static str, &'static str)]) -> Self {
         let mut applicable: [Vec<usize>; 5] = Default::default();
         let mut type_max = [0u32; 5];
         for (t, list) in applicable.iter_mut().enumerate() {
@@ -511,14 +472,7 @@ impl Framework {
                 }
             }
         }
-        Framework {
-            year,
-            groups: GROUPS,
-            criteria,
-            vetoes,
-            applicable,
-            type_max,
-        }
+        Framework { year, groups: GROUPS, criteria, vetoes, applicable, type_max }
     }
 }
 
@@ -527,11 +481,7 @@ impl Framework {
 fn frameworks(years: Years) -> Vec<Framework> {
     let mut list = vec![Framework::new(years.first, first_criteria(), VETOES_FIRST)];
     if years.last >= years.first + 2 {
-        list.push(Framework::new(
-            years.first + 2,
-            revised_criteria(),
-            VETOES_REVISED,
-        ));
+        list.push(Framework::new(years.first + 2, revised_criteria(), VETOES_REVISED));
     }
     list
 }
@@ -582,16 +532,9 @@ struct Tuning {
 }
 
 impl Tuning {
-    const NORMAL: Tuning = Tuning {
-        offset: 0.0,
-        growth: 1.3,
-        lenient: 1.0,
-    };
+    const NORMAL: Tuning = Tuning { offset: 0.0, growth: 1.25, lenient: 1.0 };
     fn offset(offset: f64) -> Tuning {
-        Tuning {
-            offset,
-            ..Tuning::NORMAL
-        }
+        Tuning { offset, ..Tuning::NORMAL }
     }
 }
 
@@ -635,6 +578,8 @@ struct YearStats {
     model: u32,
     pilots: u32,
     pilots_model: u32,
+    /// Branches with a veto that year.
+    vetoed: u32,
     /// Sum of score percentages, in hundredths of a percent.
     pct_sum: u64,
     /// Per level (co-so, truc-thuoc): (branches, model).
@@ -655,6 +600,7 @@ impl YearStats {
         self.model += o.model;
         self.pilots += o.pilots;
         self.pilots_model += o.pilots_model;
+        self.vetoed += o.vetoed;
         self.pct_sum += o.pct_sum;
         for i in 0..2 {
             self.by_level[i].0 += o.by_level[i].0;
@@ -672,6 +618,8 @@ struct DistrictResult {
     years: Vec<YearStats>,
     /// Pilots per type (any pilot year).
     pilots_per_type: [usize; 5],
+    /// Pilots picked after the first year.
+    pilots_later: usize,
     /// Branches per type.
     branches_per_type: [usize; 5],
     gaps: usize,
@@ -683,10 +631,7 @@ struct DistrictResult {
 // The Thái Bình sample plan
 // ---------------------------------------------------------------------------------------------
 
-const SAMPLE_YEARS: Years = Years {
-    first: 2022,
-    last: 2025,
-};
+const SAMPLE_YEARS: Years = Years { first: 2022, last: 2025 };
 
 /// A rural district: name, slug, commune-name prefixes, number of communes, towns.
 struct RuralDef {
@@ -699,33 +644,49 @@ struct RuralDef {
 }
 
 const COMMUNE_SUFFIXES: &[&str] = &[
-    "Xá", "La", "Các", "Sơn", "Hợp", "Phong", "Kinh", "Vinh", "Quang", "Tân", "Hoàng", "Giang",
-    "Cường", "Phương", "Hà", "Dương", "Mỹ", "Lĩnh", "Hải", "Thịnh", "Bình", "Hòa", "Lộc", "Trung",
-    "Ninh", "An", "Tiến", "Lợi", "Hưng", "Thành", "Đức", "Hồng", "Minh", "Thắng", "Phú", "Nguyên",
-    "Long", "Trạch", "Định", "Lạc",
+    "Xá", "La", "Các", "Sơn", "Hợp", "Phong", "Kinh", "Vinh", "Quang", "Tân", "Hoàng", "Giang", "Cường", "Phương",
+    "Hà", "Dương", "Mỹ", "Lĩnh", "Hải", "Thịnh", "Bình", "Hòa", "Lộc", "Trung", "Ninh", "An", "Tiến", "Lợi", "Hưng",
+    "Thành", "Đức", "Hồng", "Minh", "Thắng", "Phú", "Nguyên", "Long", "Trạch", "Định", "Lạc",
 ];
 
 const HAMLET_FIRST: &[&str] = &[
-    "Thượng", "Hạ", "Đông", "Tây", "Nam", "Bắc", "Trung", "An", "Phú", "Bình", "Phúc", "Lạc",
-    "Hòa", "Tân", "Vĩnh", "Cổ", "Đại", "Hưng", "Thọ", "Mỹ", "Thanh", "Quang", "Minh", "Kim",
-    "Ngọc", "Lam", "Đồng", "Hội",
+    "Thượng",
+    "Hạ",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Trung",
+    "An",
+    "Phú",
+    "Bình",
+    "Phúc",
+    "Lạc",
+    "Hòa",
+    "Tân",
+    "Vĩnh",
+    "Cổ",
+    "Đại",
+    "Hưng",
+    "Thọ",
+    "Mỹ",
+    "Thanh",
+    "Quang",
+    "Minh",
+    "Kim",
+    "Ngọc",
+    "Lam",
+    "Đồng",
+    "Hội",
 ];
 const HAMLET_SECOND: &[&str] = &[
-    "Phúc", "Lộc", "Thọ", "Xá", "Đoài", "Đông", "Trung", "Lạc", "An", "Hòa", "Bình", "Ninh",
-    "Thịnh", "Vinh", "Khê", "Liệt", "Trang", "Trì", "Mỹ", "Điền", "Sơn", "Hưng", "Lang", "Nội",
-    "Ngoại", "Châu", "Cầu", "Tiến", "Lương", "Đình",
+    "Phúc", "Lộc", "Thọ", "Xá", "Đoài", "Đông", "Trung", "Lạc", "An", "Hòa", "Bình", "Ninh", "Thịnh", "Vinh", "Khê",
+    "Liệt", "Trang", "Trì", "Mỹ", "Điền", "Sơn", "Hưng", "Lang", "Nội", "Ngoại", "Châu", "Cầu", "Tiến", "Lương",
+    "Đình",
 ];
 
-const CITY_WARDS: &[&str] = &[
-    "Bồ Xuyên",
-    "Kỳ Bá",
-    "Phú Khánh",
-    "Tiền Phong",
-    "Quang Minh",
-    "Thành Nam",
-    "Hòa Bình",
-    "Bắc Sơn",
-];
+const CITY_WARDS: &[&str] =
+    &["Bồ Xuyên", "Kỳ Bá", "Phú Khánh", "Tiền Phong", "Quang Minh", "Thành Nam", "Hòa Bình", "Bắc Sơn"];
 const CITY_COMMUNES: &[&str] = &["Vũ Phúc", "Vũ Chính", "Phú Xuân", "Đông Mỹ", "Tân Bình"];
 
 const DISTRICT_PARTY_AGENCIES: &[&str] = &[
@@ -773,21 +734,8 @@ struct Planner<'a> {
 }
 
 impl Planner<'_> {
-    fn add(
-        &mut self,
-        name: String,
-        ty: usize,
-        subtype: &'static str,
-        parent: Option<&Parent>,
-        members: (u32, u32),
-    ) {
-        self.seeds.push(BranchSeed {
-            name,
-            ty,
-            subtype,
-            parent: parent.cloned(),
-            members,
-        });
+    fn add(&mut self, name: String, ty: usize, subtype: &'static str, parent: Option<&Parent>, members: (u32, u32)) {
+        self.seeds.push(BranchSeed { name, ty, subtype, parent: parent.cloned(), members });
     }
 
     fn chance(&mut self, p: f64) -> bool {
@@ -816,10 +764,7 @@ impl Planner<'_> {
     /// A rural commune: hamlets, the commune office, schools, sometimes a health station and a
     /// cooperative; all subordinate to the commune's party committee.
     fn commune(&mut self, commune: &str) {
-        let parent = Parent {
-            name: format!("Đảng bộ xã {commune}"),
-            short: slugify(commune),
-        };
+        let parent = Parent { name: format!("Đảng bộ xã {commune}"), short: slugify(commune) };
         let n = self.range(5, 9);
         if self.chance(0.15) {
             for i in 1..=n {
@@ -870,10 +815,7 @@ impl Planner<'_> {
 
     /// A town or ward: residential groups, the office, schools.
     fn town(&mut self, kind: &str, place: &str, groups: (usize, usize)) {
-        let parent = Parent {
-            name: format!("Đảng bộ {kind} {place}"),
-            short: slugify(place),
-        };
+        let parent = Parent { name: format!("Đảng bộ {kind} {place}"), short: slugify(place) };
         for i in 1..=self.range(groups.0, groups.1) {
             let name = format!("Chi bộ Tổ dân phố số {i}");
             self.add(name, KDC, "to-dan-pho", Some(&parent), (12, 55));
@@ -886,21 +828,23 @@ impl Planner<'_> {
     /// District-level agencies and units of a rural district or the city.
     fn district_units(&mut self, unit: &str, short: &str, city: bool) {
         let committee = if city { "Thành ủy" } else { "Huyện ủy" };
-        let party = Parent {
-            name: format!("Đảng bộ các cơ quan Đảng {unit} {short}"),
-            short: "co-quan-dang".into(),
-        };
+        let party =
+            Parent { name: format!("Đảng bộ các cơ quan Đảng {unit} {short}"), short: "co-quan-dang".into() };
         for agency in DISTRICT_PARTY_AGENCIES {
             let name = format!("Chi bộ {}", agency.replace("Huyện ủy", committee));
             self.add(name, CQ, "dang", Some(&party), (4, 14));
         }
         let state = Parent {
-            name: format!("Đảng bộ Cơ quan chính quyền {unit} {short}"),
-            short: "chinh-quyen".into(),
+            name: format!("Đảng bộ Cơ quan chính quyền {unit} {short}"), short: "chinh-quyen".into()
         };
         let n = self.range(7, DISTRICT_STATE_AGENCIES.len());
         for agency in &DISTRICT_STATE_AGENCIES[..n] {
-            self.add(format!("Chi bộ {agency}"), CQ, "nha-nuoc", Some(&state), (4, 16));
+            let name = if *agency == "Thanh tra" {
+                format!("Chi bộ Thanh tra {unit}")
+            } else {
+                format!("Chi bộ {agency}")
+            };
+            self.add(name, CQ, "nha-nuoc", Some(&state), (4, 16));
         }
         for agency in DISTRICT_STATE_GRASSROOTS {
             let name = if *agency == "Kho bạc Nhà nước" || *agency == "Chi cục Thuế khu vực" {
@@ -917,9 +861,7 @@ impl Planner<'_> {
             let name = format!("Chi bộ Trường THPT {h}{short}");
             self.add(name, DVSN, "giao-duc", None, (10, 30));
         }
-        let name = format!(
-            "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên {unit} {short}"
-        );
+        let name = format!("Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên {unit} {short}");
         self.add(name, DVSN, "giao-duc", None, (5, 14));
         let name = format!("Chi bộ Trung tâm Y tế {unit} {short}");
         self.add(name, DVSN, "y-te", None, (15, 45));
@@ -964,10 +906,7 @@ fn rural_defs() -> Vec<(&'static str, RuralDef)> {
                 prefixes: &["Tân", "Hồng", "Minh", "Thái", "Hòa", "Phúc", "Văn", "Điệp"],
                 communes: 11,
                 towns: &["Hưng Hà", "Hưng Nhân"],
-                tuning: Tuning {
-                    lenient: 1.9,
-                    ..t(0.2)
-                },
+                tuning: Tuning { lenient: 1.9, ..t(0.2) },
             },
         ),
         (
@@ -989,11 +928,7 @@ fn rural_defs() -> Vec<(&'static str, RuralDef)> {
                 prefixes: &["Quỳnh", "An", "Đồng", "Châu"],
                 communes: 12,
                 towns: &["Quỳnh Côi", "An Bài"],
-                tuning: Tuning {
-                    offset: -2.2,
-                    growth: 0.7,
-                    lenient: 1.0,
-                },
+                tuning: Tuning { offset: -1.8, growth: 1.0, lenient: 1.0 },
             },
         ),
         (
@@ -1015,11 +950,7 @@ fn rural_defs() -> Vec<(&'static str, RuralDef)> {
                 prefixes: &["Đông", "Tây", "Nam", "Vân", "Phương"],
                 communes: 10,
                 towns: &["Tiền Hải"],
-                tuning: Tuning {
-                    offset: -2.0,
-                    growth: 0.8,
-                    lenient: 1.0,
-                },
+                tuning: Tuning { offset: -1.9, growth: 0.75, lenient: 1.0 },
             },
         ),
         (
@@ -1056,10 +987,8 @@ fn sample_context(seed: u64) -> Ctx {
     let mut districts = Vec::new();
     let rurals = rural_defs();
     // Commune names are drawn first: the police plan reuses them.
-    let communes: Vec<Vec<String>> = rurals
-        .iter()
-        .map(|(_, d)| commune_names(&mut rng, d.prefixes, d.communes))
-        .collect();
+    let communes: Vec<Vec<String>> =
+        rurals.iter().map(|(_, d)| commune_names(&mut rng, d.prefixes, d.communes)).collect();
 
     districts.push(city_spec(&mut rng));
     for ((name, def), communes) in rurals.iter().zip(&communes) {
@@ -1113,13 +1042,7 @@ fn plant_sample_deviations(districts: &mut [DistrictSpec]) {
     }
 }
 
-fn spec(
-    slug: &str,
-    name: &str,
-    kind: &'static str,
-    tuning: Tuning,
-    seeds: Vec<BranchSeed>,
-) -> DistrictSpec {
+fn spec(slug: &str, name: &str, kind: &'static str, tuning: Tuning, seeds: Vec<BranchSeed>) -> DistrictSpec {
     DistrictSpec {
         slug: slug.into(),
         name: name.into(),
@@ -1133,10 +1056,7 @@ fn spec(
 }
 
 fn city_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+    let mut pl = Planner { rng, seeds: Vec::new() };
     for ward in CITY_WARDS {
         pl.town("phường", ward, (6, 10));
     }
@@ -1145,32 +1065,16 @@ fn city_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
     }
     pl.district_units("thành phố", "Thái Bình", true);
     pl.companies("Thái Bình", 4);
-    let extra = [
-        "Chi bộ Công ty cổ phần Môi trường và Dịch vụ đô thị Thái Bình",
-        "Chi bộ Công ty cổ phần Xe khách Thái Bình",
-    ];
+    let extra =
+        ["Chi bộ Công ty cổ phần Môi trường và Dịch vụ đô thị Thái Bình", "Chi bộ Công ty cổ phần Xe khách Thái Bình"];
     for name in extra {
         pl.add(name.into(), DN, "nha-nuoc", None, (8, 30));
     }
-    spec(
-        "thanh-pho-thai-binh",
-        "Thành phố Thái Bình",
-        "thanh-pho",
-        Tuning::offset(1.0),
-        pl.seeds,
-    )
+    spec("thanh-pho-thai-binh", "Thành phố Thái Bình", "thanh-pho", Tuning::offset(1.0), pl.seeds)
 }
 
-fn rural_spec(
-    rng: &mut ChaCha8Rng,
-    name: &str,
-    def: &RuralDef,
-    communes: &[String],
-) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+fn rural_spec(rng: &mut ChaCha8Rng, name: &str, def: &RuralDef, communes: &[String]) -> DistrictSpec {
+    let mut pl = Planner { rng, seeds: Vec::new() };
     for town in def.towns {
         pl.town("thị trấn", town, (4, 7));
     }
@@ -1184,44 +1088,25 @@ fn rural_spec(
 }
 
 /// Subordinate branches under one parent, all of one type and subtype.
-fn under(
-    pl: &mut Planner,
-    parent: &Parent,
-    ty: usize,
-    subtype: &'static str,
-    names: &[&str],
-    members: (u32, u32),
-) {
+fn under(pl: &mut Planner, parent: &Parent, ty: usize, subtype: &'static str, names: &[&str], members: (u32, u32)) {
     for n in names {
         pl.add(format!("Chi bộ {n}"), ty, subtype, Some(parent), members);
     }
 }
 
 /// Grassroots-level branches, all of one type and subtype.
-fn grassroots(
-    pl: &mut Planner,
-    ty: usize,
-    subtype: &'static str,
-    names: &[&str],
-    members: (u32, u32),
-) {
+fn grassroots(pl: &mut Planner, ty: usize, subtype: &'static str, names: &[&str], members: (u32, u32)) {
     for n in names {
         pl.add(format!("Chi bộ {n}"), ty, subtype, None, members);
     }
 }
 
 fn parent(name: &str, short: &str) -> Parent {
-    Parent {
-        name: name.into(),
-        short: short.into(),
-    }
+    Parent { name: name.into(), short: short.into() }
 }
 
 fn agencies_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+    let mut pl = Planner { rng, seeds: Vec::new() };
     let pl = &mut pl;
     let party = parent("Đảng bộ các cơ quan Đảng tỉnh", "co-quan-dang");
     under(
@@ -1316,23 +1201,13 @@ fn agencies_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
     let nn = parent("Đảng bộ Sở Nông nghiệp và Phát triển nông thôn", "so-nong-nghiep");
     under(pl, &nn, DVSN, "khac", &["Trung tâm Khuyến nông"], (5, 14));
     let tnmt = parent("Đảng bộ Sở Tài nguyên và Môi trường", "so-tai-nguyen");
-    under(
-        pl,
-        &tnmt,
-        CQ,
-        "nha-nuoc",
-        &["Văn phòng Sở", "Chi cục Bảo vệ môi trường", "Phòng Quản lý đất đai"],
-        (4, 14),
-    );
+    under(pl, &tnmt, CQ, "nha-nuoc", &["Văn phòng Sở", "Chi cục Bảo vệ môi trường", "Phòng Quản lý đất đai"], (4, 14));
     under(
         pl,
         &tnmt,
         DVSN,
         "khac",
-        &[
-            "Văn phòng Đăng ký đất đai",
-            "Trung tâm Quan trắc tài nguyên và môi trường",
-        ],
+        &["Văn phòng Đăng ký đất đai", "Trung tâm Quan trắc tài nguyên và môi trường"],
         (6, 20),
     );
     grassroots(
@@ -1430,11 +1305,7 @@ fn agencies_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         pl,
         DVSN,
         "giao-duc",
-        &[
-            "Trường THPT Chuyên Thái Bình",
-            "Trường Cao đẳng Y tế Thái Bình",
-            "Trường Cao đẳng Sư phạm Thái Bình",
-        ],
+        &["Trường THPT Chuyên Thái Bình", "Trường Cao đẳng Y tế Thái Bình", "Trường Cao đẳng Sư phạm Thái Bình"],
         (15, 45),
     );
     grassroots(
@@ -1451,31 +1322,14 @@ fn agencies_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         (6, 30),
     );
     let seeds = std::mem::take(&mut pl.seeds);
-    spec(
-        "khoi-co-quan-tinh",
-        "Đảng bộ Khối các cơ quan tỉnh",
-        "truc-thuoc",
-        Tuning::offset(1.6),
-        seeds,
-    )
+    spec("khoi-co-quan-tinh", "Đảng bộ Khối các cơ quan tỉnh", "truc-thuoc", Tuning::offset(1.6), seeds)
 }
 
-const DISTRICT_SHORTS: [&str; 8] = [
-    "Thái Bình",
-    "Đông Hưng",
-    "Hưng Hà",
-    "Kiến Xương",
-    "Quỳnh Phụ",
-    "Thái Thụy",
-    "Tiền Hải",
-    "Vũ Thư",
-];
+const DISTRICT_SHORTS: [&str; 8] =
+    ["Thái Bình", "Đông Hưng", "Hưng Hà", "Kiến Xương", "Quỳnh Phụ", "Thái Thụy", "Tiền Hải", "Vũ Thư"];
 
 fn enterprises_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+    let mut pl = Planner { rng, seeds: Vec::new() };
     let pl = &mut pl;
     let power = parent("Đảng bộ Công ty Điện lực Thái Bình", "dien-luc");
     for d in &DISTRICT_SHORTS[1..] {
@@ -1494,10 +1348,7 @@ fn enterprises_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         ],
         (6, 25),
     );
-    let bank = parent(
-        "Đảng bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh tỉnh Thái Bình",
-        "ngan-hang-nn",
-    );
+    let bank = parent("Đảng bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh tỉnh Thái Bình", "ngan-hang-nn");
     for d in &DISTRICT_SHORTS[1..] {
         pl.add(format!("Chi bộ Chi nhánh {d}"), DN, "nha-nuoc", Some(&bank), (5, 20));
     }
@@ -1571,20 +1422,11 @@ fn enterprises_bloc_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         (3, 25),
     );
     let seeds = std::mem::take(&mut pl.seeds);
-    spec(
-        "khoi-doanh-nghiep-tinh",
-        "Đảng bộ Khối doanh nghiệp tỉnh",
-        "truc-thuoc",
-        Tuning::offset(-0.4),
-        seeds,
-    )
+    spec("khoi-doanh-nghiep-tinh", "Đảng bộ Khối doanh nghiệp tỉnh", "truc-thuoc", Tuning::offset(0.4), seeds)
 }
 
 fn military_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+    let mut pl = Planner { rng, seeds: Vec::new() };
     let pl = &mut pl;
     let hq = parent("Đảng bộ Cơ quan Bộ Chỉ huy Quân sự tỉnh", "co-quan-bchqs");
     under(
@@ -1623,51 +1465,22 @@ fn military_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         (6, 18),
     );
     under(pl, &battalion, LLVT, "hanh-chinh", &["Cơ quan Tiểu đoàn"], (5, 10));
-    grassroots(
-        pl,
-        LLVT,
-        "hanh-chinh",
-        &["Trường Quân sự tỉnh", "Kho Kỹ thuật tổng hợp"],
-        (8, 20),
-    );
+    grassroots(pl, LLVT, "hanh-chinh", &["Trường Quân sự tỉnh", "Kho Kỹ thuật tổng hợp"], (8, 20));
     for d in DISTRICT_SHORTS {
         let unit = if d == "Thái Bình" { "thành phố" } else { "huyện" };
         let command = Parent {
             name: format!("Đảng bộ Ban Chỉ huy Quân sự {unit} {d}"),
             short: format!("bchqs-{}", slugify(d)),
         };
-        under(
-            pl,
-            &command,
-            LLVT,
-            "hanh-chinh",
-            &["Tham mưu - Tác chiến", "Chính trị - Hậu cần - Kỹ thuật"],
-            (5, 12),
-        );
+        under(pl, &command, LLVT, "hanh-chinh", &["Tham mưu - Tác chiến", "Chính trị - Hậu cần - Kỹ thuật"], (5, 12));
         under(pl, &command, LLVT, "chien-dau", &["Trung đội Thường trực"], (4, 10));
     }
     let seeds = std::mem::take(&mut pl.seeds);
-    spec(
-        "quan-su-tinh",
-        "Đảng bộ Quân sự tỉnh",
-        "truc-thuoc",
-        Tuning {
-            lenient: 2.0,
-            ..Tuning::offset(2.4)
-        },
-        seeds,
-    )
+    spec("quan-su-tinh", "Đảng bộ Quân sự tỉnh", "truc-thuoc", Tuning { lenient: 1.8, ..Tuning::offset(1.0) }, seeds)
 }
 
-fn police_spec(
-    rng: &mut ChaCha8Rng,
-    rurals: &[(&str, RuralDef)],
-    communes: &[Vec<String>],
-) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+fn police_spec(rng: &mut ChaCha8Rng, rurals: &[(&str, RuralDef)], communes: &[Vec<String>]) -> DistrictSpec {
+    let mut pl = Planner { rng, seeds: Vec::new() };
     let pl = &mut pl;
     grassroots(
         pl,
@@ -1700,27 +1513,16 @@ fn police_spec(
         ],
         (10, 35),
     );
-    let city = Parent {
-        name: "Đảng bộ Công an thành phố Thái Bình".into(),
-        short: "ca-thai-binh".into(),
-    };
+    let city = Parent { name: "Đảng bộ Công an thành phố Thái Bình".into(), short: "ca-thai-binh".into() };
     police_district(pl, &city, CITY_COMMUNES);
     for ((_, def), communes) in rurals.iter().zip(communes) {
-        let p = Parent {
-            name: format!("Đảng bộ Công an huyện {}", def.short),
-            short: format!("ca-{}", def.slug),
-        };
+        let p =
+            Parent { name: format!("Đảng bộ Công an huyện {}", def.short), short: format!("ca-{}", def.slug) };
         let names: Vec<&str> = communes.iter().map(String::as_str).collect();
         police_district(pl, &p, &names);
     }
     let seeds = std::mem::take(&mut pl.seeds);
-    spec(
-        "cong-an-tinh",
-        "Đảng bộ Công an tỉnh",
-        "truc-thuoc",
-        Tuning::offset(1.8),
-        seeds,
-    )
+    spec("cong-an-tinh", "Đảng bộ Công an tỉnh", "truc-thuoc", Tuning::offset(0.8), seeds)
 }
 
 /// The branches of a district police party committee, with a few commune police branches.
@@ -1731,11 +1533,7 @@ fn police_district(pl: &mut Planner, p: &Parent, communes: &[&str]) {
         p,
         LLVT,
         "chien-dau",
-        &[
-            "Đội Cảnh sát hình sự",
-            "Đội Cảnh sát giao thông - Trật tự",
-            "Đội An ninh",
-        ],
+        &["Đội Cảnh sát hình sự", "Đội Cảnh sát giao thông - Trật tự", "Đội An ninh"],
         (5, 14),
     );
     let n = pl.range(2, 3).min(communes.len());
@@ -1745,15 +1543,9 @@ fn police_district(pl: &mut Planner, p: &Parent, communes: &[&str]) {
 }
 
 fn border_guard_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
-    let mut pl = Planner {
-        rng,
-        seeds: Vec::new(),
-    };
+    let mut pl = Planner { rng, seeds: Vec::new() };
     let pl = &mut pl;
-    let hq = parent(
-        "Đảng bộ Cơ quan Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
-        "co-quan-bdbp",
-    );
+    let hq = parent("Đảng bộ Cơ quan Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "co-quan-bdbp");
     under(
         pl,
         &hq,
@@ -1768,47 +1560,17 @@ fn border_guard_spec(rng: &mut ChaCha8Rng) -> DistrictSpec {
         ],
         (6, 16),
     );
-    grassroots(
-        pl,
-        LLVT,
-        "chien-dau",
-        &["Hải đội Biên phòng", "Đại đội Cơ động"],
-        (8, 20),
-    );
+    grassroots(pl, LLVT, "chien-dau", &["Hải đội Biên phòng", "Đại đội Cơ động"], (8, 20));
     for station in ["Cửa Lân", "Ba Lạt", "Diêm Điền", "Cửa Trà Lý"] {
         let p = Parent {
             name: format!("Đảng bộ Đồn Biên phòng {station}"),
             short: format!("don-{}", slugify(station)),
         };
-        under(
-            pl,
-            &p,
-            LLVT,
-            "chien-dau",
-            &[
-                "Đội Vũ trang",
-                "Đội Trinh sát",
-                "Trạm Kiểm soát Biên phòng",
-            ],
-            (4, 10),
-        );
-        under(
-            pl,
-            &p,
-            LLVT,
-            "hanh-chinh",
-            &["Đội Vận động quần chúng", "Đội Tham mưu - Hành chính"],
-            (3, 8),
-        );
+        under(pl, &p, LLVT, "chien-dau", &["Đội Vũ trang", "Đội Trinh sát", "Trạm Kiểm soát Biên phòng"], (4, 10));
+        under(pl, &p, LLVT, "hanh-chinh", &["Đội Vận động quần chúng", "Đội Tham mưu - Hành chính"], (3, 8));
     }
     let seeds = std::mem::take(&mut pl.seeds);
-    spec(
-        "bien-phong-tinh",
-        "Đảng bộ Bộ đội Biên phòng tỉnh",
-        "truc-thuoc",
-        Tuning::offset(2.0),
-        seeds,
-    )
+    spec("bien-phong-tinh", "Đảng bộ Bộ đội Biên phòng tỉnh", "truc-thuoc", Tuning::offset(0.3), seeds)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1863,7 +1625,7 @@ fn synthetic_context(seed: u64, n: usize, total: usize, years: Years) -> Ctx {
 fn synthetic_district_name(number: usize) -> (String, &'static str) {
     if number == 1 {
         (format!("Thành phố số {number}"), "thanh-pho")
-    } else if number % 10 == 0 {
+    } else if number.is_multiple_of(10) {
         (format!("Đảng bộ Khối số {number}"), "truc-thuoc")
     } else {
         (format!("Huyện số {number}"), "huyen")
@@ -1875,17 +1637,11 @@ fn spread(rng: &mut ChaCha8Rng, total: usize, n: usize) -> Vec<usize> {
     let weights: Vec<f64> = (0..n).map(|_| 0.7 + 0.6 * rng.random::<f64>()).collect();
     let sum: f64 = weights.iter().sum();
     let spare = total - n;
-    let mut counts: Vec<usize> = weights
-        .iter()
-        .map(|w| 1 + (spare as f64 * w / sum).floor() as usize)
-        .collect();
-    let mut rest = total - counts.iter().sum::<usize>();
-    for c in counts.iter_mut().cycle() {
-        if rest == 0 {
-            break;
-        }
+    let mut counts: Vec<usize> = weights.iter().map(|w| 1 + (spare as f64 * w / sum).floor() as usize).collect();
+    // Flooring loses less than one branch per district.
+    let rest = total - counts.iter().sum::<usize>();
+    for c in counts.iter_mut().take(rest) {
         *c += 1;
-        rest -= 1;
     }
     counts
 }
@@ -1916,10 +1672,7 @@ fn synthetic_mix(spec: &DistrictSpec) -> &'static [(usize, &'static str, u32, &'
             (DN, "ngoai-nha-nuoc", 7, "doanh nghiệp"),
             (DN, "nha-nuoc", 3, "doanh nghiệp nhà nước"),
         ],
-        (_, 0) => &[
-            (LLVT, "chien-dau", 60, "đơn vị chiến đấu"),
-            (LLVT, "hanh-chinh", 40, "đơn vị hành chính"),
-        ],
+        (_, 0) => &[(LLVT, "chien-dau", 60, "đơn vị chiến đấu"), (LLVT, "hanh-chinh", 40, "đơn vị hành chính")],
         (_, 1) => &[
             (CQ, "dang", 10, "cơ quan Đảng"),
             (CQ, "nha-nuoc", 45, "cơ quan nhà nước"),
@@ -1928,10 +1681,7 @@ fn synthetic_mix(spec: &DistrictSpec) -> &'static [(usize, &'static str, u32, &'
             (DVSN, "y-te", 12, "cơ sở y tế"),
             (DVSN, "khac", 8, "đơn vị sự nghiệp"),
         ],
-        _ => &[
-            (DN, "nha-nuoc", 40, "doanh nghiệp nhà nước"),
-            (DN, "ngoai-nha-nuoc", 60, "doanh nghiệp"),
-        ],
+        _ => &[(DN, "nha-nuoc", 40, "doanh nghiệp nhà nước"), (DN, "ngoai-nha-nuoc", 60, "doanh nghiệp")],
     }
 }
 
@@ -1968,10 +1718,7 @@ fn synthetic_seeds(rng: &mut ChaCha8Rng, spec: &DistrictSpec, count: usize) -> V
                 parents += 1;
                 in_parent = 0;
                 let unit = if spec.kind == "truc-thuoc" { "cơ sở" } else { "xã" };
-                current = Some(Parent {
-                    name: format!("Đảng bộ {unit} số {parents}"),
-                    short: String::new(),
-                });
+                current = Some(Parent { name: format!("Đảng bộ {unit} số {parents}"), short: String::new() });
             }
             in_parent += 1;
             current.clone()
@@ -2014,8 +1761,11 @@ struct Assessment {
     vetoes: Vec<&'static str>,
     /// Scores of the applicable criteria, in the framework's order, in hundredths.
     scores: Vec<u32>,
+    /// Model status (does not depend on HTXSNV versus HTTNV).
     model: bool,
     pct_x100: u64,
+    /// The committee's view of the branch, used to award excellent ratings.
+    judged: f64,
 }
 
 impl Branch<'_> {
@@ -2025,12 +1775,7 @@ impl Branch<'_> {
 }
 
 /// Slugs, members, latent quality, first year and gap year of every branch.
-fn make_branches<'a>(
-    rng: &mut ChaCha8Rng,
-    seeds: &'a [BranchSeed],
-    years: Years,
-    sample: bool,
-) -> Vec<Branch<'a>> {
+fn make_branches<'a>(rng: &mut ChaCha8Rng, seeds: &'a [BranchSeed], years: Years, sample: bool) -> Vec<Branch<'a>> {
     let mut taken = BTreeSet::new();
     taken.insert("district".to_string());
     seeds
@@ -2042,23 +1787,10 @@ fn make_branches<'a>(
             let level = if seed.parent.is_none() { 1.5 } else { 0.0 };
             let ty = [-0.3, 0.3, 0.3, 1.0, -0.8][seed.ty];
             let quality = 4.0 * normal(rng) + weak + level + ty;
-            let start = if years.len() > 1 && rng.random_bool(0.03) {
-                years.first + 1
-            } else {
-                years.first
-            };
+            let start = if years.len() > 1 && rng.random_bool(0.03) { years.first + 1 } else { years.first };
             let gap_p = if sample { 0.004 } else { 0.003 };
-            let gap = (years.len() >= 3 && start == years.first && rng.random_bool(gap_p))
-                .then_some(years.first + 1);
-            Branch {
-                seed,
-                slug,
-                members,
-                quality,
-                start,
-                gap,
-                pilot: None,
-            }
+            let gap = (years.len() >= 3 && start == years.first && rng.random_bool(gap_p)).then_some(years.first + 1);
+            Branch { seed, slug, members, quality, start, gap, pilot: None }
         })
         .collect()
 }
@@ -2078,10 +1810,7 @@ fn unique_slug(taken: &mut BTreeSet<String>, base: String) -> String {
     if taken.insert(base.clone()) {
         return base;
     }
-    (2..)
-        .map(|i| format!("{base}-{i}"))
-        .find(|s| taken.insert(s.clone()))
-        .unwrap_or(base)
+    (2..).map(|i| format!("{base}-{i}")).find(|s| taken.insert(s.clone())).unwrap_or(base)
 }
 
 /// Picks pilots: in each type present, 1-3 of the better branches (or the planted number).
@@ -2103,50 +1832,33 @@ fn choose_pilots(rng: &mut ChaCha8Rng, spec: &DistrictSpec, branches: &mut [Bran
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in candidates.iter().take(wanted) {
             let b = &mut branches[i];
-            let later = years.len() > 1 && rng.random_bool(0.12);
-            b.pilot = Some(if later || b.start > years.first {
-                years.first + 1
-            } else {
-                years.first
-            });
+            let later = years.len() > 1 && rng.random_bool(0.05);
+            b.pilot = Some(if later || b.start > years.first { years.first + 1 } else { years.first });
         }
     }
 }
 
 /// One year's assessment of one branch.
-fn assess(
-    rng: &mut ChaCha8Rng,
-    ctx: &Ctx,
-    tuning: Tuning,
-    b: &Branch,
-    year: u16,
-) -> Assessment {
+fn assess(rng: &mut ChaCha8Rng, ctx: &Ctx, tuning: Tuning, b: &Branch, year: u16) -> Assessment {
     let fi = framework_for(&ctx.frameworks, year);
     let fw = &ctx.frameworks[fi];
     let k = f64::from((year - ctx.years.first).min(5));
-    let mut mean = 84.0 + tuning.offset + tuning.growth * k + b.quality + 2.0 * normal(rng);
-    if let Some(py) = b.pilot {
-        if year >= py {
-            mean += 3.5;
-        }
+    let mut mean = 83.0 + tuning.offset + tuning.growth * k + b.quality + 2.0 * normal(rng);
+    if b.pilot.is_some_and(|py| year >= py) {
+        mean += 2.5;
     }
     let vetoes = draw_vetoes(rng, fw);
     if !vetoes.is_empty() {
         mean -= 3.0;
     }
     let ty = b.seed.ty;
-    let scores: Vec<u32> = fw.applicable[ty]
-        .iter()
-        .map(|&ci| score(rng, &fw.criteria[ci], mean))
-        .collect();
+    let scores: Vec<u32> = fw.applicable[ty].iter().map(|&ci| score(rng, &fw.criteria[ci], mean)).collect();
     let total: u32 = scores.iter().sum();
     let max = fw.type_max[ty];
     let pct = f64::from(total) * 100.0 / f64::from(max);
-    let rating = decide_rating(rng, pct, tuning.lenient, !vetoes.is_empty());
-    let mins_met = fw.applicable[ty]
-        .iter()
-        .zip(&scores)
-        .all(|(&ci, &s)| fw.criteria[ci].min.is_none_or(|m| s >= m));
+    let judged = judge(rng, pct);
+    let rating = base_rating(judged, !vetoes.is_empty());
+    let mins_met = fw.applicable[ty].iter().zip(&scores).all(|(&ci, &s)| fw.criteria[ci].min.is_none_or(|m| s >= m));
     let model = u64::from(total) * 100 >= u64::from(MODEL_MIN_PCT) * u64::from(max)
         && rating <= HTTNV
         && mins_met
@@ -2159,6 +1871,7 @@ fn assess(
         scores,
         model,
         pct_x100: u64::from(total) * 10_000 / u64::from(max),
+        judged,
     }
 }
 
@@ -2187,24 +1900,45 @@ fn score(rng: &mut ChaCha8Rng, c: &Criterion, mean: f64) -> u32 {
     (steps.clamp(0.0, top) as u32) * step
 }
 
-/// The committee's rating: follows the score, with some discretion; excellent ratings are
-/// rarer than the score alone would allow, more frequent in lenient districts.
-fn decide_rating(rng: &mut ChaCha8Rng, pct: f64, lenient: f64, veto: bool) -> usize {
-    let judged = pct + 2.5 * normal(rng);
-    if veto {
-        return if judged >= 84.0 { HTTNV } else { HTNV };
-    }
-    if judged >= 79.0 {
-        let p_excellent = ((pct - 86.0) / 10.0).clamp(0.0, 1.0) * 0.5 * lenient;
-        if rng.random::<f64>() < p_excellent.min(0.95) {
-            HTXSNV
-        } else {
-            HTTNV
-        }
-    } else if judged >= 63.0 {
+/// The committee's judgement of a branch-year: the score with some discretion.
+fn judge(rng: &mut ChaCha8Rng, pct: f64) -> f64 {
+    pct + 2.5 * normal(rng)
+}
+
+/// The rating before excellent ratings are awarded (see `award_excellent`).
+/// A veto (a disciplined member) weighs on the rating as well.
+fn base_rating(judged: f64, veto: bool) -> usize {
+    let (good, done) = if veto { (84.0, 74.0) } else { (76.3, 69.5) };
+    if judged >= good {
+        HTTNV
+    } else if judged >= done {
         HTNV
     } else {
         KHTNV
+    }
+}
+
+/// Each year the district committee rates its best good branches "excellent", within a quota of
+/// about 13% of the good ones (HTXSNV about 15% of HTTNV, under the 20% cap); lenient districts
+/// award more and exceed the cap. Only branches judged 85% or better qualify.
+fn award_excellent(rng: &mut ChaCha8Rng, ctx: &Ctx, tuning: Tuning, all: &mut [Vec<Assessment>]) {
+    for year in ctx.years.iter() {
+        let mut good: Vec<(f64, usize, usize)> = Vec::new();
+        for (bi, list) in all.iter().enumerate() {
+            for (ai, a) in list.iter().enumerate() {
+                if a.year == year && a.rating == HTTNV && a.vetoes.is_empty() {
+                    good.push((a.judged, bi, ai));
+                }
+            }
+        }
+        let share = 0.13 * tuning.lenient * (0.85 + 0.3 * rng.random::<f64>());
+        let quota = (good.len() as f64 * share).round() as usize;
+        good.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(judged, bi, ai) in good.iter().take(quota) {
+            if judged >= 85.0 {
+                all[bi][ai].rating = HTXSNV;
+            }
+        }
     }
 }
 
@@ -2218,19 +1952,13 @@ fn generate(ctx: &Ctx, content: &Path) -> io::Result<Vec<DistrictResult>> {
     let criteria_dir = content.join("criteria");
     fs::create_dir_all(&criteria_dir)?;
     for fw in &ctx.frameworks {
-        fs::write(
-            criteria_dir.join(format!("{}.toml", fw.year)),
-            criteria_toml(fw),
-        )?;
+        fs::write(criteria_dir.join(format!("{}.toml", fw.year)), criteria_toml(fw))?;
     }
 
     let n = ctx.districts.len();
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<io::Result<DistrictResult>>>> =
-        Mutex::new((0..n).map(|_| None).collect());
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(n);
+    let slots: Mutex<Vec<Option<io::Result<DistrictResult>>>> = Mutex::new((0..n).map(|_| None).collect());
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n);
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
@@ -2256,10 +1984,7 @@ fn generate(ctx: &Ctx, content: &Path) -> io::Result<Vec<DistrictResult>> {
     let reviews = content.join("reviews");
     fs::create_dir_all(&reviews)?;
     for (k, year) in ctx.years.iter().enumerate() {
-        fs::write(
-            reviews.join(format!("{year}.md")),
-            review_md(ctx, &results, k),
-        )?;
+        fs::write(reviews.join(format!("{year}.md")), review_md(ctx, &results, k))?;
     }
     Ok(results)
 }
@@ -2287,6 +2012,7 @@ fn district(ctx: &Ctx, index: usize, content: &Path) -> io::Result<DistrictResul
     let mut result = DistrictResult {
         years: vec![YearStats::default(); ctx.years.len()],
         pilots_per_type: [0; 5],
+        pilots_later: 0,
         branches_per_type: [0; 5],
         gaps: 0,
         new_branches: 0,
@@ -2295,21 +2021,21 @@ fn district(ctx: &Ctx, index: usize, content: &Path) -> io::Result<DistrictResul
     // (quality of the last year's result, branch index) of pilots, for the notes.
     let mut showcase: Vec<(u64, usize)> = Vec::new();
     let mut text = String::with_capacity(4096);
-    for (bi, b) in branches.iter().enumerate() {
-        let assessments: Vec<Assessment> = ctx
-            .years
-            .iter()
-            .filter(|&y| b.assessed(y))
-            .map(|y| assess(&mut rng, ctx, spec.tuning, b, y))
-            .collect();
-        tally(ctx, &mut result, b, &assessments);
-        if b.pilot.is_some() {
-            if let Some(last) = assessments.last().filter(|a| a.model) {
-                showcase.push((last.pct_x100, bi));
-            }
+    let mut all: Vec<Vec<Assessment>> = branches
+        .iter()
+        .map(|b| {
+            ctx.years.iter().filter(|&y| b.assessed(y)).map(|y| assess(&mut rng, ctx, spec.tuning, b, y)).collect()
+        })
+        .collect();
+    award_excellent(&mut rng, ctx, spec.tuning, &mut all);
+    for (bi, (b, assessments)) in branches.iter().zip(&all).enumerate() {
+        tally(ctx, &mut result, b, assessments);
+        let last_model = assessments.last().filter(|a| a.model);
+        if let (Some(_), Some(last)) = (b.pilot, last_model) {
+            showcase.push((last.pct_x100, bi));
         }
         text.clear();
-        branch_toml(&mut text, ctx, b, &assessments);
+        branch_toml(&mut text, ctx, b, assessments);
         fs::write(dir.join(format!("{}.toml", b.slug)), text.as_bytes())?;
     }
     write_notes(ctx, spec, &result, &branches, &mut showcase, &dir)?;
@@ -2320,8 +2046,9 @@ fn district(ctx: &Ctx, index: usize, content: &Path) -> io::Result<DistrictResul
 fn tally(ctx: &Ctx, r: &mut DistrictResult, b: &Branch, assessments: &[Assessment]) {
     let ty = b.seed.ty;
     r.branches_per_type[ty] += 1;
-    if b.pilot.is_some() {
+    if let Some(year) = b.pilot {
         r.pilots_per_type[ty] += 1;
+        r.pilots_later += usize::from(year > ctx.years.first);
     }
     r.gaps += usize::from(b.gap.is_some());
     r.new_branches += usize::from(b.start > ctx.years.first);
@@ -2336,6 +2063,7 @@ fn tally(ctx: &Ctx, r: &mut DistrictResult, b: &Branch, assessments: &[Assessmen
         s.model += u32::from(a.model);
         s.pilots += u32::from(pilot);
         s.pilots_model += u32::from(pilot && a.model);
+        s.vetoed += u32::from(!a.vetoes.is_empty());
         s.pct_sum += a.pct_x100;
         s.by_level[level].0 += 1;
         s.by_level[level].1 += u32::from(a.model);
@@ -2415,19 +2143,11 @@ fn site_toml(ctx: &Ctx) -> String {
     let _ = writeln!(s, "first_year = {}", ctx.years.first);
     let _ = writeln!(s, "target_year = {}", ctx.years.last);
     for (code, name, good) in RATINGS {
-        let _ = write!(
-            s,
-            "\n[[ratings]]\ncode = {}\nname = {}\ngood = {good}\n",
-            q(code),
-            q(name)
-        );
+        let _ = write!(s, "\n[[ratings]]\ncode = {}\nname = {}\ngood = {good}\n", q(code), q(name));
     }
     for t in &TYPES {
-        let subs: Vec<String> = t
-            .subtypes
-            .iter()
-            .map(|(slug, name)| format!("{{ slug = {}, name = {} }}", q(slug), q(name)))
-            .collect();
+        let subs: Vec<String> =
+            t.subtypes.iter().map(|(slug, name)| format!("{{ slug = {}, name = {} }}", q(slug), q(name))).collect();
         let _ = write!(
             s,
             "\n[[branch_types]]\nslug = {}\nname = {}\nsubtypes = [{}]\n",
@@ -2444,29 +2164,11 @@ fn site_toml(ctx: &Ctx) -> String {
 
 fn targets_toml(sample: bool) -> String {
     let mut targets = vec![
-        (
-            "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên",
-            "good_or_better",
-            "district",
-            "at_least = 90",
-            None,
-        ),
-        (
-            "Tỷ lệ chi bộ đạt chuẩn kiểu mẫu toàn tỉnh",
-            "model",
-            "province",
-            "more_than = 20",
-            None,
-        ),
+        ("Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên", "good_or_better", "district", "at_least = 90", None),
+        ("Tỷ lệ chi bộ đạt chuẩn kiểu mẫu toàn tỉnh", "model", "province", "more_than = 20", None),
     ];
     if sample {
-        targets.push((
-            "Tỷ lệ chi bộ cơ sở đạt chuẩn kiểu mẫu",
-            "model",
-            "district",
-            "at_least = 50",
-            Some("co-so"),
-        ));
+        targets.push(("Tỷ lệ chi bộ cơ sở đạt chuẩn kiểu mẫu", "model", "district", "at_least = 50", Some("co-so")));
         targets.push((
             "Tỷ lệ chi bộ trực thuộc đạt chuẩn kiểu mẫu",
             "model",
@@ -2477,13 +2179,8 @@ fn targets_toml(sample: bool) -> String {
     }
     let mut s = String::new();
     for (name, metric, scope, threshold, level) in targets {
-        let _ = write!(
-            s,
-            "\n[[targets]]\nname = {}\nmetric = {}\nscope = {}\n{threshold}\n",
-            q(name),
-            q(metric),
-            q(scope)
-        );
+        let _ =
+            write!(s, "\n[[targets]]\nname = {}\nmetric = {}\nscope = {}\n{threshold}\n", q(name), q(metric), q(scope));
         if let Some(level) = level {
             let _ = writeln!(s, "level = {}", q(level));
         }
@@ -2493,11 +2190,7 @@ fn targets_toml(sample: bool) -> String {
 
 fn criteria_toml(fw: &Framework) -> String {
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "# Khung tiêu chí áp dụng từ năm {} (dữ liệu mẫu, generated by examples/generate.rs)",
-        fw.year
-    );
+    let _ = writeln!(s, "# Khung tiêu chí áp dụng từ năm {} (dữ liệu mẫu, generated by examples/generate.rs)", fw.year);
     let _ = writeln!(s, "model_min_pct = {MODEL_MIN_PCT}");
     s.push_str("model_ratings = [\"HTXSNV\", \"HTTNV\"]\n");
     for (id, name) in fw.groups {
@@ -2527,12 +2220,7 @@ fn criteria_toml(fw: &Framework) -> String {
 }
 
 fn district_toml(spec: &DistrictSpec) -> String {
-    format!(
-        "name = {}\nkind = {}\norder = {}\n",
-        q(&spec.name),
-        q(spec.kind),
-        spec.order
-    )
+    format!("name = {}\nkind = {}\norder = {}\n", q(&spec.name), q(spec.kind), spec.order)
 }
 
 fn branch_toml(s: &mut String, ctx: &Ctx, b: &Branch, assessments: &[Assessment]) {
@@ -2554,12 +2242,7 @@ fn branch_toml(s: &mut String, ctx: &Ctx, b: &Branch, assessments: &[Assessment]
     }
     for a in assessments {
         let fw = &ctx.frameworks[a.framework];
-        let _ = write!(
-            s,
-            "\n[[assessments]]\nyear = {}\nrating = {}\n",
-            a.year,
-            q(RATINGS[a.rating].0)
-        );
+        let _ = write!(s, "\n[[assessments]]\nyear = {}\nrating = {}\n", a.year, q(RATINGS[a.rating].0));
         if !a.vetoes.is_empty() {
             let v: Vec<String> = a.vetoes.iter().map(|v| q(v)).collect();
             let _ = writeln!(s, "vetoes = [{}]", v.join(", "));
@@ -2588,20 +2271,26 @@ fn pct(num: u32, den: u32) -> String {
     format!("{},{}%", tenths / 10, tenths % 10)
 }
 
-fn pct_value(num: u32, den: u32) -> f64 {
-    if den == 0 {
-        0.0
+/// "tăng từ 12,0% lên 15,5%", "giảm từ ... xuống ...", or "giữ nguyên ở ...".
+fn change(before: (u32, u32), after: (u32, u32)) -> String {
+    let (a, b) = (pct(before.0, before.1), pct(after.0, after.1));
+    let lhs = u64::from(after.0) * u64::from(before.1);
+    let rhs = u64::from(before.0) * u64::from(after.1);
+    if a == b {
+        format!("giữ nguyên ở {b}")
+    } else if lhs > rhs {
+        format!("tăng từ {a} lên {b}")
     } else {
-        f64::from(num) * 100.0 / f64::from(den)
+        format!("giảm từ {a} xuống {b}")
     }
 }
 
+fn pct_value(num: u32, den: u32) -> f64 {
+    if den == 0 { 0.0 } else { f64::from(num) * 100.0 / f64::from(den) }
+}
+
 fn front_matter(title: &str, author: &str, date: &str) -> String {
-    format!(
-        "+++\ntitle = {}\nauthor = {}\ndate = {date}\n+++\n\n",
-        q(title),
-        q(author)
-    )
+    format!("+++\ntitle = {}\nauthor = {}\ndate = {date}\n+++\n\n", q(title), q(author))
 }
 
 fn data_note(ctx: &Ctx) -> &'static str {
@@ -2629,14 +2318,14 @@ fn review_md(ctx: &Ctx, results: &[DistrictResult], k: usize) -> String {
     let mut s = String::new();
     let (title, date) = if year == years.last {
         (
-            format!("Tổng kết thực hiện Đề án xây dựng mô hình chi bộ kiểu mẫu giai đoạn {}-{}", years.first, years.last),
+            format!(
+                "Tổng kết thực hiện Đề án xây dựng mô hình chi bộ kiểu mẫu giai đoạn {}-{}",
+                years.first, years.last
+            ),
             format!("{year}-12-18"),
         )
     } else {
-        (
-            format!("Sơ kết năm {year} thực hiện Đề án xây dựng mô hình chi bộ kiểu mẫu"),
-            format!("{year}-12-15"),
-        )
+        (format!("Sơ kết năm {year} thực hiện Đề án xây dựng mô hình chi bộ kiểu mẫu"), format!("{year}-12-15"))
     };
     s.push_str(&front_matter(&title, &author(ctx), &date));
     s.push_str(data_note(ctx));
@@ -2649,28 +2338,25 @@ fn review_md(ctx: &Ctx, results: &[DistrictResult], k: usize) -> String {
          ({}) hoàn thành tốt nhiệm vụ trở lên, {} chi bộ hoàn thành xuất sắc nhiệm vụ; **{}** chi \
          bộ ({}) đạt đủ tiêu chí chi bộ kiểu mẫu. Trong {} chi bộ làm điểm, {} chi bộ đạt chuẩn \
          kiểu mẫu. Điểm bình quân đạt {} tổng điểm tối đa.",
-        t.branches,
-        t.good(),
+        int(t.branches),
+        int(t.good()),
         pct(t.good(), t.branches),
-        t.ratings[HTXSNV],
-        t.model,
+        int(t.ratings[HTXSNV]),
+        int(t.model),
         pct(t.model, t.branches),
-        t.pilots,
-        t.pilots_model,
+        int(t.pilots),
+        int(t.pilots_model),
         pct_hundredths(t.pct_sum, t.branches),
     );
     if k > 0 {
         let prev = province_totals(results, k - 1);
         let _ = writeln!(
             s,
-            "\nSo với năm {}, tỷ lệ chi bộ đạt chuẩn kiểu mẫu {} từ {} lên {}; tỷ lệ hoàn thành tốt \
-             nhiệm vụ trở lên từ {} lên {}.",
+            "\nSo với năm {}, tỷ lệ chi bộ đạt chuẩn kiểu mẫu {}; tỷ lệ hoàn thành tốt nhiệm vụ trở \
+             lên {}.",
             year - 1,
-            if t.model * prev.branches >= prev.model * t.branches { "tăng" } else { "thay đổi" },
-            pct(prev.model, prev.branches),
-            pct(t.model, t.branches),
-            pct(prev.good(), prev.branches),
-            pct(t.good(), t.branches),
+            change((prev.model, prev.branches), (t.model, t.branches)),
+            change((prev.good(), prev.branches), (t.good(), t.branches)),
         );
     }
 
@@ -2682,20 +2368,20 @@ fn review_md(ctx: &Ctx, results: &[DistrictResult], k: usize) -> String {
             s,
             "| {} | {} | {} | {} | {} | {} |",
             d.name,
-            y.branches,
-            y.good(),
+            int(y.branches),
+            int(y.good()),
             pct(y.good(), y.branches),
-            y.model,
+            int(y.model),
             pct(y.model, y.branches)
         );
     }
     let _ = writeln!(
         s,
         "| **Toàn tỉnh** | **{}** | **{}** | **{}** | **{}** | **{}** |",
-        t.branches,
-        t.good(),
+        int(t.branches),
+        int(t.good()),
         pct(t.good(), t.branches),
-        t.model,
+        int(t.model),
         pct(t.model, t.branches)
     );
 
@@ -2707,7 +2393,7 @@ fn review_md(ctx: &Ctx, results: &[DistrictResult], k: usize) -> String {
                 s,
                 "- {}: {} chi bộ, {} hoàn thành tốt nhiệm vụ trở lên, {} đạt chuẩn kiểu mẫu.",
                 ty.name,
-                n,
+                int(n),
                 pct(good, n),
                 pct(model, n)
             );
@@ -2722,11 +2408,25 @@ fn review_md(ctx: &Ctx, results: &[DistrictResult], k: usize) -> String {
 }
 
 fn author(ctx: &Ctx) -> String {
-    if ctx.sample {
-        "Ban Tổ chức Tỉnh ủy (dữ liệu mẫu)".into()
-    } else {
-        "Ban Tổ chức Tỉnh ủy (dữ liệu tổng hợp)".into()
+    format!("Ban Tổ chức Tỉnh ủy ({})", tag(ctx))
+}
+
+/// How notes mark their data as not real.
+fn tag(ctx: &Ctx) -> &'static str {
+    if ctx.sample { "dữ liệu mẫu" } else { "dữ liệu tổng hợp" }
+}
+
+/// An integer with Vietnamese thousands separators: 12345 -> "12.345".
+fn int(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
     }
+    out
 }
 
 fn pct_hundredths(sum_x100: u64, n: u32) -> String {
@@ -2794,9 +2494,7 @@ fn review_shortcomings(ctx: &Ctx, results: &[DistrictResult], k: usize) -> Strin
         .map(|(d, r)| format!("{} ({})", d.name, pct(r.years[k].good(), r.years[k].branches)))
         .collect();
     if below.is_empty() {
-        s.push_str(
-            "- Tất cả các đơn vị đạt tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên từ 90% trở lên.\n",
-        );
+        s.push_str("- Tất cả các đơn vị đạt tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên từ 90% trở lên.\n");
     } else {
         let _ = writeln!(
             s,
@@ -2806,28 +2504,38 @@ fn review_shortcomings(ctx: &Ctx, results: &[DistrictResult], k: usize) -> Strin
         );
     }
     let t = province_totals(results, k);
-    let vetoed: usize = results.iter().map(|r| r.vetoed).sum();
     if k == 0 {
         s.push_str(
             "- Một số chi bộ còn lúng túng trong xây dựng nội dung sinh hoạt chuyên đề; việc chấm \
              điểm theo khung tiêu chí ở một số nơi còn nể nang.\n",
         );
-    } else {
+    }
+    if t.vetoed > 0 {
         let _ = writeln!(
             s,
-            "- Một số chi bộ có đảng viên vi phạm phải xử lý kỷ luật (trong cả giai đoạn có {vetoed} \
-             chi bộ thuộc diện không xét công nhận kiểu mẫu ít nhất một năm)."
+            "- Có {} chi bộ có đảng viên vi phạm hoặc vướng điều kiện loại trừ, không được xét công \
+             nhận chi bộ kiểu mẫu trong năm.",
+            int(t.vetoed)
         );
     }
-    let _ = writeln!(
+    let over: Vec<&str> = ctx
+        .districts
+        .iter()
+        .zip(results)
+        .filter(|(_, r)| r.years[k].ratings[HTXSNV] * 5 > r.years[k].ratings[HTTNV])
+        .map(|(d, _)| d.name.as_str())
+        .collect();
+    let _ = write!(
         s,
-        "- Tỷ lệ chi bộ hoàn thành xuất sắc nhiệm vụ so với số chi bộ hoàn thành tốt nhiệm vụ là \
-         {}; một số đơn vị vượt mức 20% theo quy định.",
+        "- Số chi bộ hoàn thành xuất sắc nhiệm vụ bằng {} số chi bộ hoàn thành tốt nhiệm vụ",
         pct(t.ratings[HTXSNV], t.ratings[HTTNV])
     );
-    s.push_str(
-        "- Chi bộ khu dân cư có nhiều đảng viên cao tuổi, việc phát triển đảng viên trẻ còn khó khăn.\n",
-    );
+    if over.is_empty() {
+        s.push_str("; không đơn vị nào vượt mức 20% theo quy định.\n");
+    } else {
+        let _ = writeln!(s, "; vượt mức 20% theo quy định: {}.", over.join(", "));
+    }
+    s.push_str("- Chi bộ khu dân cư có nhiều đảng viên cao tuổi, việc phát triển đảng viên trẻ còn khó khăn.\n");
     s
 }
 
@@ -2862,10 +2570,7 @@ fn write_notes(
         fs::write(dir.join("district.md"), district_md(ctx, spec, r))?;
     }
     if let Some(year) = notes.district_year {
-        fs::write(
-            dir.join(format!("district.{year}.md")),
-            district_year_md(ctx, spec, r, year),
-        )?;
+        fs::write(dir.join(format!("district.{year}.md")), district_year_md(ctx, spec, r, year))?;
     }
     showcase.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (n, &(_, bi)) in showcase.iter().take(notes.branches).enumerate() {
@@ -2873,10 +2578,7 @@ fn write_notes(
         fs::write(dir.join(format!("{}.md", b.slug)), branch_md(ctx, spec, b))?;
         if n < notes.branch_years && ctx.years.len() > 1 {
             let year = ctx.years.first + 1;
-            fs::write(
-                dir.join(format!("{}.{year}.md", b.slug)),
-                branch_year_md(b, year),
-            )?;
+            fs::write(dir.join(format!("{}.{year}.md", b.slug)), branch_year_md(b, year))?;
         }
     }
     Ok(())
@@ -2896,27 +2598,28 @@ fn district_md(ctx: &Ctx, spec: &DistrictSpec, r: &DistrictResult) -> String {
     let first = r.years.first().cloned().unwrap_or_default();
     let mut s = front_matter(
         &format!("{}: cách làm trong xây dựng chi bộ kiểu mẫu", spec.name),
-        &format!("Ban Tổ chức {committee} (dữ liệu mẫu)"),
+        &format!("Ban Tổ chức {committee} ({})", tag(ctx)),
         &format!("{}-12-10", ctx.years.last),
     );
-    s.push_str("*Ghi chú minh họa trong bộ dữ liệu mẫu.*\n\n");
-    let types: Vec<&str> = (0..5)
-        .filter(|&t| r.branches_per_type[t] > 0)
-        .map(|t| TYPES[t].name)
-        .collect();
+    let _ = writeln!(s, "*Ghi chú minh họa ({}).*\n", tag(ctx));
+    let types: Vec<&str> = (0..5).filter(|&t| r.branches_per_type[t] > 0).map(|t| TYPES[t].name).collect();
     let pilots: usize = r.pilots_per_type.iter().sum();
-    let _ = writeln!(
+    let _ = write!(
         s,
         "{} có {} chi bộ thuộc {} loại hình ({}). Ngay từ đầu năm {}, {} đã khảo sát và lựa chọn \
-         {} chi bộ làm điểm, phân công cấp ủy viên phụ trách từng chi bộ.\n",
+         {} chi bộ làm điểm",
         spec.name,
-        r.branches_per_type.iter().sum::<usize>(),
+        int(r.branches_per_type.iter().sum::<usize>() as u32),
         types.len(),
         types.join(", ").to_lowercase(),
         ctx.years.first,
         committee,
-        pilots
+        pilots - r.pilots_later
     );
+    if r.pilots_later > 0 {
+        let _ = write!(s, ", năm sau bổ sung {} chi bộ", r.pilots_later);
+    }
+    s.push_str(", phân công cấp ủy viên phụ trách từng chi bộ.\n\n");
     s.push_str("Những cách làm chính:\n\n");
     s.push_str(
         "- Ban hành kế hoạch và hướng dẫn chấm điểm thống nhất, công khai kết quả tự chấm của chi bộ.\n\
@@ -2940,14 +2643,14 @@ fn district_year_md(ctx: &Ctx, spec: &DistrictSpec, r: &DistrictResult, year: u1
     let y = &r.years[k];
     let mut s = front_matter(
         &format!("{}: ghi chú năm {year}", spec.name),
-        &format!("Ban Tổ chức {} (dữ liệu mẫu)", committee_of(spec)),
+        &format!("Ban Tổ chức {} ({})", committee_of(spec), tag(ctx)),
         &format!("{year}-12-05"),
     );
     let _ = writeln!(
         s,
         "Năm {year}, {} chi bộ được đánh giá; {} hoàn thành tốt nhiệm vụ trở lên, {} chi bộ đạt \
          chuẩn kiểu mẫu ({}).\n",
-        y.branches,
+        int(y.branches),
         pct(y.good(), y.branches),
         y.model,
         pct(y.model, y.branches)
@@ -2963,7 +2666,7 @@ fn district_year_md(ctx: &Ctx, spec: &DistrictSpec, r: &DistrictResult, year: u1
 fn branch_md(ctx: &Ctx, spec: &DistrictSpec, b: &Branch) -> String {
     let mut s = front_matter(
         &format!("{}: kinh nghiệm xây dựng chi bộ kiểu mẫu", b.seed.name),
-        &format!("Ban Tổ chức {} (dữ liệu mẫu)", committee_of(spec)),
+        &format!("Ban Tổ chức {} ({})", committee_of(spec), tag(ctx)),
         &format!("{}-11-20", ctx.years.last),
     );
     let focus = match b.seed.ty {
@@ -3013,10 +2716,7 @@ fn print_summary(ctx: &Ctx, results: &[DistrictResult]) {
     );
     for (k, year) in ctx.years.iter().enumerate() {
         let t = province_totals(results, k);
-        let below = results
-            .iter()
-            .filter(|r| pct_value(r.years[k].good(), r.years[k].branches) < 90.0)
-            .count();
+        let below = results.iter().filter(|r| pct_value(r.years[k].good(), r.years[k].branches) < 90.0).count();
         eprintln!(
             "{year}: {} assessed, good-or-better {:.1}%, model {:.1}%, HTXSNV/HTTNV {:.1}%, \
              {below} districts below 90%",
@@ -3061,8 +2761,5 @@ fn fold(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    TABLE
-        .iter()
-        .find(|(set, _)| set.contains(c))
-        .map_or('-', |&(_, base)| base)
+    TABLE.iter().find(|(set, _)| set.contains(c)).map_or('-', |&(_, base)| base)
 }

@@ -9,46 +9,27 @@ use common::{fixtures, kieumau, site_with, snapshot_tree};
 use serde_json::Value;
 
 fn build(site: &std::path::Path) -> std::process::Output {
-    kieumau()
-        .args(["build", "--root"])
-        .arg(site)
-        .output()
-        .unwrap()
+    kieumau().args(["build", "--root"]).arg(site).output().unwrap()
 }
 
 fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
     let bytes = fs::read(path).unwrap();
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBF"),
-        "{} starts with a BOM",
-        path.display()
-    );
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{} starts with a BOM", path.display());
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.contains("\r\n"), "RFC 4180 line ends");
-    csv::Reader::from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
+    csv::Reader::from_reader(text.as_bytes()).records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
 }
 
 fn header(path: &std::path::Path) -> String {
     let text = fs::read_to_string(path).unwrap();
-    text.trim_start_matches('\u{feff}')
-        .lines()
-        .next()
-        .unwrap()
-        .to_string()
+    text.trim_start_matches('\u{feff}').lines().next().unwrap().to_string()
 }
 
 #[test]
 fn data_files_agree_with_hand_counts() {
     let site = site_with(None);
     let out = build(site.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let data = site.path().join("output/data");
 
     assert_eq!(
@@ -59,119 +40,30 @@ fn data_files_agree_with_hand_counts() {
     assert_eq!(
         read_csv(&data.join("province.csv")),
         vec![
-            vec![
-                "2022", "5", "1", "3", "0", "1", "4", "80.0", "2", "40.0", "2"
-            ],
-            vec![
-                "2023", "4", "1", "2", "1", "0", "3", "75.0", "2", "50.0", "3"
-            ],
+            vec!["2022", "5", "1", "3", "0", "1", "4", "80.0", "2", "40.0", "2"],
+            vec!["2023", "4", "1", "2", "1", "0", "3", "75.0", "2", "50.0", "3"],
         ]
     );
     assert_eq!(
-        header(&data.join("districts.csv"))
-            .split(',')
-            .take(3)
-            .collect::<Vec<_>>(),
+        header(&data.join("districts.csv")).split(',').take(3).collect::<Vec<_>>(),
         ["year", "district", "branches"]
     );
     assert_eq!(
         read_csv(&data.join("districts.csv")),
         vec![
-            vec![
-                "2022",
-                "thanh-pho",
-                "2",
-                "0",
-                "1",
-                "0",
-                "1",
-                "1",
-                "50.0",
-                "1",
-                "50.0",
-                "1"
-            ],
-            vec![
-                "2022",
-                "dong-hung",
-                "3",
-                "1",
-                "2",
-                "0",
-                "0",
-                "3",
-                "100.0",
-                "1",
-                "33.3",
-                "1"
-            ],
-            vec![
-                "2023",
-                "thanh-pho",
-                "2",
-                "0",
-                "2",
-                "0",
-                "0",
-                "2",
-                "100.0",
-                "1",
-                "50.0",
-                "2"
-            ],
-            vec![
-                "2023",
-                "dong-hung",
-                "2",
-                "1",
-                "0",
-                "1",
-                "0",
-                "1",
-                "50.0",
-                "1",
-                "50.0",
-                "1"
-            ],
+            vec!["2022", "thanh-pho", "2", "0", "1", "0", "1", "1", "50.0", "1", "50.0", "1"],
+            vec!["2022", "dong-hung", "3", "1", "2", "0", "0", "3", "100.0", "1", "33.3", "1"],
+            vec!["2023", "thanh-pho", "2", "0", "2", "0", "0", "2", "100.0", "1", "50.0", "2"],
+            vec!["2023", "dong-hung", "2", "1", "0", "1", "0", "1", "50.0", "1", "50.0", "1"],
         ]
     );
     assert_eq!(
         read_csv(&data.join("types.csv")),
         vec![
-            vec![
-                "2022",
-                "khu-dan-cu",
-                "3",
-                "0",
-                "2",
-                "0",
-                "1",
-                "2",
-                "66.7",
-                "1",
-                "33.3",
-                "1"
-            ],
-            vec![
-                "2022", "co-quan", "2", "1", "1", "0", "0", "2", "100.0", "1", "50.0", "1"
-            ],
-            vec![
-                "2023",
-                "khu-dan-cu",
-                "3",
-                "1",
-                "1",
-                "1",
-                "0",
-                "2",
-                "66.7",
-                "1",
-                "33.3",
-                "2"
-            ],
-            vec![
-                "2023", "co-quan", "1", "0", "1", "0", "0", "1", "100.0", "1", "100.0", "1"
-            ],
+            vec!["2022", "khu-dan-cu", "3", "0", "2", "0", "1", "2", "66.7", "1", "33.3", "1"],
+            vec!["2022", "co-quan", "2", "1", "1", "0", "0", "2", "100.0", "1", "50.0", "1"],
+            vec!["2023", "khu-dan-cu", "3", "1", "1", "1", "0", "2", "66.7", "1", "33.3", "2"],
+            vec!["2023", "co-quan", "1", "0", "1", "0", "0", "1", "100.0", "1", "100.0", "1"],
         ]
     );
     assert_eq!(
@@ -179,23 +71,11 @@ fn data_files_agree_with_hand_counts() {
         "year,district,branch,name,type,subtype,level,members,rating,score,max_score,score_pct,model,pilot"
     );
     let branches = read_csv(&data.join("branches.csv"));
-    let row = |year: &str, slug: &str| {
-        branches
-            .iter()
-            .find(|r| r[0] == year && r[2] == slug)
-            .unwrap()
-            .clone()
-    };
+    let row = |year: &str, slug: &str| branches.iter().find(|r| r[0] == year && r[2] == slug).unwrap().clone();
     // 85.5 / 95 is exactly 90%: model.
-    assert_eq!(
-        row("2022", "a")[9..],
-        ["85.5", "95", "90.0", "true", "true"]
-    );
+    assert_eq!(row("2022", "a")[9..], ["85.5", "95", "90.0", "true", "true"]);
     // 85.25 / 95 = 89.74%: not model.
-    assert_eq!(
-        row("2022", "b")[9..],
-        ["85.25", "95", "89.7", "false", "false"]
-    );
+    assert_eq!(row("2022", "b")[9..], ["85.25", "95", "89.7", "false", "false"]);
     // Full marks but a veto.
     assert_eq!(row("2022", "c")[12], "false");
     // Pilot from 2023 only; below a criterion minimum.
@@ -203,24 +83,11 @@ fn data_files_agree_with_hand_counts() {
     assert_eq!(row("2023", "d")[12..], ["false", "true"]);
     // 99 / 110 under the 2023 framework.
     assert_eq!(row("2023", "e")[9..13], ["99", "110", "90.0", "true"]);
-    assert_eq!(
-        branches.len(),
-        9,
-        "c has no 2023 assessment and does not count then"
-    );
+    assert_eq!(branches.len(), 9, "c has no 2023 assessment and does not count then");
 
     let scores = read_csv(&data.join("scores-2023.csv"));
-    assert_eq!(
-        header(&data.join("scores-2023.csv")),
-        "district,branch,rating,vetoes,1.1,2.1,2.2,2.3"
-    );
-    assert!(
-        scores.contains(
-            &["thanh-pho", "e", "HTTNV", "", "45", "", "45", "9"]
-                .map(String::from)
-                .to_vec()
-        )
-    );
+    assert_eq!(header(&data.join("scores-2023.csv")), "district,branch,rating,vetoes,1.1,2.1,2.2,2.3");
+    assert!(scores.contains(&["thanh-pho", "e", "HTTNV", "", "45", "", "45", "9"].map(String::from).to_vec()));
     let scores22 = read_csv(&data.join("scores-2022.csv"));
     assert!(scores22.iter().any(|r| r[1] == "c" && r[3] == "ky-luat"));
 
@@ -229,22 +96,13 @@ fn data_files_agree_with_hand_counts() {
     // Good-or-better per district, at least 90: Đông Hưng has 50% in 2023.
     assert_eq!(targets[0]["years"]["2023"]["met"], false);
     assert_eq!(targets[0]["years"]["2023"]["districts_met"], 1);
-    assert_eq!(
-        targets[0]["years"]["2022"]["districts"]["dong-hung"]["met"],
-        true
-    );
+    assert_eq!(targets[0]["years"]["2022"]["districts"]["dong-hung"]["met"], true);
     // Model more than 20% in the province: 50%.
     assert_eq!(targets[1]["years"]["2023"]["value"], 50.0);
     assert_eq!(targets[1]["years"]["2023"]["met"], true);
     // Model among grassroots-level branches per district: Thành phố 1 of 2 (50%, meets "at least 50").
-    assert_eq!(
-        targets[2]["years"]["2023"]["districts"]["thanh-pho"]["value"],
-        50.0
-    );
-    assert_eq!(
-        targets[2]["years"]["2023"]["districts"]["thanh-pho"]["met"],
-        true
-    );
+    assert_eq!(targets[2]["years"]["2023"]["districts"]["thanh-pho"]["value"], 50.0);
+    assert_eq!(targets[2]["years"]["2023"]["districts"]["thanh-pho"]["met"], true);
     assert_eq!(json["province"]["2023"]["pilots_model"], 2);
     assert_eq!(json["province"]["2023"]["change"]["model_pct"], 10.0);
 }
@@ -263,10 +121,7 @@ fn sums_over_districts_equal_the_province() {
                 if p[pc].contains('.') {
                     continue; // percentages do not add up
                 }
-                let sum: u64 = year_rows
-                    .iter()
-                    .map(|r| r[col].parse::<u64>().unwrap())
-                    .sum();
+                let sum: u64 = year_rows.iter().map(|r| r[col].parse::<u64>().unwrap()).sum();
                 assert_eq!(sum.to_string(), p[pc], "{file} column {col} in {}", p[0]);
             }
         }
@@ -290,9 +145,7 @@ fn failed_build_leaves_previous_output_untouched() {
     assert!(!before.is_empty());
     // Break the content: the build must fail and change nothing on disk.
     let a = site.path().join("content/districts/dong-hung/a.toml");
-    let text = fs::read_to_string(&a)
-        .unwrap()
-        .replace("members = 40", "members = \"forty\"");
+    let text = fs::read_to_string(&a).unwrap().replace("members = 40", "members = \"forty\"");
     fs::write(&a, text).unwrap();
     let out = build(site.path());
     assert_eq!(out.status.code(), Some(1));
@@ -303,10 +156,7 @@ fn failed_build_leaves_previous_output_untouched() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "no staging folder left: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "no staging folder left: {leftovers:?}");
 }
 
 #[test]
@@ -314,19 +164,9 @@ fn unwritable_output_is_an_io_error() {
     let site = site_with(None);
     let blocker = site.path().join("blocker");
     fs::write(&blocker, "a file where a folder should be").unwrap();
-    let out = kieumau()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(blocker.join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        kieumau().args(["build", "--root"]).arg(site.path()).arg("--output").arg(blocker.join("out")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"));
 }
 
@@ -334,13 +174,7 @@ fn unwritable_output_is_an_io_error() {
 fn output_option_and_summary() {
     let site = site_with(None);
     let target = site.path().join("public");
-    let out = kieumau()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&target)
-        .output()
-        .unwrap();
+    let out = kieumau().args(["build", "--root"]).arg(site.path()).arg("--output").arg(&target).output().unwrap();
     assert!(out.status.success());
     assert!(target.join("data/site.json").is_file());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Built"));

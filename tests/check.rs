@@ -14,17 +14,8 @@ use serde_json::Value;
 #[test]
 fn valid_site_checks_clean() {
     let site = site_with(None);
-    let out = kieumau()
-        .args(["check", "--strict", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = kieumau().args(["check", "--strict", "--root"]).arg(site.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("0 errors, 0 warnings"));
 }
 
@@ -48,14 +39,7 @@ fn parse_expect(line: &str) -> Expect {
         Some((m, h)) => (m.to_string(), Some(h.to_string())),
         None => (text.to_string(), None),
     };
-    Expect {
-        severity: severity.into(),
-        file,
-        line: line_no,
-        column,
-        message,
-        hint,
-    }
+    Expect { severity: severity.into(), file, line: line_no, column, message, hint }
 }
 
 fn matches(d: &Value, e: &Expect) -> bool {
@@ -64,39 +48,25 @@ fn matches(d: &Value, e: &Expect) -> bool {
         && e.line.is_none_or(|l| d["line"] == l)
         && e.column.is_none_or(|c| d["column"] == c)
         && d["message"].as_str().unwrap_or("").contains(&e.message)
-        && e.hint
-            .as_ref()
-            .is_none_or(|h| d["hint"].as_str().unwrap_or("").contains(h.as_str()))
+        && e.hint.as_ref().is_none_or(|h| d["hint"].as_str().unwrap_or("").contains(h.as_str()))
 }
 
 #[test]
 fn every_error_fixture_reports_its_spot() {
     let mut failures = Vec::new();
-    let mut cases: Vec<_> = fs::read_dir(fixtures().join("errors"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<_> = fs::read_dir(fixtures().join("errors")).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
     assert!(cases.len() >= 30, "the error corpus is there");
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let site = site_with(Some(case));
-        let out = kieumau()
-            .args(["check", "--strict", "--format", "json", "--root"])
-            .arg(site.path())
-            .output()
-            .unwrap();
+        let out =
+            kieumau().args(["check", "--strict", "--format", "json", "--root"]).arg(site.path()).output().unwrap();
         if out.status.code() != Some(1) {
-            failures.push(format!(
-                "{name}: exit code {:?}, expected 1",
-                out.status.code()
-            ));
+            failures.push(format!("{name}: exit code {:?}, expected 1", out.status.code()));
         }
         let stdout = String::from_utf8_lossy(&out.stdout);
-        let diags: Vec<Value> = stdout
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let diags: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         let expects = fs::read_to_string(case.join("expect")).unwrap();
         for line in expects.lines().filter(|l| !l.trim().is_empty()) {
             let e = parse_expect(line);
@@ -105,11 +75,7 @@ fn every_error_fixture_reports_its_spot() {
             }
         }
         // The human format names the same spot, with the offending line shown.
-        let human = kieumau()
-            .args(["check", "--strict", "--root"])
-            .arg(site.path())
-            .output()
-            .unwrap();
+        let human = kieumau().args(["check", "--strict", "--root"]).arg(site.path()).output().unwrap();
         let stderr = String::from_utf8_lossy(&human.stderr);
         let first = parse_expect(expects.lines().next().unwrap());
         let spot = match (first.line, first.column) {
@@ -120,32 +86,20 @@ fn every_error_fixture_reports_its_spot() {
             failures.push(format!("{name}: human output lacks `{spot}`:\n{stderr}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn missing_content_folder_is_a_content_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = kieumau()
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = kieumau().args(["check", "--root"]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no content/ folder"));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = kieumau()
-        .args(["check", "--format", "xml"])
-        .output()
-        .unwrap();
+    let out = kieumau().args(["check", "--format", "xml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = kieumau().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -107,7 +107,10 @@ fn pages_keep_to_the_content_security_policy() {
         assert!(!html.contains(" style=\""), "{rel}: inline style attribute");
         assert!(!html.contains("<style"), "{rel}: inline <style>");
         assert!(!html.contains("<script>"), "{rel}: inline <script>");
-        assert!(!html.to_lowercase().contains(" onload=") && !html.to_lowercase().contains(" onclick="), "{rel}: handler");
+        assert!(
+            !html.to_lowercase().contains(" onload=") && !html.to_lowercase().contains(" onclick="),
+            "{rel}: handler"
+        );
         let scripts = html.matches("<script").count();
         assert_eq!(scripts, html.matches("<script src=\"").count(), "{rel}: every script is a file");
         assert!(html.contains("<h1>"), "{rel}: has a heading");
@@ -120,7 +123,22 @@ fn hostile_notes_and_names_are_neutralised() {
     let out = build(site.path());
     let branch_b = fs::read_to_string(out.join("districts/dong-hung/b/index.html")).unwrap();
     assert!(branch_b.contains("<strong>đậm</strong>"), "the safe part of the note is rendered");
-    for bad in ["alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)", "<script>alert", "javascript:", "<iframe", "<form action", "<input name", "evil.example/x.png", "track.png", "onerror", "<svg onload"] {
+    for bad in [
+        "alert(1)",
+        "alert(2)",
+        "alert(3)",
+        "alert(4)",
+        "alert(5)",
+        "<script>alert",
+        "javascript:",
+        "<iframe",
+        "<form action",
+        "<input name",
+        "evil.example/x.png",
+        "track.png",
+        "onerror",
+        "<svg onload",
+    ] {
         assert!(!branch_b.contains(bad), "`{bad}` survived");
     }
     assert!(branch_b.contains("Tài liệu (https://evil.example/doc.pdf)"), "external link kept as text");

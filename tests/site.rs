@@ -200,3 +200,54 @@ fn search_index_folds_diacritics() {
     assert!(index.starts_with("window.KIEUMAU_INDEX = "));
     assert!(index.contains(r#"["huyen dong hung","Huyện Đông Hưng","","districts/dong-hung/index.html"]"#));
 }
+
+#[test]
+fn a_site_theme_overrides_files_one_by_one() {
+    let site = site_with(None);
+    let root = site.path();
+    let settings = fs::read_to_string(root.join("content/site.toml")).unwrap();
+    fs::write(
+        root.join("content/site.toml"),
+        settings.replacen("base_url = \"\"", "base_url = \"\"\ntheme = \"custom\"", 1),
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("themes/custom/static")).unwrap();
+    fs::create_dir_all(root.join("themes/custom/templates")).unwrap();
+    fs::write(root.join("themes/custom/static/style.css"), "/* custom theme */\n").unwrap();
+    fs::write(
+        root.join("themes/custom/templates/data.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Custom downloads</h1>{% endblock %}",
+    )
+    .unwrap();
+    let out = build(root);
+    assert_eq!(fs::read_to_string(out.join("static/style.css")).unwrap(), "/* custom theme */\n");
+    assert!(fs::read_to_string(out.join("data/index.html")).unwrap().contains("<h1>Custom downloads</h1>"));
+    // Files the theme does not override come from the built-in theme.
+    assert!(fs::read_to_string(out.join("static/search.js")).unwrap().contains("KIEUMAU_INDEX"));
+    assert!(fs::read_to_string(out.join("index.html")).unwrap().contains("class=\"key-figures\""));
+
+    // A missing theme folder is reported and the output is left alone.
+    fs::remove_dir_all(root.join("themes/custom")).unwrap();
+    let res = kieumau().args(["build", "--root"]).arg(root).output().unwrap();
+    assert_eq!(res.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&res.stderr).contains("theme folder"));
+    assert_eq!(fs::read_to_string(out.join("static/style.css")).unwrap(), "/* custom theme */\n");
+}
+
+#[test]
+fn base_url_adds_canonical_links_only() {
+    let site = site_with(None);
+    let res = kieumau()
+        .args(["build", "--base-url", "https://intranet.example/kieumau", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(res.status.success());
+    let page = fs::read_to_string(site.path().join("output/districts/dong-hung/index.html")).unwrap();
+    assert!(
+        page.contains(
+            r#"<link rel="canonical" href="https://intranet.example/kieumau/districts/dong-hung/index.html">"#
+        )
+    );
+    assert!(page.contains(r#"href="../../static/style.css""#), "links stay relative");
+}

@@ -45,8 +45,10 @@ pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: 
     counts.files += 1;
 
     let pages = AtomicUsize::new(0);
+    let progress = progress_bar(content);
     let count = |res: io::Result<()>| {
         pages.fetch_add(1, Ordering::Relaxed);
+        progress.inc(1);
         res
     };
     if let Some(latest) = agg.latest_year().or(agg.years.last().copied()) {
@@ -67,10 +69,25 @@ pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: 
     count(r.data_page(out, &files))?;
     count(r.snapshots_page(out, &[]))?;
 
+    progress.finish_and_clear();
     counts.pages = pages.into_inner();
     counts.files += counts.pages;
     counts.charts = count_charts(checked);
     Ok(counts)
+}
+
+/// A progress bar over the pages on a terminal; nothing when stderr is not one.
+fn progress_bar(content: &crate::model::Content) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let total: usize = content.districts.iter().map(|d| d.branches.len() + 1).sum::<usize>() + 16;
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} rendering {bar:40} {pos}/{len} pages") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Charts drawn: five on each year page and the home page, three per district, two per type and branch.

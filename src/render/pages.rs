@@ -62,6 +62,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The published site's address (`--base-url`, else `base_url` in site.toml), ending in `/`;
+    /// empty when the site is only ever linked relatively.
+    pub fn base_url(&self) -> String {
+        let url = self.opts.base_url.as_deref().unwrap_or(&self.checked.content.site.base_url).trim();
+        if url.is_empty() || url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+    }
+
     /// An interface string; a missing key shows as itself (a test checks every key exists).
     pub fn tr(&self, key: &str) -> String {
         self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
@@ -124,6 +131,7 @@ impl<'a> Renderer<'a> {
             "years": years,
             "ratings": site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
             "banner": self.banner,
+            "base_url": self.base_url(),
             "page": body,
         });
         let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;

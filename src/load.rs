@@ -55,8 +55,6 @@ pub struct Layout {
     /// `(stem, file)` of `reviews/*.md`.
     pub reviews: Vec<(String, ContentFile)>,
     pub districts: Vec<DistrictFiles>,
-    /// Every content file, for the content hash.
-    pub all_files: Vec<ContentFile>,
 }
 
 fn content_file(root: &Path, path: PathBuf) -> ContentFile {
@@ -112,72 +110,47 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
             .hint("run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`");
         return layout;
     }
-    let unexpected = |diags: &mut Diagnostics, rel: &str, what: &str| {
-        diags
-            .warning(rel, None, format!("unexpected {what}, ignored"))
-            .hint("content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/");
-    };
     for (path, name, is_dir) in list_dir(root, &content, diags) {
         let file = content_file(root, path.clone());
         match (name.as_str(), is_dir) {
-            ("site.toml", false) => layout.site = Some(file.clone()),
-            ("criteria", true) => {
-                for (p, n, d) in list_dir(root, &path, diags) {
-                    let f = content_file(root, p);
-                    match n.strip_suffix(".toml") {
-                        Some(stem) if !d => {
-                            layout.criteria.push((stem.to_string(), f.clone()));
-                            layout.all_files.push(f);
-                        }
-                        _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
-                    }
-                }
-            }
-            ("reviews", true) => {
-                for (p, n, d) in list_dir(root, &path, diags) {
-                    let f = content_file(root, p);
-                    match n.strip_suffix(".md") {
-                        Some(stem) if !d => {
-                            layout.reviews.push((stem.to_string(), f.clone()));
-                            layout.all_files.push(f);
-                        }
-                        _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
-                    }
-                }
-            }
+            ("site.toml", false) => layout.site = Some(file),
+            ("criteria", true) => layout.criteria = files_by_stem(root, &path, ".toml", diags),
+            ("reviews", true) => layout.reviews = files_by_stem(root, &path, ".md", diags),
             ("districts", true) => {
                 for (p, n, d) in list_dir(root, &path, diags) {
                     if d {
-                        let district = discover_district(root, p, n, diags, &mut layout.all_files);
-                        layout.districts.push(district);
+                        layout.districts.push(discover_district(root, p, n, diags));
                     } else {
-                        unexpected(diags, &file_rel(root, &p), "file");
+                        unexpected(diags, &rel_path(root, &p), "file");
                     }
                 }
             }
-            (_, d) => {
-                unexpected(diags, &file.rel, if d { "folder" } else { "file" });
-                continue;
-            }
-        }
-        if !is_dir {
-            layout.all_files.push(file);
+            (_, d) => unexpected(diags, &file.rel, if d { "folder" } else { "file" }),
         }
     }
     layout
 }
 
-fn file_rel(root: &Path, p: &Path) -> String {
-    rel_path(root, p)
+fn unexpected(diags: &mut Diagnostics, rel: &str, what: &str) {
+    diags
+        .warning(rel, None, format!("unexpected {what}, ignored"))
+        .hint("content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/");
 }
 
-fn discover_district(
-    root: &Path,
-    dir: PathBuf,
-    slug: String,
-    diags: &mut Diagnostics,
-    all: &mut Vec<ContentFile>,
-) -> DistrictFiles {
+/// `(stem, file)` of the files with extension `ext` in a folder; anything else is reported.
+fn files_by_stem(root: &Path, dir: &Path, ext: &str, diags: &mut Diagnostics) -> Vec<(String, ContentFile)> {
+    let mut out = Vec::new();
+    for (p, n, d) in list_dir(root, dir, diags) {
+        let f = content_file(root, p);
+        match n.strip_suffix(ext) {
+            Some(stem) if !d => out.push((stem.to_string(), f)),
+            _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
+        }
+    }
+    out
+}
+
+fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagnostics) -> DistrictFiles {
     let mut district = DistrictFiles {
         slug,
         dir: content_file(root, dir.clone()),
@@ -193,7 +166,6 @@ fn discover_district(
                 .hint("a district folder holds district.toml, <branch>.toml and Markdown notes only");
             continue;
         }
-        all.push(f.clone());
         if name == "district.toml" {
             district.toml = Some(f);
         } else if let Some(stem) = name.strip_suffix(".toml") {
@@ -207,7 +179,6 @@ fn discover_district(
                 branch_entry(&mut district.branches, base).notes.push(note);
             }
         } else {
-            all.pop();
             diags
                 .warning(&f.rel, None, "unexpected file, ignored")
                 .hint("branch data goes in <branch>.toml and notes in <branch>.md or <branch>.<year>.md");

@@ -96,8 +96,18 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    fn year_links(&self, url_of: &dyn Fn(i32) -> String, current: i32) -> Vec<YearLink> {
-        self.checked.agg.years.iter().map(|&y| YearLink { year: y, url: url_of(y), current: y == current }).collect()
+    /// The year switcher: links to each year's page, `current` marked.
+    fn year_links(&self, current: i32) -> Vec<YearLink> {
+        let years = &self.checked.agg.years;
+        years
+            .iter()
+            .map(|&y| YearLink { year: y, url: format!("years/{y}/index.html"), current: y == current })
+            .collect()
+    }
+
+    /// The year pages that cover every year show: the latest year with assessments.
+    fn year_in_view(&self) -> i32 {
+        self.checked.agg.latest_year().unwrap_or(self.checked.content.site.target_year)
     }
 
     /// Renders `template` into `path`, with the layout context every page shares.
@@ -375,7 +385,7 @@ impl<'a> Renderer<'a> {
             "review": review,
             "target_year": site.target_year,
         });
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let years = self.year_links(year);
         self.page(out, "year.html", &path, &title, crumbs, if home { "home" } else { "years" }, years, body)
     }
 
@@ -436,7 +446,7 @@ impl<'a> Renderer<'a> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let d = &content.districts[di];
-        let year = agg.latest_year().unwrap_or(site.target_year);
+        let year = self.year_in_view();
         let yi = self.yi(year);
         let path = format!("districts/{}/index.html", d.slug);
         let crumbs = vec![
@@ -543,7 +553,7 @@ impl<'a> Renderer<'a> {
             "charts": charts,
             "notes": self.notes(&d.notes, None),
         });
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let years = self.year_links(year);
         self.page(out, "district.html", &path, &d.name, crumbs, "districts", years, body)
     }
 
@@ -693,7 +703,7 @@ impl<'a> Renderer<'a> {
             "notes": self.notes(&b.notes, None),
         });
         let year = latest.map_or(site.target_year, |s| s.year);
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let years = self.year_links(year);
         self.page(out, "branch.html", &path, &b.name, crumbs, "districts", years, body)
     }
 
@@ -701,7 +711,7 @@ impl<'a> Renderer<'a> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let t = &site.branch_types[ti];
-        let year = agg.latest_year().unwrap_or(site.target_year);
+        let year = self.year_in_view();
         let yi = self.yi(year);
         let path = format!("types/{}/index.html", t.slug);
         let crumbs = vec![
@@ -766,16 +776,16 @@ impl<'a> Renderer<'a> {
             "subtypes": subtypes,
             "charts": charts,
         });
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let years = self.year_links(year);
         self.page(out, "type.html", &path, &t.name, crumbs, "types", years, body)
     }
 
     pub fn list_pages(&self, out: &Output) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
-        let year = agg.latest_year().unwrap_or(site.target_year);
+        let year = self.year_in_view();
         let yi = self.yi(year);
-        let years = || self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let years = || self.year_links(year);
         let districts: Vec<StatsRow> = content
             .districts
             .iter()
@@ -873,8 +883,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let title = self.tr("nav_criteria");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "criteria/index.html")];
-        let year = self.checked.agg.latest_year().unwrap_or(site.target_year);
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let year = self.year_in_view();
+        let years = self.year_links(year);
         self.page(
             out,
             "criteria.html",
@@ -888,7 +898,6 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn data_page(&self, out: &Output, files: &[(String, u64)]) -> io::Result<()> {
-        let site = &self.checked.content.site;
         let list: Vec<serde_json::Value> = files
             .iter()
             .map(|(name, size)| {
@@ -899,17 +908,16 @@ impl<'a> Renderer<'a> {
             .collect();
         let title = self.tr("nav_data");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "data/index.html")];
-        let year = self.checked.agg.latest_year().unwrap_or(site.target_year);
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let year = self.year_in_view();
+        let years = self.year_links(year);
         self.page(out, "data.html", "data/index.html", &title, crumbs, "data", years, json!({"files": list}))
     }
 
     pub fn snapshots_page(&self, out: &Output, snapshots: &[serde_json::Value]) -> io::Result<()> {
-        let site = &self.checked.content.site;
         let title = self.tr("nav_snapshots");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "snapshots/index.html")];
-        let year = self.checked.agg.latest_year().unwrap_or(site.target_year);
-        let years = self.year_links(&|y| format!("years/{y}/index.html"), year);
+        let year = self.year_in_view();
+        let years = self.year_links(year);
         self.page(
             out,
             "snapshots.html",

@@ -1,5 +1,6 @@
 //! Render: the site's pages and downloads, written into the build's staging folder.
 
+pub mod booklet;
 pub mod data;
 pub mod i18n;
 pub mod markdown;
@@ -63,6 +64,11 @@ pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: 
         .enumerate()
         .flat_map(|(di, d)| (0..d.branches.len()).into_par_iter().map(move |bi| (di, bi)))
         .try_for_each(|(di, bi)| count(r.branch_page(out, di, bi)))?;
+    agg.years
+        .par_iter()
+        .zip(&agg.province)
+        .filter(|(_, s)| s.branches > 0)
+        .try_for_each(|(&y, _)| count(r.booklet_page(out, y)))?;
     count(r.list_pages(out))?;
     pages.fetch_add(1, Ordering::Relaxed); // list_pages writes two pages
     count(r.criteria_page(out))?;

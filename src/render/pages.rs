@@ -33,14 +33,14 @@ pub struct Renderer<'a> {
 }
 
 #[derive(Serialize)]
-struct NoteView {
+pub(super) struct NoteView {
     title: Option<String>,
     meta: String,
     html: String,
 }
 
 #[derive(Serialize)]
-struct YearLink {
+pub(super) struct YearLink {
     year: i32,
     url: String,
     current: bool,
@@ -74,7 +74,7 @@ impl<'a> Renderer<'a> {
         self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
-    fn note(&self, n: &Note) -> NoteView {
+    pub(super) fn note(&self, n: &Note) -> NoteView {
         let meta = [n.author.clone(), n.date.as_deref().map(|d| self.fmt.date_text(d))]
             .into_iter()
             .flatten()
@@ -84,7 +84,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Notes for a subject: the general note, then the year's note.
-    fn notes(&self, notes: &Notes, year: Option<i32>) -> Vec<NoteView> {
+    pub(super) fn notes(&self, notes: &Notes, year: Option<i32>) -> Vec<NoteView> {
         let mut out: Vec<NoteView> = notes.general.iter().map(|n| self.note(n)).collect();
         out.extend(notes.by_year.iter().filter(|(y, _)| year.is_none_or(|yy| yy == *y)).map(|(y, n)| {
             let mut v = self.note(n);
@@ -97,7 +97,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The year switcher: links to each year's page, `current` marked.
-    fn year_links(&self, current: i32) -> Vec<YearLink> {
+    pub(super) fn year_links(&self, current: i32) -> Vec<YearLink> {
         let years = &self.checked.agg.years;
         years
             .iter()
@@ -106,13 +106,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// The year pages that cover every year show: the latest year with assessments.
-    fn year_in_view(&self) -> i32 {
+    pub(super) fn year_in_view(&self) -> i32 {
         self.checked.agg.latest_year().unwrap_or(self.checked.content.site.target_year)
     }
 
     /// Renders `template` into `path`, with the layout context every page shares.
     #[allow(clippy::too_many_arguments)]
-    fn page(
+    pub(super) fn page(
         &self,
         out: &Output,
         template: &str,
@@ -142,6 +142,7 @@ impl<'a> Renderer<'a> {
             "ratings": site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
             "banner": self.banner,
             "base_url": self.base_url(),
+            "booklet_url": self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")),
             "page": body,
         });
         let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
@@ -153,19 +154,19 @@ impl<'a> Renderer<'a> {
         out.write(path, html.as_bytes())
     }
 
-    fn home_crumb(&self) -> Link {
+    pub(super) fn home_crumb(&self) -> Link {
         Link::new(self.tr("nav_home"), "index.html")
     }
 
-    fn yi(&self, year: i32) -> usize {
+    pub(super) fn yi(&self, year: i32) -> usize {
         self.checked.agg.year_index(year).unwrap_or(0)
     }
 
-    fn prev<'s>(&self, series: &'s [Stats], yi: usize) -> Option<&'s Stats> {
+    pub(super) fn prev<'s>(&self, series: &'s [Stats], yi: usize) -> Option<&'s Stats> {
         yi.checked_sub(1).and_then(|p| series.get(p))
     }
 
-    fn stats_row(&self, label: &str, url: Option<String>, series: &[Stats], yi: usize) -> StatsRow {
+    pub(super) fn stats_row(&self, label: &str, url: Option<String>, series: &[Stats], yi: usize) -> StatsRow {
         StatsRow {
             label: label.to_string(),
             url,
@@ -176,7 +177,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Rows per year for one unit's series: the trend table.
-    fn year_rows(&self, series: &[Stats]) -> Vec<StatsRow> {
+    pub(super) fn year_rows(&self, series: &[Stats]) -> Vec<StatsRow> {
         self.checked
             .agg
             .years
@@ -186,7 +187,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn targets(&self, yi: usize) -> Vec<TargetView> {
+    pub(super) fn targets(&self, yi: usize) -> Vec<TargetView> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let tr = |k: &str| self.tr(k);
         content
@@ -199,7 +200,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The first target of a metric: its threshold becomes the chart's reference line.
-    fn target_line(&self, metric: Metric, scope: Option<Scope>) -> Option<TargetLine> {
+    pub(super) fn target_line(&self, metric: Metric, scope: Option<Scope>) -> Option<TargetLine> {
         self.checked
             .content
             .site
@@ -212,12 +213,12 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    fn pct_value(r: Option<crate::model::Ratio>) -> Option<f64> {
+    pub(super) fn pct_value(r: Option<crate::model::Ratio>) -> Option<f64> {
         r.map(|r| r.pct_tenths() as f64 / 10.0)
     }
 
     /// Percent bars per unit with their table.
-    fn percent_chart(&self, title: &str, labels: &[String], stats: &[&Stats], metric: Metric) -> ChartView {
+    pub(super) fn percent_chart(&self, title: &str, labels: &[String], stats: &[&Stats], metric: Metric) -> ChartView {
         let values: Vec<Option<f64>> = stats.iter().map(|s| Self::pct_value(s.metric(metric))).collect();
         let target = self.target_line(metric, None);
         let chart = chart::percent_bars(title, labels, &values, target.as_ref(), &self.chart_text);
@@ -236,7 +237,7 @@ impl<'a> Renderer<'a> {
         ChartView::new(chart, headers, rows)
     }
 
-    fn ratings_chart(&self, title: &str, labels: &[String], stats: &[&Stats]) -> ChartView {
+    pub(super) fn ratings_chart(&self, title: &str, labels: &[String], stats: &[&Stats]) -> ChartView {
         let site = &self.checked.content.site;
         let cats: Vec<String> = site.ratings.iter().map(|r| r.code.clone()).collect();
         let counts: Vec<Vec<u32>> = stats.iter().map(|s| s.per_rating.clone()).collect();
@@ -256,7 +257,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Good-or-better and model % over the years, with the targets as lines.
-    fn trend_chart(&self, title: &str, series: &[Stats]) -> ChartView {
+    pub(super) fn trend_chart(&self, title: &str, series: &[Stats]) -> ChartView {
         let agg = &self.checked.agg;
         let s = vec![
             Series {
@@ -283,7 +284,7 @@ impl<'a> Renderer<'a> {
         ChartView::new(chart, headers, rows)
     }
 
-    fn heat_chart(&self, title: &str, yi: usize) -> ChartView {
+    pub(super) fn heat_chart(&self, title: &str, yi: usize) -> ChartView {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let rows: Vec<String> = content.districts.iter().map(|d| d.name.clone()).collect();
         let cols: Vec<String> = content.site.branch_types.iter().map(|t| t.name.clone()).collect();
@@ -830,57 +831,54 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    pub fn criteria_page(&self, out: &Output) -> io::Result<()> {
+    /// One criteria framework, formatted: groups with their criteria, vetoes, maxima per type.
+    pub(super) fn framework_view(&self, i: usize) -> serde_json::Value {
         let content = &self.checked.content;
         let site = &content.site;
-        let frameworks: Vec<serde_json::Value> = content
-            .frameworks
-            .0
+        let fw = &content.frameworks.0[i];
+        let until = content.frameworks.0.get(i + 1).map(|n| n.year - 1).unwrap_or(site.last_year);
+        let groups: Vec<serde_json::Value> = fw
+            .groups
             .iter()
             .enumerate()
-            .map(|(i, fw)| {
-                let until = content.frameworks.0.get(i + 1).map(|n| n.year - 1).unwrap_or(site.last_year);
-                let groups: Vec<serde_json::Value> = fw
-                    .groups
+            .map(|(gi, g)| {
+                let criteria: Vec<serde_json::Value> = fw
+                    .criteria
                     .iter()
-                    .enumerate()
-                    .map(|(gi, g)| {
-                        let criteria: Vec<serde_json::Value> = fw
-                            .criteria
-                            .iter()
-                            .filter(|c| c.group == gi)
-                            .map(|c| {
-                                let types = match &c.types {
-                                    None => self.tr("all_types"),
-                                    Some(ts) => ts
-                                        .iter()
-                                        .map(|&t| site.branch_types[t].name.clone())
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
-                                };
-                                json!({"id": c.id, "title": c.title, "max": self.fmt.score(c.max),
-                                       "min": c.min.map(|m| self.fmt.score(m)), "types": types})
-                            })
-                            .collect();
-                        json!({"id": g.id, "name": g.name, "criteria": criteria})
+                    .filter(|c| c.group == gi)
+                    .map(|c| {
+                        let types = match &c.types {
+                            None => self.tr("all_types"),
+                            Some(ts) => {
+                                ts.iter().map(|&t| site.branch_types[t].name.clone()).collect::<Vec<_>>().join(", ")
+                            }
+                        };
+                        json!({"id": c.id, "title": c.title, "max": self.fmt.score(c.max),
+                               "min": c.min.map(|m| self.fmt.score(m)), "types": types})
                     })
                     .collect();
-                let maxima: Vec<serde_json::Value> = site
-                    .branch_types
-                    .iter()
-                    .enumerate()
-                    .map(|(ti, t)| json!({"type": t.name, "max": self.fmt.score(fw.max_for_type(ti))}))
-                    .collect();
-                json!({
-                    "year": fw.year, "until": until,
-                    "model_min_pct": self.fmt.score(fw.model_min_pct),
-                    "model_ratings": fw.model_ratings.iter().map(|&r| site.ratings[r].code.clone()).collect::<Vec<_>>(),
-                    "groups": groups,
-                    "vetoes": fw.vetoes.iter().map(|v| json!({"id": v.id, "title": v.title})).collect::<Vec<_>>(),
-                    "maxima": maxima,
-                })
+                json!({"id": g.id, "name": g.name, "criteria": criteria})
             })
             .collect();
+        let maxima: Vec<serde_json::Value> = site
+            .branch_types
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| json!({"type": t.name, "max": self.fmt.score(fw.max_for_type(ti))}))
+            .collect();
+        json!({
+            "year": fw.year, "until": until,
+            "model_min_pct": self.fmt.score(fw.model_min_pct),
+            "model_ratings": fw.model_ratings.iter().map(|&r| site.ratings[r].code.clone()).collect::<Vec<_>>(),
+            "groups": groups,
+            "vetoes": fw.vetoes.iter().map(|v| json!({"id": v.id, "title": v.title})).collect::<Vec<_>>(),
+            "maxima": maxima,
+        })
+    }
+
+    pub fn criteria_page(&self, out: &Output) -> io::Result<()> {
+        let frameworks: Vec<serde_json::Value> =
+            (0..self.checked.content.frameworks.0.len()).map(|i| self.framework_view(i)).collect();
         let title = self.tr("nav_criteria");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "criteria/index.html")];
         let year = self.year_in_view();

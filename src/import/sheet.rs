@@ -1,0 +1,234 @@
+//! Reading the sheet: CSV (with or without a byte-order mark, comma, semicolon or tab separated,
+//! UTF-8 or UTF-16) and workbooks (xlsx, xlsm, xls, ods through calamine), into plain rows of cells.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+
+/// One cell as the sheet holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    /// Text as typed (CSV cells are always text), trimmed.
+    Text(String),
+    /// A number cell of a workbook.
+    Number(f64),
+    /// Anything else (a date, a boolean, an error such as `#DIV/0!`): its description.
+    Other(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+}
+
+/// A row with its number as a spreadsheet shows it (the header is usually row 1).
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The rows of the sheet, the header first; rows with no value at all are left out.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub rows: Vec<Row>,
+    /// CSV: every row is checked for the header's cell count. Workbooks have no such count.
+    pub fixed_width: bool,
+}
+
+/// The kind of file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Csv,
+    Workbook,
+}
+
+pub fn kind_of(path: &std::path::Path) -> Option<Kind> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" | "txt" | "tsv" => Some(Kind::Csv),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Kind::Workbook),
+        _ => None,
+    }
+}
+
+fn text_cell(s: &str) -> Cell {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if t.is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }
+}
+
+/// Decodes CSV bytes: UTF-8 with or without a byte-order mark, or UTF-16 with one
+/// (Excel's "Unicode text").
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(rest).map(str::to_string).map_err(|e| not_utf8(rest, e));
+    }
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .collect();
+        String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16 text".to_string())
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| not_utf8(bytes, e))
+}
+
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    format!("the file is not UTF-8 text (line {line}); save it as \"CSV UTF-8\"")
+}
+
+/// The separator: whichever of `;`, `,` and tab occurs most in the first line outside quotes.
+fn separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let (mut semi, mut comma, mut tab, mut quoted) = (0, 0, 0, false);
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            '\t' if !quoted => tab += 1,
+            _ => {}
+        }
+    }
+    if tab > semi && tab > comma {
+        b'\t'
+    } else if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
+    let text = decode(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("row {}: cannot read the CSV: {e}", i + 1))?;
+        // The line the record starts on is the row a spreadsheet shows it on.
+        let number = record.position().map_or(i + 1, |p| p.line() as usize);
+        let cells: Vec<Cell> = record.iter().map(text_cell).collect();
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        rows.push(Row { number, cells });
+    }
+    Ok(Sheet { rows, fixed_width: true })
+}
+
+/// Reads one sheet of a workbook: `sheet` by name, or the first one.
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("cannot read the workbook: {e}; save it as an Excel workbook (.xlsx)"))?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .or_else(|| names.iter().find(|n| n.to_lowercase() == s.to_lowercase()))
+            .cloned()
+            .ok_or_else(|| format!("the workbook has no sheet named \"{s}\"; its sheets: {}", names.join(", ")))?,
+        None => names.first().cloned().ok_or_else(|| "the workbook has no sheet".to_string())?,
+    };
+    let range = book.worksheet_range(&name).map_err(|e| format!("cannot read the sheet \"{name}\": {e}"))?;
+    let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let mut rows = Vec::new();
+    for (i, cells) in range.rows().enumerate() {
+        let mut cells: Vec<Cell> = std::iter::repeat_n(Cell::Empty, col0).chain(cells.iter().map(data_cell)).collect();
+        while cells.last().is_some_and(Cell::is_empty) {
+            cells.pop();
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        rows.push(Row { number: row0 + i + 1, cells });
+    }
+    Ok(Sheet { rows, fixed_width: false })
+}
+
+fn data_cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => text_cell(s),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Other(format!("the truth value {}", if *b { "TRUE" } else { "FALSE" })),
+        Data::DateTime(dt) => Cell::Other(format!("a date or time ({})", dt.as_f64())),
+        Data::DateTimeIso(s) => Cell::Other(format!("a date or time ({s})")),
+        Data::DurationIso(s) => Cell::Other(format!("a duration ({s})")),
+        Data::Error(e) => Cell::Other(format!("the error value {e}")),
+    }
+}
+
+/// Excel's column letters: 0 -> A, 25 -> Z, 26 -> AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_separators() {
+        assert_eq!(separator("district;branch;rating;vetoes;1.1\n"), b';');
+        assert_eq!(separator("district,branch,rating,vetoes,1.1\n"), b',');
+        assert_eq!(separator("district\tbranch\trating\n"), b'\t');
+        assert_eq!(separator("\"a;b\",c,d\n"), b',');
+    }
+
+    #[test]
+    fn reads_bom_and_semicolons() {
+        let sheet = read_csv(b"\xEF\xBB\xBFdistrict;branch\r\n\r\n a ;\"b;c\"\r\n;\r\n").unwrap();
+        assert_eq!(sheet.rows.len(), 2);
+        assert_eq!(sheet.rows[0].cells, vec![Cell::Text("district".into()), Cell::Text("branch".into())]);
+        assert_eq!(sheet.rows[1].number, 3);
+        assert_eq!(sheet.rows[1].cells, vec![Cell::Text("a".into()), Cell::Text("b;c".into())]);
+    }
+
+    #[test]
+    fn reads_utf16() {
+        let text = "district\tbranch\r\nđông\tb\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let sheet = read_csv(&bytes).unwrap();
+        assert_eq!(sheet.rows[1].cells[0], Cell::Text("đông".into()));
+    }
+
+    #[test]
+    fn refuses_other_encodings() {
+        let err = read_csv(b"district,branch\n\xE0\xE1,b\n").unwrap_err();
+        assert!(err.contains("not UTF-8") && err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+}

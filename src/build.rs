@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use crate::aggregate::{self, Aggregates};
 use crate::diag::Diagnostics;
 use crate::model::Content;
-use crate::render::{self, theme::Theme};
+use crate::render::{self, i18n::Format, theme::Theme};
+use crate::snapshot;
 use crate::validate;
 use crate::write::Output;
 
@@ -78,11 +79,14 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;
     let out = Output::begin(&opts.output).map_err(io)?;
-    match render::render_site(&checked, opts, &out, &theme) {
-        Ok(counts) => {
+    let extras = render::Extras { snapshots: snapshot_views(&checked, opts), banner: None };
+    let rendered = render::render_site(&checked, opts, &out, &theme, &extras)
+        .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)));
+    match rendered {
+        Ok((counts, snapshot_files)) => {
             out.commit().map_err(io)?;
             Ok(BuildSummary {
-                files: counts.files,
+                files: counts.files + snapshot_files,
                 pages: counts.pages,
                 charts: counts.charts,
                 elapsed: started.elapsed(),
@@ -93,4 +97,21 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
             Err(io(e))
         }
     }
+}
+
+/// The listed snapshots for the snapshots page, newest first.
+fn snapshot_views(checked: &Checked, opts: &BuildOptions) -> Vec<serde_json::Value> {
+    let fmt = Format { lang: checked.content.site.language };
+    snapshot::list(&opts.root)
+        .into_iter()
+        .filter(|s| !s.manifest.unlisted)
+        .map(|s| {
+            serde_json::json!({
+                "label": s.manifest.label,
+                "date": fmt.date_text(&s.manifest.date),
+                "version": s.manifest.content_hash.get(..8).unwrap_or_default(),
+                "url": format!("snapshots/{}/index.html", s.id),
+            })
+        })
+        .collect()
 }

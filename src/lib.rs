@@ -8,10 +8,14 @@ pub mod build;
 pub mod chart;
 pub mod collate;
 pub mod diag;
+pub mod import;
+pub mod init;
 pub mod load;
 pub mod model;
+pub mod print;
 pub mod render;
 pub mod score;
+pub mod snapshot;
 pub mod validate;
 pub mod write;
 

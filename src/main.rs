@@ -52,6 +52,76 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Freeze the current content into snapshots/<date>-<hash>/ (never overwritten)
+    Snapshot {
+        #[command(flatten)]
+        root: Root,
+        /// What the snapshot is, e.g. "Sơ kết năm 2024"
+        #[arg(long)]
+        label: String,
+        /// Put an unguessable token in the folder name and leave it off the snapshot list
+        #[arg(long)]
+        unlisted: bool,
+    },
+    /// Print the year's review booklet to PDF with headless Chromium
+    Booklet {
+        #[command(flatten)]
+        root: Root,
+        /// The year of the review
+        #[arg(long)]
+        year: i32,
+        /// Where to write the PDF
+        #[arg(long)]
+        pdf: PathBuf,
+        /// The Chromium to print with (default: KIEUMAU_CHROMIUM, then chromium on PATH)
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+        /// Give up printing after this many seconds
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+    },
+    /// Write a sheet of one year's assessments (CSV or XLSX, the format of data/scores-<year>.csv)
+    /// into the branch files; all or nothing
+    Import {
+        #[command(flatten)]
+        root: Root,
+        /// The sheet: a .csv (comma or semicolon separated) or an .xlsx workbook
+        file: PathBuf,
+        /// The year of the assessments in the sheet
+        #[arg(long)]
+        year: i32,
+        /// Show what would change, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// The workbook's sheet to read (default: the first)
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Create a new site with a small example in DIR (which must be empty or absent)
+    Init {
+        #[command(flatten)]
+        root: Root,
+        /// The new site's folder (relative to --root)
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Reports a failed command and gives its exit code.
+fn failed(failure: Failure, diags: &Diagnostics) -> u8 {
+    match failure {
+        Failure::Content => {
+            eprintln!("failed: {}; nothing was changed", summary_line(diags));
+            1
+        }
+        Failure::Theme(msg) => {
+            eprintln!("error: {msg}\nnothing was changed");
+            1
+        }
+        Failure::Io(msg) => {
+            eprintln!("error: {msg}");
+            2
+        }
+    }
 }
 
 fn print_diags(diags: &Diagnostics, format: Format) {
@@ -105,20 +175,47 @@ fn main() -> ExitCode {
                     );
                     0
                 }
-                Err(Failure::Content) => {
-                    eprintln!("build failed: {}; the previous output is unchanged", summary_line(&diags));
-                    1
-                }
-                Err(Failure::Theme(msg)) => {
-                    eprintln!("error: {msg}\nbuild failed; the previous output is unchanged");
-                    1
-                }
-                Err(Failure::Io(msg)) => {
-                    eprintln!("error: {msg}");
-                    2
-                }
+                Err(f) => failed(f, &diags),
             }
         }
+        Command::Snapshot { root, label, unlisted } => {
+            let opts = BuildOptions::new(&root.root);
+            let mut diags = Diagnostics::new();
+            let result = kieumau::snapshot::create(&opts, &label, unlisted, &mut diags);
+            print_diags(&diags, Format::Human);
+            match result {
+                Ok(kieumau::snapshot::Outcome::Created(s)) => {
+                    eprintln!("Snapshot created: snapshots/{}/ ({})", s.id, s.manifest.label);
+                    0
+                }
+                Ok(kieumau::snapshot::Outcome::Existing(s)) => {
+                    eprintln!(
+                        "Unchanged content: snapshots/{}/ ({}) already holds it; nothing was created",
+                        s.id, s.manifest.label
+                    );
+                    0
+                }
+                Err(f) => failed(f, &diags),
+            }
+        }
+        Command::Booklet { root, year, pdf, chromium, timeout } => {
+            let opts = BuildOptions::new(&root.root);
+            let mut diags = Diagnostics::new();
+            let timeout = std::time::Duration::from_secs(timeout);
+            let result = kieumau::print::booklet_pdf(&opts, year, &pdf, chromium.as_deref(), timeout, &mut diags);
+            print_diags(&diags, Format::Human);
+            match result {
+                Ok(p) => {
+                    eprintln!("Printed the {year} booklet to {} in {:.1?}", pdf.display(), p.elapsed);
+                    0
+                }
+                Err(f) => failed(f, &diags),
+            }
+        }
+        Command::Import { root, file, year, dry_run, sheet } => {
+            kieumau::import::run(&kieumau::import::Options { root: root.root, file, year, dry_run, sheet })
+        }
+        Command::Init { root, dir } => kieumau::init::run(&dir.map_or(root.root.clone(), |d| root.root.join(d))),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

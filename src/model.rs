@@ -464,6 +464,8 @@ pub struct Content {
     pub reviews: Vec<(i32, Note)>,
     /// Short hash of every content file: the data version shown on every page.
     pub version: String,
+    /// The full content hash (hex SHA-256) that `version` abbreviates.
+    pub hash: String,
 }
 
 #[cfg(test)]

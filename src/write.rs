@@ -65,6 +65,17 @@ impl Output {
         Ok(())
     }
 
+    /// Moves the finished build into place only if nothing is there yet (snapshots are never
+    /// overwritten); otherwise the build is abandoned and an error returned.
+    pub fn commit_new(self) -> io::Result<()> {
+        if self.target.exists() {
+            let msg = format!("{} already exists and is never overwritten", self.target.display());
+            self.abort();
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, msg));
+        }
+        fs::rename(&self.staging, &self.target)
+    }
+
     /// Abandons the build, leaving the old output untouched.
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);

@@ -8,6 +8,7 @@ pub mod pages;
 pub mod search;
 pub mod theme;
 pub mod view;
+pub mod xlsx;
 
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,9 +27,24 @@ pub struct Counts {
     pub charts: usize,
 }
 
-pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: &Theme) -> io::Result<Counts> {
+/// What a build adds to the pages beyond the content: the snapshot list, and the banner that
+/// marks every page of a snapshot.
+#[derive(Default)]
+pub struct Extras {
+    pub snapshots: Vec<serde_json::Value>,
+    pub banner: Option<serde_json::Value>,
+}
+
+pub fn render_site(
+    checked: &Checked,
+    opts: &BuildOptions,
+    out: &Output,
+    theme: &Theme,
+    extras: &Extras,
+) -> io::Result<Counts> {
     let mut counts = Counts::default();
-    let r = Renderer::new(checked, theme, opts);
+    let mut r = Renderer::new(checked, theme, opts);
+    r.banner = extras.banner.clone();
     let (content, agg) = (&checked.content, &checked.agg);
 
     counts.files += data::write_all(content, agg, out)?;
@@ -73,7 +89,7 @@ pub fn render_site(checked: &Checked, opts: &BuildOptions, out: &Output, theme: 
     pages.fetch_add(1, Ordering::Relaxed); // list_pages writes two pages
     count(r.criteria_page(out))?;
     count(r.data_page(out, &files))?;
-    count(r.snapshots_page(out, &[]))?;
+    count(r.snapshots_page(out, &extras.snapshots))?;
 
     progress.finish_and_clear();
     counts.pages = pages.into_inner();

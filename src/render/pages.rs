@@ -126,6 +126,13 @@ impl<'a> Renderer<'a> {
         let site = &self.checked.content.site;
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
+        // A snapshot's banner links to the same page of the live site: by address when the site
+        // has one, else two folders up (snapshots are published in `<site>/snapshots/<id>/`).
+        let banner = self.banner.as_ref().map(|b| {
+            let base = self.base_url();
+            let live = if base.is_empty() { format!("{root}../../{path}") } else { format!("{base}{path}") };
+            json!({"text": b["text"], "live": live})
+        });
         let ctx = json!({
             "t": &self.theme.strings,
             "lang": site.language.code(),
@@ -140,7 +147,7 @@ impl<'a> Renderer<'a> {
             "nav": nav,
             "years": years,
             "ratings": site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
-            "banner": self.banner,
+            "banner": banner,
             "base_url": self.base_url(),
             "booklet_url": self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")),
             "page": body,

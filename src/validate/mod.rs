@@ -74,8 +74,8 @@ impl Collector<'_> {
         outcome.value
     }
 
-    /// The data version: a short hash over every content file's path and text.
-    fn version(mut self) -> String {
+    /// The content hash: SHA-256 over every content file's path and text, in hex.
+    fn content_hash(mut self) -> String {
         self.digests.sort_by(|a, b| a.0.cmp(&b.0));
         let mut h = Sha256::new();
         for (rel, d) in &self.digests {
@@ -83,7 +83,7 @@ impl Collector<'_> {
             h.update([0]);
             h.update(d);
         }
-        h.finalize().iter().take(4).map(|b| format!("{b:02x}")).collect()
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
@@ -170,7 +170,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
             return None;
         }
     };
-    let version = col.version();
+    let hash = col.content_hash();
     if diags.has_errors() {
         return None;
     }
@@ -180,7 +180,8 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
     });
     reviews.sort_by_key(|(y, _)| *y);
-    Some(Content { site, frameworks, districts, reviews, version })
+    let version = hash.get(..8).unwrap_or_default().to_string();
+    Some(Content { site, frameworks, districts, reviews, version, hash })
 }
 
 fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> Option<District> {

@@ -1,0 +1,88 @@
+//! The review booklet: one printable document per year, and its PDF through headless Chromium.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::{kieumau, site_with};
+
+#[test]
+fn booklet_has_every_section() {
+    let site = site_with(None);
+    let out = kieumau().args(["build", "--root"]).arg(site.path()).output().unwrap();
+    assert!(out.status.success());
+    for year in [2022, 2023] {
+        let html = fs::read_to_string(site.path().join(format!("output/booklet/{year}/index.html"))).unwrap();
+        for part in [
+            "class=\"cover\"",
+            "id=\"h-contents\"",
+            "id=\"province\"",
+            "id=\"d-dong-hung\"",
+            "id=\"d-thanh-pho\"",
+            "id=\"t-khu-dan-cu\"",
+            "id=\"t-co-quan\"",
+            "id=\"annex-criteria\"",
+            "id=\"annex-model\"",
+            "id=\"annex-pilots\"",
+            "static/booklet.css",
+        ] {
+            assert!(html.contains(part), "{year}: {part}");
+        }
+        // Contents link to each section.
+        assert!(html.contains("href=\"#d-dong-hung\"") && html.contains("href=\"#annex-pilots\""));
+    }
+    let b2023 = fs::read_to_string(site.path().join("output/booklet/2023/index.html")).unwrap();
+    assert!(b2023.contains("Sơ kết năm 2023"), "the year's review narrative");
+    let css = fs::read_to_string(site.path().join("output/static/booklet.css")).unwrap();
+    assert!(css.contains("size: A4") && css.contains("counter(page)") && css.contains("break-before: page"));
+}
+
+fn tool(name: &str) -> bool {
+    Command::new(name).arg("-v").output().is_ok()
+}
+
+#[test]
+fn booklet_prints_to_pdf() {
+    let have_chromium = kieumau::print::find_chromium(None).is_ok();
+    if !have_chromium || !tool("pdfinfo") {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI must have chromium and poppler-utils");
+        eprintln!("skipped: no chromium or pdfinfo (install: apt-get install chromium poppler-utils)");
+        return;
+    }
+    let site = site_with(None);
+    let pdf = site.path().join("b.pdf");
+    let out = kieumau()
+        .args(["booklet", "--year", "2023", "--pdf"])
+        .arg(&pdf)
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!site.path().join("output").exists(), "printing leaves the published output alone");
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    // Cover, contents, province, 2 districts, 2 types and 3 annexes each start a page.
+    assert!(pages >= 10, "{pages} pages");
+    assert!(info.contains("A4") || info.contains("595"), "{info}");
+    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    for name in ["Huyện Đông Hưng", "Thành phố Thái Bình", "Chi bộ thôn An", "Khu dân cư"] {
+        assert!(text.contains(name), "{name} intact in the PDF text");
+    }
+    assert!(text.contains(&format!("2 / {pages}")), "page numbers in the footer");
+}
+
+#[test]
+fn booklet_without_chromium_says_how_to_install_it() {
+    let site = site_with(None);
+    let out = kieumau()
+        .env("PATH", "/nonexistent")
+        .env_remove("KIEUMAU_CHROMIUM")
+        .args(["booklet", "--year", "2023", "--pdf", "x.pdf", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("apt-get install chromium"));
+}

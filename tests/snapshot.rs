@@ -1,0 +1,105 @@
+//! Snapshots: created complete with a banner, never modified or overwritten, reused for the same
+//! content, copied unchanged into every build, unlisted ones kept off the list.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{kieumau, site_with, snapshot_tree};
+
+fn snapshot(root: &Path, args: &[&str]) -> String {
+    let out = kieumau().arg("snapshot").args(args).arg("--root").arg(root).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ids(root: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(root.join("snapshots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn snapshot_is_complete_immutable_and_reused() {
+    let site = site_with(None);
+    let root = site.path();
+    let said = snapshot(root, &["--label", "Sơ kết năm 2023"]);
+    assert!(said.contains("Snapshot created"), "{said}");
+    let first = ids(root);
+    assert_eq!(first.len(), 1);
+    let id = &first[0];
+    // <date>-<8 hex of the content hash>, the date from SOURCE_DATE_EPOCH.
+    assert!(id.starts_with("2024-12-15-") && id.len() == "2024-12-15-".len() + 8, "{id}");
+    let snap = root.join("snapshots").join(id);
+    let manifest: toml::Table = toml::from_str(&fs::read_to_string(snap.join("manifest.toml")).unwrap()).unwrap();
+    assert_eq!(manifest["label"].as_str(), Some("Sơ kết năm 2023"));
+    assert_eq!(manifest["content_hash"].as_str().unwrap().len(), 64);
+    assert!(manifest["created"].as_str().unwrap().starts_with("2024-12-15T"));
+    assert_eq!(manifest["kieumau_version"].as_str(), Some(env!("CARGO_PKG_VERSION")));
+
+    // Complete and self-contained: every page, its own CSS and scripts, a banner on every page.
+    for page in ["index.html", "districts/dong-hung/a/index.html", "criteria/index.html", "booklet/2023/index.html"] {
+        let html = fs::read_to_string(snap.join(page)).unwrap();
+        assert!(html.contains("Bản chụp ngày 15/12/2024: Sơ kết năm 2023"), "{page} has the banner");
+    }
+    assert!(snap.join("static/style.css").is_file() && snap.join("data/site.json").is_file());
+    let before = snapshot_tree(&snap);
+
+    // The same content again: nothing new, nothing touched.
+    let said = snapshot(root, &["--label", "again"]);
+    assert!(said.contains("already holds it"), "{said}");
+    assert_eq!(ids(root), first);
+    assert_eq!(snapshot_tree(&snap), before);
+
+    // Changed content: a second snapshot, the first byte-identical.
+    let a = root.join("content/districts/dong-hung/a.toml");
+    fs::write(&a, fs::read_to_string(&a).unwrap().replace("members = 40", "members = 41")).unwrap();
+    snapshot(root, &["--label", "Sau điều chỉnh"]);
+    assert_eq!(ids(root).len(), 2);
+    assert_eq!(snapshot_tree(&snap), before);
+}
+
+#[test]
+fn builds_copy_snapshots_unchanged_and_list_the_listed_ones() {
+    let site = site_with(None);
+    let root = site.path();
+    snapshot(root, &["--label", "Công khai"]);
+    let a = root.join("content/districts/dong-hung/a.toml");
+    fs::write(&a, fs::read_to_string(&a).unwrap().replace("members = 40", "members = 42")).unwrap();
+    snapshot(root, &["--label", "Riêng", "--unlisted"]);
+    let all = ids(root);
+    assert_eq!(all.len(), 2);
+    let unlisted = all.iter().find(|i| i.len() > 19).unwrap();
+    let token = unlisted.rsplit('-').next().unwrap();
+    assert!(token.len() >= 32 && token.bytes().all(|b| b.is_ascii_hexdigit()), "128-bit token: {token}");
+
+    let out = kieumau().args(["build", "--root"]).arg(root).output().unwrap();
+    assert!(out.status.success());
+    for id in &all {
+        assert_eq!(
+            snapshot_tree(&root.join("snapshots").join(id)),
+            snapshot_tree(&root.join("output/snapshots").join(id)),
+            "{id} copied byte for byte"
+        );
+    }
+    let list = fs::read_to_string(root.join("output/snapshots/index.html")).unwrap();
+    assert!(list.contains("Công khai"));
+    assert!(!list.contains("Riêng") && !list.contains(token), "unlisted snapshots stay off the list");
+}
+
+#[test]
+fn a_half_written_snapshot_is_neither_listed_nor_copied() {
+    let site = site_with(None);
+    let root = site.path();
+    // What a killed snapshot leaves behind: a staging folder without a finished rename.
+    let half = root.join("snapshots/.2024-12-15-deadbeef.new-999999");
+    fs::create_dir_all(&half).unwrap();
+    fs::write(half.join("index.html"), "half").unwrap();
+    let out = kieumau().args(["build", "--root"]).arg(root).output().unwrap();
+    assert!(out.status.success());
+    assert!(!root.join("output/snapshots/.2024-12-15-deadbeef.new-999999").exists());
+}

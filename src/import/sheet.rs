@@ -118,10 +118,19 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         .delimiter(separator(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // The line a record starts on is the row a spreadsheet shows it on. The reader gives where
+    // the previous record ended; the record starts after the line ends (and blank lines) there.
+    let bytes = text.as_bytes();
+    let (mut line, mut counted) = (1usize, 0usize);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: cannot read the CSV: {e}", i + 1))?;
-        // The line the record starts on is the row a spreadsheet shows it on.
-        let number = record.position().map_or(i + 1, |p| p.line() as usize);
+        let mut start = record.position().map_or(counted, |p| p.byte() as usize).clamp(counted, bytes.len());
+        while start < bytes.len() && (bytes[start] == b'\r' || bytes[start] == b'\n') {
+            start += 1;
+        }
+        line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count();
+        counted = start;
+        let number = line;
         let cells: Vec<Cell> = record.iter().map(text_cell).collect();
         if cells.iter().all(Cell::is_empty) {
             continue;
@@ -203,9 +212,9 @@ mod tests {
     #[test]
     fn reads_bom_and_semicolons() {
         let sheet = read_csv(b"\xEF\xBB\xBFdistrict;branch\r\n\r\n a ;\"b;c\"\r\n;\r\n").unwrap();
-        assert_eq!(sheet.rows.len(), 2);
+        assert_eq!(sheet.rows.len(), 2, "{sheet:?}");
         assert_eq!(sheet.rows[0].cells, vec![Cell::Text("district".into()), Cell::Text("branch".into())]);
-        assert_eq!(sheet.rows[1].number, 3);
+        assert_eq!(sheet.rows[1].number, 3, "{sheet:?}");
         assert_eq!(sheet.rows[1].cells, vec![Cell::Text("a".into()), Cell::Text("b;c".into())]);
     }
 

@@ -348,6 +348,9 @@ pub fn write_all(content: &Content, agg: &Aggregates, out: &Output) -> std::io::
             put(&format!("scores-{year}.csv"), bytes)?;
         }
     }
+    for (name, bytes) in super::xlsx::workbooks(content, agg, crate::build::build_date())? {
+        put(&name, bytes)?;
+    }
     put("site.json", site_json(content, agg))?;
     Ok(n)
 }

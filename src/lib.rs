@@ -15,6 +15,7 @@ pub mod model;
 pub mod print;
 pub mod render;
 pub mod score;
+pub mod serve;
 pub mod snapshot;
 pub mod validate;
 pub mod write;

@@ -52,6 +52,20 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build, serve the site on this machine, rebuild and reload pages when content changes
+    Serve {
+        #[command(flatten)]
+        root: Root,
+        /// The port to listen on (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default keeps the site on this machine
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Where to write the site (default: <root>/output)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Freeze the current content into snapshots/<date>-<hash>/ (never overwritten)
     Snapshot {
         #[command(flatten)]
@@ -175,6 +189,17 @@ fn main() -> ExitCode {
                     );
                     0
                 }
+                Err(f) => failed(f, &diags),
+            }
+        }
+        Command::Serve { root, port, bind, output } => {
+            let mut build = BuildOptions::new(&root.root);
+            if let Some(o) = output {
+                build.output = o;
+            }
+            let diags = Diagnostics::new();
+            match kieumau::serve::run(kieumau::serve::ServeOptions { build, bind, port }) {
+                Ok(()) => 0,
                 Err(f) => failed(f, &diags),
             }
         }

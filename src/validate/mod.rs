@@ -158,7 +158,9 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
 
     let districts = match (&site, frameworks_ok) {
         (Some(site), true) => {
-            layout.districts.iter().map(|d| district(&mut col, d, site, &frameworks)).collect::<Vec<_>>()
+            let outcomes: Vec<FileOutcome<District>> =
+                layout.districts.par_iter().map(|d| district(d, site, &frameworks)).collect();
+            outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>()
         }
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
@@ -184,7 +186,10 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     Some(Content { site, frameworks, districts, reviews, version, hash })
 }
 
-fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> Option<District> {
+/// Validates one district folder: its `district.toml`, notes and branches (in parallel).
+fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
+    let mut diags = Diagnostics::new();
+    let mut col = Collector { diags: &mut diags, digests: Vec::new() };
     let mut ok = true;
     if !is_slug(&files.slug) {
         col.diags
@@ -201,7 +206,9 @@ fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, framewo
             None
         }
     };
-    let notes = col_notes(col, &files.notes, site);
+    let mut note_digests = Vec::new();
+    let notes = read_notes(&files.notes, site, col.diags, &mut note_digests);
+    col.digests.extend(note_digests);
 
     let outcomes: Vec<FileOutcome<Branch>> =
         files.branches.par_iter().map(|b| branch_files(b, site, frameworks)).collect();
@@ -210,25 +217,19 @@ fn district(col: &mut Collector<'_>, files: &DistrictFiles, site: &Site, framewo
         branches.extend(col.take(outcome));
     }
     branches.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
-    let head = head?;
-    (ok && notes.is_some()).then_some(())?;
-    Some(District {
-        slug: files.slug.clone(),
-        name: head.name,
-        kind: head.kind,
-        order: head.order,
-        branches,
-        notes: notes.unwrap_or_default(),
-    })
-}
-
-fn col_notes(col: &mut Collector<'_>, files: &[NoteFile], site: &Site) -> Option<Notes> {
-    let mut d = Diagnostics::new();
-    let mut digests = Vec::new();
-    let notes = read_notes(files, site, &mut d, &mut digests);
-    col.diags.merge(d);
-    col.digests.extend(digests);
-    notes
+    let digests = col.digests;
+    let value = match (head, notes) {
+        (Some(head), Some(notes)) if ok => Some(District {
+            slug: files.slug.clone(),
+            name: head.name,
+            kind: head.kind,
+            order: head.order,
+            branches,
+            notes,
+        }),
+        _ => None,
+    };
+    FileOutcome { value, diags, digests }
 }
 
 /// Reads a subject's notes: `x.md` and `x.<year>.md`.

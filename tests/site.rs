@@ -59,6 +59,8 @@ fn every_page_exists() {
         "criteria/index.html",
         "snapshots/index.html",
         "data/index.html",
+        "booklet/2022/index.html",
+        "booklet/2023/index.html",
         "static/style.css",
         "static/search.js",
         "static/search-index.js",
@@ -66,7 +68,7 @@ fn every_page_exists() {
         assert!(out.join(page).is_file(), "{page} is missing");
     }
     let pages = html_files(&out);
-    assert_eq!(pages.len(), 17, "{pages:?}");
+    assert_eq!(pages.len(), 19, "{pages:?}");
 }
 
 #[test]

@@ -113,6 +113,20 @@ pub struct ChartText {
     pub decimal_comma: bool,
 }
 
+/// `r` (already rounded to `decimals`) in fixed notation, through integers: exact float
+/// formatting is slow, and charts format thousands of numbers.
+fn fixed(r: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let scaled = (r * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 1e15 {
+        return format!("{:.*}", decimals as usize, r);
+    }
+    let n = scaled as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (int, frac) = (n.unsigned_abs() / scale as u64, n.unsigned_abs() % scale as u64);
+    if decimals == 0 { format!("{sign}{int}") } else { format!("{sign}{int}.{frac:0w$}", w = decimals as usize) }
+}
+
 impl ChartText {
     pub fn en() -> Self {
         ChartText {
@@ -147,7 +161,7 @@ impl ChartText {
         if !r.is_finite() {
             return "–".to_string();
         }
-        let mut s = format!("{:.*}", decimals.max(0) as usize, r);
+        let mut s = fixed(r, decimals.clamp(0, 6) as u32);
         if trim && s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_string();
         }

@@ -217,3 +217,20 @@ fn absurd_values_neither_panic_nor_hang() {
         check_svg(&scores_vs_max("c", &labels, &[v, 1.0], &[v.abs(), 2.0], &text));
     }
 }
+
+#[test]
+fn fixed_formatting_matches_std() {
+    for i in -20_000..20_000 {
+        let v = f64::from(i) * 0.0137;
+        for d in 0..3 {
+            let r = super::round_half_away(v, d);
+            let ours = super::fixed(r, d as u32);
+            let mut std = format!("{:.*}", d as usize, r);
+            // std prints a rounded-away negative zero with its sign; the integer path does not.
+            if std.parse::<f64>() == Ok(0.0) {
+                std = std.trim_start_matches('-').to_string();
+            }
+            assert_eq!(ours, std, "{v} {d}");
+        }
+    }
+}

@@ -83,8 +83,18 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(written)
 }
 
+/// The folder `kieumau init [DIR] [--root ROOT]` means: DIR relative to ROOT, or ROOT itself.
+pub fn target(root: &Path, dir: Option<&Path>) -> PathBuf {
+    match dir {
+        Some(d) if root == Path::new(".") || d.is_absolute() => d.to_path_buf(),
+        Some(d) => root.join(d),
+        None => root.to_path_buf(),
+    }
+}
+
 /// `kieumau init DIR`: creates the site and says what to do next. Returns the exit code.
-pub fn run(dir: &Path) -> u8 {
+pub fn run(root: &Path, dir: Option<&Path>) -> u8 {
+    let dir = &target(root, dir);
     match create(dir) {
         Ok(files) => {
             let d = dir.display();

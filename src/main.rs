@@ -240,7 +240,7 @@ fn main() -> ExitCode {
         Command::Import { root, file, year, dry_run, sheet } => {
             kieumau::import::run(&kieumau::import::Options { root: root.root, file, year, dry_run, sheet })
         }
-        Command::Init { root, dir } => kieumau::init::run(&dir.map_or(root.root.clone(), |d| root.root.join(d))),
+        Command::Init { root, dir } => kieumau::init::run(&root.root, dir.as_deref()),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

@@ -106,9 +106,7 @@ fn update(t: &mut dyn TableLike, want: &Values, old: &Values) {
             }
             for (id, v) in &want.scores {
                 match s.get_mut(id) {
-                    Some(cell) if old.score(id) == Some(*v) => {
-                        let _ = cell;
-                    }
+                    Some(_) if old.score(id) == Some(*v) => {}
                     Some(cell) => replace(cell, number(*v)),
                     None => {
                         s.insert(id, Item::Value(number(*v)));

@@ -34,11 +34,11 @@ pub struct Options {
 /// Why nothing was imported.
 pub enum Failure {
     /// The site itself has content errors (exit 1).
-    Site(Diagnostics),
+    Site(Box<Diagnostics>),
     /// The sheet has problems, each with its row and column (exit 1).
-    Sheet(Diagnostics),
+    Sheet(Box<Diagnostics>),
     /// The edited files did not pass the site's rules again (exit 1; a bug if it ever happens).
-    Recheck(Diagnostics),
+    Recheck(Box<Diagnostics>),
     /// A wrong argument (exit 2).
     Usage(String),
     /// A file could not be read or written (exit 2).
@@ -88,7 +88,7 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
 
     let mut site_diags = Diagnostics::new();
     let Some(checked) = crate::check(&opts.root, false, &mut site_diags) else {
-        return Err(Failure::Site(site_diags));
+        return Err(Failure::Site(Box::new(site_diags)));
     };
     let content = &checked.content;
     let site = &content.site;
@@ -112,12 +112,12 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
         Ok(s) => s,
         Err(msg) => {
             diags.error(&file, None, msg);
-            return Err(Failure::Sheet(diags));
+            return Err(Failure::Sheet(Box::new(diags)));
         }
     };
     let entries = rows::entries(content, fw, &sheet, &file, &mut diags);
     if diags.has_errors() {
-        return Err(Failure::Sheet(diags));
+        return Err(Failure::Sheet(Box::new(diags)));
     }
 
     let mut changes = Vec::new();
@@ -251,18 +251,17 @@ fn recheck(
     for c in changes {
         let rel = c.path.strip_prefix(&opts.root).unwrap_or(&c.path);
         let target = scratch.0.join(rel);
-        if let Some(dir) = target.parent() {
-            if !dir.exists() {
-                fs::create_dir_all(dir).map_err(io)?;
-                let district_toml = c.path.with_file_name("district.toml");
-                fs::copy(&district_toml, dir.join("district.toml")).map_err(io)?;
-            }
+        if let Some(dir) = target.parent()
+            && !dir.exists()
+        {
+            fs::create_dir_all(dir).map_err(io)?;
+            fs::copy(c.path.with_file_name("district.toml"), dir.join("district.toml")).map_err(io)?;
         }
         fs::write(&target, &c.text).map_err(io)?;
     }
     let mut diags = Diagnostics::new();
     let Some(again) = crate::validate::content(&scratch.0, &mut diags) else {
-        return Err(Failure::Recheck(diags));
+        return Err(Failure::Recheck(Box::new(diags)));
     };
     for e in entries {
         let d = &content.districts[e.district];
@@ -282,7 +281,7 @@ fn recheck(
                 .hint("this is a bug in kieumau import; nothing was written");
         }
     }
-    if diags.has_errors() { Err(Failure::Recheck(diags)) } else { Ok(()) }
+    if diags.has_errors() { Err(Failure::Recheck(Box::new(diags))) } else { Ok(()) }
 }
 
 /// A scratch folder removed when dropped.
@@ -422,5 +421,73 @@ pub fn run(opts: &Options) -> u8 {
             eprintln!("error: {msg}");
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Hundredths;
+
+    fn copy_fixture(to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let dest = to.join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&dest).unwrap();
+            } else {
+                fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+    }
+
+    /// The second check catches an edited text that breaks a rule or does not hold the values.
+    #[test]
+    fn recheck_catches_a_bad_edit() {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_fixture(tmp.path());
+        let checked = crate::check(tmp.path(), false, &mut Diagnostics::new()).unwrap();
+        let content = &checked.content;
+        let fw = content.frameworks.for_year(2023).unwrap();
+        let di = content.districts.iter().position(|d| d.slug == "dong-hung").unwrap();
+        let bi = content.districts[di].branches.iter().position(|b| b.slug == "a").unwrap();
+        let entry = Entry {
+            row: 2,
+            district: di,
+            branch: bi,
+            rating: 0,
+            vetoes: vec![],
+            scores: vec![Hundredths(4900), Hundredths(4500)],
+        };
+        let opts =
+            Options { root: tmp.path().to_path_buf(), file: "s.csv".into(), year: 2023, dry_run: true, sheet: None };
+        let path = tmp.path().join("content/districts/dong-hung/a.toml");
+        let original = fs::read_to_string(&path).unwrap();
+        let change = |text: String| Change {
+            rel: "content/districts/dong-hung/a.toml".into(),
+            path: path.clone(),
+            summary: String::new(),
+            text,
+        };
+        let good = change(original.replace("\"1.1\" = 50, \"2.1\" = 45", "\"1.1\" = 49, \"2.1\" = 45"));
+        assert!(recheck(&opts, content, fw, std::slice::from_ref(&entry), &[good]).is_ok());
+
+        let above_max = change(original.replace("\"1.1\" = 50, \"2.1\" = 45", "\"1.1\" = 51, \"2.1\" = 45"));
+        match recheck(&opts, content, fw, std::slice::from_ref(&entry), &[above_max]) {
+            Err(Failure::Recheck(d)) => {
+                assert!(d.items().iter().any(|x| x.message.contains("above its maximum")), "{:?}", d.items())
+            }
+            _ => panic!("a score above its maximum passes the second check"),
+        }
+        let not_held = change(original.clone());
+        match recheck(&opts, content, fw, std::slice::from_ref(&entry), &[not_held]) {
+            Err(Failure::Recheck(d)) => {
+                assert!(d.items().iter().any(|x| x.message.contains("does not hold the imported values")))
+            }
+            _ => panic!("a text without the imported values passes the second check"),
+        }
+        // Nothing was written by any of this.
+        assert_eq!(fs::read_to_string(&path).unwrap(), original);
     }
 }

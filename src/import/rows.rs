@@ -87,15 +87,23 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
     let mut criteria = vec![usize::MAX; fw.criteria.len()];
     let mut unnamed = Vec::new();
     let ids: Vec<&str> = fw.criteria.iter().map(|c| c.id.as_str()).collect();
+    // A byte-order mark read as Latin-1 by a spreadsheet that was not told the file is UTF-8.
+    if let Some(first) = names.first_mut()
+        && let Some(rest) = first.strip_prefix("\u{ef}\u{bb}\u{bf}")
+    {
+        *first = rest.to_string();
+    }
     for (col, name) in names.iter().enumerate() {
         if name.is_empty() {
             unnamed.push(col);
             continue;
         }
         let lower = name.to_lowercase();
+        // `1,1`: a criterion id that a spreadsheet read as a number and wrote with a decimal comma.
+        let id = |n: &str| ids.iter().position(|id| *id == n);
         let slot = if let Some(k) = KEYS.iter().position(|k| *k == lower) {
             &mut keys[k]
-        } else if let Some(c) = ids.iter().position(|id| id == name) {
+        } else if let Some(c) = id(name).or_else(|| id(&name.replace(',', "."))) {
             &mut criteria[c]
         } else {
             let mut known: Vec<&str> = KEYS.to_vec();
@@ -148,7 +156,7 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
                 missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")
             ),
             Some(format!(
-                "the {} framework has one column per criterion: {} (leave cells empty where a criterion does not apply)",
+                "the {} framework has one column per criterion: {}; leave cells empty where a criterion does not apply",
                 fw.year,
                 ids.join(", ")
             )),
@@ -207,12 +215,26 @@ pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, dia
     let Some(cols) = columns(header, fw, &mut r) else {
         return Vec::new();
     };
-    let width = header.cells.len();
+    let cx = Context {
+        content,
+        fw,
+        cols,
+        width: header.cells.len(),
+        fixed_width: sheet.fixed_width,
+        slugs: content.districts.iter().map(|d| d.slug.as_str()).collect(),
+        districts: content.districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect(),
+        branches: content
+            .districts
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| d.branches.iter().enumerate().map(move |(bi, b)| ((di, b.slug.as_str()), bi)))
+            .collect(),
+    };
     let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     let mut ok = true;
     for row in rows {
-        match entry(content, fw, &cols, width, sheet.fixed_width, row, &mut seen, &mut r) {
+        match entry(&cx, row, &mut seen, &mut r) {
             Some(e) => out.push(e),
             None => ok = false,
         }
@@ -220,21 +242,25 @@ pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, dia
     if ok { out } else { Vec::new() }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn entry(
-    content: &Content,
-    fw: &Framework,
-    cols: &Columns,
+/// What every row is checked against.
+struct Context<'a> {
+    content: &'a Content,
+    fw: &'a Framework,
+    cols: Columns,
     width: usize,
     fixed_width: bool,
-    row: &Row,
-    seen: &mut HashMap<(usize, usize), usize>,
-    r: &mut Report<'_>,
-) -> Option<Entry> {
+    slugs: Vec<&'a str>,
+    /// District slug -> index; (district index, branch slug) -> branch index.
+    districts: HashMap<&'a str, usize>,
+    branches: HashMap<(usize, &'a str), usize>,
+}
+
+fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>, r: &mut Report<'_>) -> Option<Entry> {
+    let (content, fw, cols, width, slugs) = (cx.content, cx.fw, &cx.cols, cx.width, &cx.slugs);
     let n = row.number;
     let at = |col: usize| format!("row {n}, {}", cols.label(col));
     let len = row.cells.len();
-    if (fixed_width && len != width) || len > width {
+    if (cx.fixed_width && len != width) || len > width {
         r.error(
             format!("row {n}"),
             format!("{len} cells, but the header has {width} columns"),
@@ -265,18 +291,17 @@ fn entry(
     let (rating, vetoes) = (text(rcol, r), text(vcol, r));
 
     // The branch.
-    let slugs: Vec<&str> = content.districts.iter().map(|d| d.slug.as_str()).collect();
     let di = match district.as_deref() {
         Some("") => {
-            r.error(at(dcol), "the district is empty".into(), Some(known_hint("", &slugs)));
+            r.error(at(dcol), "the district is empty".into(), Some(known_hint("", slugs)));
             None
         }
         Some(s) => {
-            let found = content.districts.iter().position(|d| d.slug == s);
+            let found = cx.districts.get(s).copied();
             if found.is_none() {
                 let hint = match content.districts.iter().find(|d| d.name.to_lowercase() == s.to_lowercase()) {
                     Some(d) => format!("write the district's slug `{}`, not its name", d.slug),
-                    None => known_hint(s, &slugs),
+                    None => known_hint(s, slugs),
                 };
                 r.error(at(dcol), format!("unknown district `{s}`"), Some(hint));
             }
@@ -291,7 +316,7 @@ fn entry(
         }
         (Some(di), Some(s)) => {
             let d = &content.districts[di];
-            let found = d.branches.iter().position(|b| b.slug == s);
+            let found = cx.branches.get(&(di, s)).copied();
             if found.is_none() {
                 let known: Vec<&str> = d.branches.iter().map(|b| b.slug.as_str()).collect();
                 let elsewhere = content.districts.iter().find(|o| o.branches.iter().any(|b| b.slug == s));
@@ -307,19 +332,16 @@ fn entry(
         _ => None,
     };
     ok &= di.is_some() && bi.is_some();
-    if let (Some(di), Some(bi)) = (di, bi) {
-        if let Some(first) = seen.insert((di, bi), n) {
-            seen.insert((di, bi), first);
-            r.error(
-                format!("row {n}"),
-                format!(
-                    "a second row for `{}/{}` (the first is row {first})",
-                    slugs[di], content.districts[di].branches[bi].slug
-                ),
-                Some("keep one row per branch".into()),
-            );
-            ok = false;
-        }
+    if let (Some(di), Some(bi)) = (di, bi)
+        && let Some(first) = seen.insert((di, bi), n)
+    {
+        seen.insert((di, bi), first);
+        r.error(
+            format!("row {n}"),
+            format!("`{}/{}` is already on row {first}", slugs[di], content.districts[di].branches[bi].slug),
+            Some("keep one row per branch".into()),
+        );
+        ok = false;
     }
 
     // The rating and the vetoes.

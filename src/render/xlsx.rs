@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::aggregate::{Aggregates, Stats};
-use crate::model::{Content, Language, Ratio, Scope, Threshold};
+use crate::model::{Content, Language, Level, Ratio, Scope, Threshold};
 use crate::score;
 
 /// The interface strings of the workbook, in the site language.
@@ -58,6 +58,8 @@ struct Labels {
     not_met: &'static str,
     in_year: &'static str,
     years: &'static str,
+    co_so: &'static str,
+    truc_thuoc: &'static str,
 }
 
 const VI: Labels = Labels {
@@ -99,7 +101,9 @@ const VI: Labels = Labels {
     is_met: "Đạt",
     not_met: "Chưa đạt",
     in_year: "năm",
-    years: "các năm",
+    years: "các năm đến",
+    co_so: "Cơ sở",
+    truc_thuoc: "Trực thuộc",
 };
 
 const EN: Labels = Labels {
@@ -141,14 +145,15 @@ const EN: Labels = Labels {
     is_met: "Met",
     not_met: "Not met",
     in_year: "year",
-    years: "by year",
+    years: "years up to",
+    co_so: "Grassroots",
+    truc_thuoc: "Subordinate",
 };
 
 /// The cell formats of a workbook.
 struct Styles {
     title: Format,
     header: Format,
-    text: Format,
     bold: Format,
     number: Format,
     pct: Format,
@@ -168,11 +173,10 @@ impl Styles {
         Styles {
             title: Format::new().set_bold().set_font_size(13),
             header,
-            text: Format::new(),
             bold: Format::new().set_bold(),
-            number: Format::new().set_num_format("#,##0.##"),
+            number: Format::new().set_num_format("#,##0"),
             pct: Format::new().set_num_format("0.0%"),
-            bold_number: Format::new().set_bold().set_num_format("#,##0.##"),
+            bold_number: Format::new().set_bold().set_num_format("#,##0"),
             bold_pct: Format::new().set_bold().set_num_format("0.0%"),
         }
     }
@@ -217,10 +221,16 @@ impl<'a> Sheet<'a> {
         Ok(Sheet { ws, row: 2, styles })
     }
 
+    /// Plain cells are written without a format: looking a format up costs more than the cell.
     fn text(&mut self, c: usize, s: &str, bold: bool) -> Result<(), XlsxError> {
-        if !s.is_empty() {
-            let f = if bold { &self.styles.bold } else { &self.styles.text };
-            self.ws.write_string_with_format(self.row, col(c), s, f)?;
+        match (s.is_empty(), bold) {
+            (true, _) => {}
+            (false, true) => {
+                self.ws.write_string_with_format(self.row, col(c), s, &self.styles.bold)?;
+            }
+            (false, false) => {
+                self.ws.write_string(self.row, col(c), s)?;
+            }
         }
         Ok(())
     }
@@ -229,6 +239,16 @@ impl<'a> Sheet<'a> {
         let f = if bold { &self.styles.bold_number } else { &self.styles.number };
         self.ws.write_number_with_format(self.row, col(c), v, f)?;
         Ok(())
+    }
+
+    /// A score or a plain whole number, in the General format: 9, 8.5, 8.25 as they are.
+    fn plain(&mut self, c: usize, v: f64) -> Result<(), XlsxError> {
+        self.ws.write_number(self.row, col(c), v)?;
+        Ok(())
+    }
+
+    fn score(&mut self, c: usize, v: crate::model::Hundredths) -> Result<(), XlsxError> {
+        self.plain(c, v.0 as f64 / 100.0)
     }
 
     fn pct(&mut self, c: usize, v: Option<Ratio>, bold: bool) -> Result<(), XlsxError> {
@@ -303,6 +323,8 @@ pub fn workbook(content: &Content, agg: &Aggregates, year: i32, date: jiff::civi
     let at =
         |series: &'_ [Stats]| -> Stats { yi.and_then(|i| series.get(i)).cloned().unwrap_or_else(|| empty.clone()) };
     let mut book = Workbook::new();
+    // Level 3: a third less work than the default 6 for a fifth more bytes (national sites).
+    book.set_zip_compression_level(3);
     let created = ExcelDateTime::from_ymd(
         u16::try_from(date.year()).unwrap_or(2000),
         u8::try_from(date.month()).unwrap_or(1),
@@ -317,9 +339,13 @@ pub fn workbook(content: &Content, agg: &Aggregates, year: i32, date: jiff::civi
     );
 
     // The province, year by year up to this one.
-    let mut s = unit_sheet(l.province, format!("{} – {}", site.organisation, l.years), l.year, content, l, &styles)?;
+    let mut s = unit_sheet(l.province, format!("{} – {} {year}", l.province, l.years), l.year, content, l, &styles)?;
     for (i, y) in agg.years.iter().enumerate().filter(|(_, y)| **y <= year) {
-        s.number(0, f64::from(*y), *y == year)?;
+        if *y == year {
+            s.ws.write_number_with_format(s.row, 0, f64::from(*y), &styles.bold)?;
+        } else {
+            s.plain(0, f64::from(*y))?;
+        }
         s.stats(1, &agg.province[i], *y == year)?;
         s.next();
     }
@@ -399,11 +425,11 @@ fn branches_sheet(
             s.text(1, &b.name, false)?;
             s.text(2, &bt.name, false)?;
             s.text(3, b.subtype_idx.map_or("", |i| bt.subtypes[i].name.as_str()), false)?;
-            s.text(4, b.level.slug(), false)?;
-            s.number(5, f64::from(b.members), false)?;
+            s.text(4, if b.level == Level::CoSo { l.co_so } else { l.truc_thuoc }, false)?;
+            s.plain(5, f64::from(b.members))?;
             s.text(6, &site.ratings[sc.rating].code, false)?;
-            s.number(7, sc.total.0 as f64 / 100.0, false)?;
-            s.number(8, sc.max.0 as f64 / 100.0, false)?;
+            s.score(7, sc.total)?;
+            s.score(8, sc.max)?;
             s.pct(9, Some(sc.pct()), false)?;
             s.text(10, yes_no(sc.model), false)?;
             s.text(11, yes_no(sc.pilot), false)?;
@@ -411,7 +437,7 @@ fn branches_sheet(
                 let vetoes: Vec<&str> = a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect();
                 s.text(12, &vetoes.join("; "), false)?;
                 for c in score::criterion_scores(fw, b.type_idx, a) {
-                    s.number(fixed + c.criterion, c.score.0 as f64 / 100.0, false)?;
+                    s.score(fixed + c.criterion, c.score)?;
                 }
             }
             s.next();
@@ -470,4 +496,45 @@ pub fn workbooks(
                 .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader};
+
+    fn fixture() -> crate::Checked {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        crate::check(&root, false, &mut crate::diag::Diagnostics::new()).expect("the valid fixture checks")
+    }
+
+    #[test]
+    fn same_content_and_date_give_the_same_bytes() {
+        let c = fixture();
+        let day = jiff::civil::date(2024, 12, 15);
+        let a = workbook(&c.content, &c.agg, 2023, day).unwrap();
+        assert_eq!(a, workbook(&c.content, &c.agg, 2023, day).unwrap());
+        assert_ne!(a, workbook(&c.content, &c.agg, 2023, jiff::civil::date(2024, 12, 16)).unwrap());
+    }
+
+    #[test]
+    fn speaks_the_site_language() {
+        let mut c = fixture();
+        c.content.site.language = Language::En;
+        let bytes = workbook(&c.content, &c.agg, 2022, jiff::civil::date(2024, 12, 15)).unwrap();
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), ["Province", "Districts", "Branch types", "Branches", "Targets"]);
+        let province = book.worksheet_range("Province").unwrap();
+        let rows: Vec<Vec<Data>> = province.rows().map(<[Data]>::to_vec).collect();
+        assert_eq!(rows[0][0], Data::String("Province – years up to 2022".into()));
+        // Only the years up to the workbook's: 2022 alone, 5 branches, 80% good or better.
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2][..2], [Data::Float(2022.0), Data::Float(5.0)]);
+        assert_eq!(rows[2][7], Data::Float(0.8));
+        let branches = book.worksheet_range("Branches").unwrap();
+        let c_row = branches.rows().find(|r| r[1] == Data::String("Chi bộ Ủy ban nhân dân huyện".into())).unwrap();
+        assert_eq!(c_row[4], Data::String("Subordinate".into()));
+        assert_eq!(c_row[10], Data::String("No".into()), "vetoed: not a model");
+        assert_eq!(c_row[12], Data::String("ky-luat".into()));
+    }
 }

@@ -4,7 +4,8 @@
 #
 # Usage:
 #   bench/run.sh [--hugo] [--runs N] [SIZE ...]       # SIZE = number of branches; default: 10000 50000
-#   bench/run.sh --hugo 10000 50000 300000            # 300000 takes long (and ~11 GB of output)
+#   bench/run.sh --runs 1 300000      # national scale: minutes per build, ~11 GB of output, 4+ GB RSS
+#                                     # (not with --hugo: Hugo took 3.4 GB at 50000, ~20 GB here)
 #
 # What it does:
 #   1. `cargo build --release` (the kieumau binary, target/release/kieumau).
@@ -21,7 +22,8 @@
 #      type and year; see that script):
 #        hugo --quiet -s HUGO_SITE -d <fresh folder>
 #      Every run writes into a fresh, empty output folder, removed after the run.
-#   4. Prints one table row per size and command with the median of the runs: wall time, pages
+#   4. Prints one table row per size and command with the median of the runs: wall time, CPU time
+#      (user + system, which other load on the machine disturbs less than wall time), pages
 #      (kieumau: from the build's summary line `Built N pages, ...`; Hugo: HTML files written),
 #      pages/s, peak RSS in MB (median of the runs' maxima) and where the output went (tmpfs or disk).
 #      The table is also saved to $BENCH_DIR/results-<date>.txt.
@@ -101,21 +103,23 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 # wall seconds from /usr/bin/time -v's "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:01.23"
 wall_of() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 rss_of() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$1"; }
+cpu_of() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
 
 RESULTS=()
-row() { # size tool command wall pages rss_kb
+row() { # size tool command wall pages rss_kb cpu_s
     local pps=-
     if [[ $5 != - ]]; then pps=$(awk -v p="$5" -v w="$4" 'BEGIN { printf "%.0f", (w > 0 ? p / w : 0) }'); fi
-    RESULTS+=("$(printf '%-7s  %-8s  %-7s  %9.2f  %8s  %8s  %8.0f  %s' "$1" "$2" "$3" "$4" "$5" "$pps" \
+    RESULTS+=("$(printf '%-7s  %-8s  %-7s  %9.2f  %8.2f  %8s  %8s  %8.0f  %s' "$1" "$2" "$3" "$4" "$7" "$5" "$pps" \
         "$(awk -v k="$6" 'BEGIN { print k / 1024 }')" "$OUT_FS")")
     echo "   ${RESULTS[-1]}" >&2
 }
 
 # measure NAME PAGES_FN CMD...: runs CMD $RUNS times (the literal @OUT@ in CMD is replaced by a
-# fresh output folder), sets WALL (median s), RSS (median kB) and PAGES (median, via PAGES_FN LOG OUT)
+# fresh output folder), sets WALL (median s), CPU (median user+sys s), RSS (median kB) and PAGES
+# (median, via PAGES_FN LOG OUT)
 measure() {
     local name=$1 pages_fn=$2; shift 2
-    local walls=() rsss=() pagess=() i out log tf args a
+    local walls=() cpus=() rsss=() pagess=() i out log tf args a
     for ((i = 1; i <= RUNS; i++)); do
         out=$OUT_DIR/$name-$i
         rm -rf "$out"
@@ -129,11 +133,13 @@ measure() {
             exit 1
         fi
         walls+=("$(wall_of "$tf")")
+        cpus+=("$(cpu_of "$tf")")
         rsss+=("$(rss_of "$tf")")
         pagess+=("$("$pages_fn" "$log" "$out")")
         rm -rf "$out"
     done
     WALL=$(printf '%s\n' "${walls[@]}" | median)
+    CPU=$(printf '%s\n' "${cpus[@]}" | median)
     RSS=$(printf '%s\n' "${rsss[@]}" | median)
     if [[ ${pagess[0]} == - ]]; then PAGES=-; else PAGES=$(printf '%s\n' "${pagess[@]}" | median); fi
 }
@@ -141,6 +147,14 @@ measure() {
 no_pages() { echo -; }
 kieumau_pages() { sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$1" | tail -1; }
 html_files() { find "$2" -name '*.html' | wc -l; }
+
+# the commit measured, with +dirty when the work tree differs from it
+version() {
+    local rev
+    if ! rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null); then echo '?'; return; fi
+    git -C "$ROOT" diff --quiet HEAD 2>/dev/null || rev+=+dirty
+    echo "$rev"
+}
 
 LOADS=()
 for size in "${SIZES[@]}"; do
@@ -161,11 +175,11 @@ for size in "${SIZES[@]}"; do
 
     echo "== $size branches: kieumau check" >&2
     measure "check-$size" no_pages "$KIEUMAU" check --root "$site"
-    row "$size" kieumau check "$WALL" "$PAGES" "$RSS"
+    row "$size" kieumau check "$WALL" "$PAGES" "$RSS" "$CPU"
 
     echo "== $size branches: kieumau build" >&2
     measure "build-$size" kieumau_pages "$KIEUMAU" build --root "$site" --output @OUT@
-    row "$size" kieumau build "$WALL" "$PAGES" "$RSS"
+    row "$size" kieumau build "$WALL" "$PAGES" "$RSS" "$CPU"
 
     if ((HUGO)); then
         hsite=$BENCH_DIR/hugo/$size
@@ -177,16 +191,17 @@ for size in "${SIZES[@]}"; do
         fi
         echo "== $size branches: hugo" >&2
         measure "hugo-$size" html_files hugo --quiet -s "$hsite" -d @OUT@
-        row "$size" hugo build "$WALL" "$PAGES" "$RSS"
+        row "$size" hugo build "$WALL" "$PAGES" "$RSS" "$CPU"
     fi
 done
 rmdir "$OUT_DIR" 2>/dev/null || true
 
 {
-    echo "kieumau $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty')," \
+    echo "kieumau $(version)," \
         "$(nproc) CPUs, median of $RUNS runs, $DISTRICTS districts, years $YEARS," \
         "$(((HUGO)) && hugo version | cut -d' ' -f2 | cut -d+ -f1 | sed 's/^/hugo /' || echo 'no hugo')"
     echo "load average before each size: ${LOADS[*]}"
-    printf '%-7s  %-8s  %-7s  %9s  %8s  %8s  %8s  %s\n' size tool command 'wall (s)' pages pages/s 'RSS (MB)' output
+    printf '%-7s  %-8s  %-7s  %9s  %8s  %8s  %8s  %8s  %s\n' size tool command 'wall (s)' 'CPU (s)' pages pages/s \
+        'RSS (MB)' output
     printf '%s\n' "${RESULTS[@]}"
 } | tee "$BENCH_DIR/results-$(date +%Y%m%d-%H%M%S).txt"

@@ -3,6 +3,11 @@
 //! The data flows load -> validate -> score -> aggregate -> chart -> render -> write; each step
 //! is a module, and each content rule lives in the module of the file kind it concerns.
 
+// Bad input must never panic: library code has no unwrap/expect/panic (tests may). Indexing is
+// denied in the modules that read input (load, validate, import, serve); elsewhere indices come
+// from enumerating the validated structures they index.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod aggregate;
 pub mod build;
 pub mod chart;

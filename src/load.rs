@@ -3,7 +3,10 @@
 //! Nothing here knows what the values mean; `validate` does. Reading is per file so that a large
 //! site never holds every file's text at once.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fs;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -169,14 +172,18 @@ fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagno
         if name == "district.toml" {
             district.toml = Some(f);
         } else if let Some(stem) = name.strip_suffix(".toml") {
-            branch_entry(&mut district.branches, stem).toml = Some(f);
+            if let Some(b) = branch_entry(&mut district.branches, stem) {
+                b.toml = Some(f);
+            }
         } else if let Some(stem) = name.strip_suffix(".md") {
             let (base, year) = note_parts(stem);
             let note = NoteFile { file: f, year };
             if base == "district" {
                 district.notes.push(note);
             } else {
-                branch_entry(&mut district.branches, base).notes.push(note);
+                if let Some(b) = branch_entry(&mut district.branches, base) {
+                    b.notes.push(note);
+                }
             }
         } else {
             diags
@@ -187,18 +194,17 @@ fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagno
     district
 }
 
-fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> &'a mut BranchFiles {
+fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> Option<&'a mut BranchFiles> {
     // Files arrive sorted by name, so a branch's files are adjacent except for `x.md` < `x.toml` < `x.2024.md`
     // orderings; a linear search from the end is enough and stays linear overall.
-    let pos = branches.iter().rposition(|b| b.slug == slug);
-    let idx = match pos {
+    let i = match branches.iter().rposition(|b| b.slug == slug) {
         Some(i) => i,
         None => {
             branches.push(BranchFiles { slug: slug.to_string(), toml: None, notes: Vec::new() });
             branches.len() - 1
         }
     };
-    &mut branches[idx]
+    branches.get_mut(i)
 }
 
 /// Reads a content file as UTF-8 text. Errors name the file and, for bad bytes, the spot.
@@ -212,26 +218,45 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
             return None;
         }
     };
+    if !meta.is_file() {
+        // A pipe or a device would block or never end; only regular files are content.
+        diags
+            .error(&file.rel, None, "not a regular file (a pipe, socket or device), so it cannot be read")
+            .hint("replace it with a plain text file, or remove it");
+        return None;
+    }
     if meta.len() > MAX_FILE_BYTES {
         diags
             .error(&file.rel, None, format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()))
             .hint("a content file holds one branch, district or note; split it or check it is the right file");
         return None;
     }
-    let bytes = match fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
-            return None;
-        }
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    // Read at most one byte past the limit: a file that grew since it was measured stays refused.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let read = fs::File::open(&file.path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags
+            .error(&file.rel, None, format!("file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"))
+            .hint("a content file holds one branch, district or note; split it or check it is the right file");
+        return None;
+    }
+    decode_text(&file.rel, &bytes, diags)
+}
+
+/// A content file's bytes as text: UTF-8 without a leading byte-order mark and without NUL bytes.
+/// Errors name the file `rel` and the spot.
+pub fn decode_text(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => {
             if let Some(pos) = text.find('\0') {
-                diags.add_source(&file.rel, text);
+                diags.add_source(rel, text);
                 diags
-                    .error(&file.rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
+                    .error(rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
                     .hint("save the file as plain UTF-8 text");
                 return None;
             }
@@ -242,7 +267,7 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
             let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let (line, col) = crate::diag::line_col(&prefix, valid);
             diags.error(
-                &file.rel,
+                rel,
                 None,
                 format!("file is not valid UTF-8 (first bad byte at line {line}, column {col})"),
             )

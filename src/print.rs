@@ -3,6 +3,8 @@
 //! The site is built into a temporary folder (the published output is left alone) and Chromium
 //! prints `booklet/<year>/index.html` with the booklet's own print CSS (A4, page numbers).
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -49,7 +51,8 @@ pub fn booklet_pdf(
     let started = Instant::now();
     let chromium = find_chromium(chromium).map_err(Failure::Io)?;
     let checked = build::check(&opts.root, false, diags).ok_or(Failure::Content)?;
-    let has_year = checked.agg.year_index(year).is_some_and(|yi| checked.agg.province[yi].branches > 0);
+    let has_year =
+        checked.agg.year_index(year).and_then(|yi| checked.agg.province.get(yi)).is_some_and(|s| s.branches > 0);
     if !has_year {
         let years: Vec<String> = checked
             .agg

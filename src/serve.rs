@@ -2,6 +2,8 @@
 //! and reload open pages. Content errors are shown in the terminal and in the page, and the
 //! last good build keeps being served.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fs;
 use std::io;
 use std::net::IpAddr;

@@ -1,6 +1,8 @@
 //! Reading the sheet: CSV (with or without a byte-order mark, comma, semicolon or tab separated,
 //! UTF-8 or UTF-16) and workbooks (xlsx, xlsm, xls, ods through calamine), into plain rows of cells.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
@@ -68,7 +70,11 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |rest: &[u8], le: bool| {
         let units: Vec<u16> = rest
             .chunks_exact(2)
-            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .map(|p| match *p {
+                [a, b] if le => u16::from_le_bytes([a, b]),
+                [a, b] => u16::from_be_bytes([a, b]),
+                _ => 0xFFFD,
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16 text".to_string())
     };
@@ -125,10 +131,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: cannot read the CSV: {e}", i + 1))?;
         let mut start = record.position().map_or(counted, |p| p.byte() as usize).clamp(counted, bytes.len());
-        while start < bytes.len() && (bytes[start] == b'\r' || bytes[start] == b'\n') {
+        while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
             start += 1;
         }
-        line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count();
+        line += bytes.get(counted..start).unwrap_or_default().iter().filter(|&&b| b == b'\n').count();
         counted = start;
         let number = line;
         let cells: Vec<Cell> = record.iter().map(text_cell).collect();

@@ -3,7 +3,9 @@
 //! Loaders and validators push into one [`Diagnostics`] sink so that a single run reports every
 //! problem of the whole site, sorted by file and line.
 
-use std::collections::BTreeMap;
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -35,11 +37,19 @@ pub struct Diagnostic {
     span: Option<Range<usize>>,
 }
 
+/// At most this many problems are kept for one file; past it one more says that the rest are not
+/// shown. A hostile file (an 8 MB list of unknown keys) then costs no more than a bad one.
+pub const MAX_PER_FILE: usize = 200;
+
 /// Collects diagnostics and the sources they point into.
 #[derive(Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, String>,
+    /// Problems pushed per file (kept or not).
+    per_file: HashMap<String, usize>,
+    /// Takes the hint of a problem that is not kept.
+    dropped: Option<Diagnostic>,
 }
 
 impl Diagnostics {
@@ -61,13 +71,39 @@ impl Diagnostics {
     }
 
     fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: String) -> Hint<'_> {
+        let pushed = match self.per_file.get_mut(file) {
+            Some(n) => n,
+            None => self.per_file.entry(file.to_string()).or_default(),
+        };
+        *pushed += 1;
+        if *pushed > MAX_PER_FILE {
+            if *pushed == MAX_PER_FILE + 1 {
+                self.items.push(Diagnostic {
+                    severity,
+                    file: file.to_string(),
+                    line: 0,
+                    column: 0,
+                    message: format!("more than {MAX_PER_FILE} problems in this file; only the first are shown"),
+                    hint: Some("fix these and check again, or check that this is the right file".to_string()),
+                    span: None,
+                });
+            } else if severity == Severity::Error
+                && let Some(note) =
+                    self.items.iter_mut().rev().find(|d| {
+                        d.file == file && d.line == 0 && d.span.is_none() && d.message.starts_with("more than ")
+                    })
+            {
+                note.severity = Severity::Error; // a dropped error still fails the run
+            }
+            let dropped = Diagnostic { severity, file: String::new(), line: 0, column: 0, message, hint: None, span };
+            return Hint(Some(self.dropped.insert(dropped)));
+        }
         let (line, column) = match (&span, self.sources.get(file)) {
             (Some(span), Some(text)) => line_col(text, span.start),
             _ => (0, 0),
         };
         self.items.push(Diagnostic { severity, file: file.to_string(), line, column, message, hint: None, span });
-        let last = self.items.len() - 1;
-        Hint(&mut self.items[last])
+        Hint(self.items.last_mut())
     }
 
     pub fn has_errors(&self) -> bool {
@@ -148,6 +184,9 @@ impl Diagnostics {
         for (name, text) in other.sources {
             self.sources.entry(name).or_insert(text);
         }
+        for (name, n) in other.per_file {
+            *self.per_file.entry(name).or_default() += n;
+        }
         self.items.extend(other.items);
     }
 
@@ -161,11 +200,13 @@ impl Diagnostics {
 }
 
 /// Lets the caller attach a hint to the diagnostic just pushed.
-pub struct Hint<'a>(&'a mut Diagnostic);
+pub struct Hint<'a>(Option<&'a mut Diagnostic>);
 
 impl Hint<'_> {
     pub fn hint(self, hint: impl Into<String>) {
-        self.0.hint = Some(hint.into());
+        if let Some(d) = self.0 {
+            d.hint = Some(hint.into());
+        }
     }
 }
 
@@ -181,8 +222,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The known candidate nearest to a misspelt word, when it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: skip hopeless pairs before the
+        // quadratic comparison (a pasted paragraph against every known id).
+        .filter(|c| len.abs_diff(c.chars().count()) <= 2.max(c.chars().count() / 3))
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min_by_key(|(d, _)| *d)
@@ -192,7 +237,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// A hint listing the known values, and the nearest spelling when there is one.
 pub fn known_hint(word: &str, known: &[&str]) -> String {
     let list = if known.len() > 12 {
-        format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+        format!("{}, … ({} in all)", known.iter().take(12).copied().collect::<Vec<_>>().join(", "), known.len())
     } else {
         known.join(", ")
     };
@@ -219,6 +264,28 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         let off = text.find('2').unwrap();
         assert_eq!(line_col(text, off), (2, 7));
+    }
+
+    #[test]
+    fn problems_per_file_are_capped() {
+        let mut d = Diagnostics::new();
+        d.add_source("a.toml", "x = 1\n");
+        for _ in 0..MAX_PER_FILE {
+            d.warning("a.toml", Some(0..1), "w").hint("h");
+        }
+        d.error("a.toml", Some(0..1), "dropped").hint("h");
+        d.error("b.toml", None, "kept");
+        assert_eq!(d.items().len(), MAX_PER_FILE + 2);
+        let note = d.items().iter().find(|x| x.message.starts_with("more than")).unwrap();
+        assert_eq!(note.severity, Severity::Error, "a dropped error still fails the run");
+        assert!(d.items().iter().any(|x| x.file == "b.toml"));
+    }
+
+    #[test]
+    fn no_suggestion_for_a_pasted_paragraph() {
+        let long = "x".repeat(1_000_000);
+        assert_eq!(did_you_mean(&long, ["members", "name"]), None);
+        assert_eq!(did_you_mean("nam", ["members", "name"]), Some("name"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! `manifest.toml`. A snapshot is written to a temporary folder and renamed into place; nothing
 //! ever writes into an existing snapshot, and the same content snapshotted again reuses it.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -54,7 +56,13 @@ pub fn list(root: &Path) -> Vec<Snapshot> {
             if id.starts_with('.') {
                 return None;
             }
-            let text = fs::read_to_string(e.path().join("manifest.toml")).ok()?;
+            // Only a small regular file is a manifest: a pipe put there must not stall every build.
+            let path = e.path().join("manifest.toml");
+            let meta = fs::symlink_metadata(&path).ok()?;
+            if !meta.is_file() || meta.len() > 64 * 1024 {
+                return None;
+            }
+            let text = fs::read_to_string(&path).ok()?;
             let manifest: Manifest = toml::from_str(&text).ok()?;
             Some(Snapshot { id, manifest })
         })
@@ -110,6 +118,7 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
     let root = &opts.root;
     let checked = build::check(root, false, diags).ok_or(Failure::Content)?;
     let content = &checked.content;
+    crate::write::remove_dead_staging(&dir(root));
     if let Some(existing) =
         list(root).into_iter().find(|s| s.manifest.content_hash == content.hash && s.manifest.unlisted == unlisted)
     {

@@ -45,10 +45,27 @@ impl Output {
         fs::write(&path, bytes)
     }
 
-    /// Swaps the finished build in for the old output.
+    /// Swaps the finished build in for the old output. On Linux the two folders trade places in
+    /// one atomic step, so that there is an output at every moment, even if the process is killed;
+    /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
     pub fn commit(self) -> io::Result<()> {
+        let had_old = fs::symlink_metadata(&self.target).is_ok();
+        #[cfg(target_os = "linux")]
+        if had_old {
+            use rustix::fs::{CWD, RenameFlags, renameat_with};
+            match renameat_with(CWD, &self.staging, CWD, &self.target, RenameFlags::EXCHANGE) {
+                Ok(()) => {
+                    // The staging name now holds the old output; a kill here leaves it to
+                    // `clean_leftovers`.
+                    let _ = fs::remove_dir_all(&self.staging);
+                    return Ok(());
+                }
+                // The file system or kernel cannot exchange: swap in two steps below.
+                Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
         let old = sibling(&self.target, "old");
-        let had_old = self.target.exists();
         if had_old {
             fs::rename(&self.target, &old)?;
         }
@@ -86,6 +103,27 @@ fn absolute(p: &Path) -> io::Result<PathBuf> {
     if p.is_absolute() { Ok(p.to_path_buf()) } else { Ok(std::env::current_dir()?.join(p)) }
 }
 
+/// Whether the process that named a staging folder is gone (or is this one, which is starting over).
+fn is_dead(pid: &str) -> bool {
+    let alive = pid.parse::<u32>().is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
+    !alive || pid == std::process::id().to_string()
+}
+
+/// Removes the staging folders (`.<name>.new-<pid>`) that killed runs left in `dir`, whatever
+/// they were building (a snapshot of other content, say).
+pub fn remove_dead_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let pid = name.strip_prefix('.').and_then(|n| n.rsplit_once(".new-")).map(|(_, pid)| pid);
+        if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && is_dead(p)) {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Removes staging folders of builds that were killed (their process is gone), and restores an
 /// output that a killed swap had moved aside.
 fn clean_leftovers(target: &Path) {
@@ -104,8 +142,7 @@ fn clean_leftovers(target: &Path) {
         let Some((tag, pid)) = rest.split_once('-') else {
             continue;
         };
-        let alive = pid.parse::<u32>().is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
-        if alive && pid != std::process::id().to_string() {
+        if !is_dead(pid) {
             continue;
         }
         match tag {

@@ -2,7 +2,7 @@
 //!
 //! Each folder under tests/fixtures/errors/ lays a few files over the valid fixture site and
 //! lists in `expect` the diagnostics it must produce, one per line:
-//! `severity file[:line[:column]] message part[|hint part]`.
+//! `severity file[:line[:column]] message part[|hint part]` (a file name with spaces in double quotes).
 
 mod common;
 
@@ -30,9 +30,20 @@ struct Expect {
 
 fn parse_expect(line: &str) -> Expect {
     let (severity, rest) = line.split_once(' ').unwrap();
-    let (place, text) = rest.split_once(' ').unwrap();
-    let mut parts = place.split(':');
-    let file = parts.next().unwrap().to_string();
+    // A file name with spaces is written in double quotes: `error "content/a b.toml":3:1 message`.
+    let (file, place, text) = match rest.strip_prefix('"') {
+        Some(quoted) => {
+            let (file, rest) = quoted.split_once('"').unwrap();
+            let (place, text) = rest.split_once(' ').unwrap();
+            (file.to_string(), place, text)
+        }
+        None => {
+            let (place, text) = rest.split_once(' ').unwrap();
+            let (file, place) = place.split_once(':').map_or((place, ""), |(f, p)| (f, p));
+            (file.to_string(), place, text)
+        }
+    };
+    let mut parts = place.trim_start_matches(':').split(':').filter(|p| !p.is_empty());
     let line_no = parts.next().map(|s| s.parse().unwrap());
     let column = parts.next().map(|s| s.parse().unwrap());
     let (message, hint) = match text.split_once('|') {

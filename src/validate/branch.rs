@@ -9,6 +9,9 @@ use crate::model::{Assessment, Branch, Frameworks, Hundredths, Notes, Site};
 
 const BRANCH_KEYS: &[&str] = &["name", "type", "subtype", "level", "parent", "members", "pilot", "assessments"];
 const ASSESSMENT_KEYS: &[&str] = &["year", "rating", "vetoes", "scores"];
+/// More assessments than this in one file is a mistake: there is one per year, and site years
+/// lie within 1900..=2200.
+pub const MAX_ASSESSMENTS: usize = 301;
 
 pub fn branch(
     cx: &mut Ctx<'_>,
@@ -62,7 +65,14 @@ pub fn branch(
     let mut assessments: Vec<Assessment> = Vec::new();
     let mut broken = false;
     let mut seen_years: Vec<(i64, Span)> = Vec::new();
-    for (t, span) in f.tables(cx, "assessments", "[[assessments]]") {
+    let tables = f.tables(cx, "assessments", "[[assessments]]");
+    if tables.len() > MAX_ASSESSMENTS {
+        let span = f.get("assessments").map_or_else(|| f.span(), |v| v.span());
+        cx.error(span, format!("{} assessments is more than the limit of {MAX_ASSESSMENTS}", tables.len()))
+            .hint("a branch has at most one [[assessments]] per year; check that this is a branch file");
+        return None;
+    }
+    for (t, span) in tables {
         let a = Fields::new(cx, t, span, "an assessment", ASSESSMENT_KEYS);
         let year = a.integer(cx, "year", true, years.clone(), &site.target_year.to_string());
         if let Some((y, yspan)) = &year {

@@ -11,6 +11,13 @@ use crate::model::{DecimalError, Hundredths};
 
 pub type Span = Range<usize>;
 
+/// Unknown keys reported one by one in a table; the rest are counted in one more problem.
+const MAX_UNKNOWN_KEYS: usize = 20;
+
+/// Names, titles, labels and ids longer than this many characters are refused: they are a
+/// mistake (a pasted document), and every page and table would carry them.
+pub const MAX_TEXT_CHARS: usize = 500;
+
 /// The file being validated and the sink for its problems.
 pub struct Ctx<'d> {
     pub file: &'d str,
@@ -47,15 +54,19 @@ pub struct Fields<'a, 'i> {
 
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(cx: &mut Ctx<'_>, table: &'a DeTable<'i>, span: Span, what: &'static str, allowed: &[&str]) -> Self {
-        for (key, _) in table.iter() {
+        let mut unknown = table.iter().map(|(key, _)| key).filter(|key| !allowed.contains(&key.get_ref().as_ref()));
+        for key in unknown.by_ref().take(MAX_UNKNOWN_KEYS) {
             let k: &str = key.get_ref();
-            if !allowed.contains(&k) {
-                let hint = match did_you_mean(k, allowed.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`? Keys of {what}: {}", allowed.join(", ")),
-                    None => format!("keys of {what}: {}", allowed.join(", ")),
-                };
-                cx.error(key.span(), format!("unknown key `{k}` in {what}")).hint(hint);
-            }
+            let hint = match did_you_mean(k, allowed.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`? Keys of {what}: {}", allowed.join(", ")),
+                None => format!("keys of {what}: {}", allowed.join(", ")),
+            };
+            cx.error(key.span(), format!("unknown key `{k}` in {what}")).hint(hint);
+        }
+        if let Some(first) = unknown.next() {
+            let more = 1 + unknown.count();
+            cx.error(first.span(), format!("{more} more unknown keys in {what}"))
+                .hint(format!("keys of {what}: {}", allowed.join(", ")));
         }
         Fields { table, span, what }
     }
@@ -95,11 +106,22 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    /// A non-empty string (names, titles).
+    /// A non-empty string (names, titles) of at most [`MAX_TEXT_CHARS`] characters.
     pub fn text(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(&'a str, Span)> {
         let (s, span) = self.string(cx, key, required, example)?;
         if s.trim().is_empty() {
             cx.error(span, format!("`{key}` is empty")).hint(format!("write it like `{key} = {example}`"));
+            return None;
+        }
+        if let Some(c) = s.chars().find(|c| c.is_control()) {
+            cx.error(span, format!("`{key}` contains a control character (U+{:04X})", u32::from(c)))
+                .hint("names and titles are one line of plain text: remove tabs, line breaks and \\u escapes");
+            return None;
+        }
+        let chars = s.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            cx.error(span, format!("`{key}` is too long ({chars} characters; the limit is {MAX_TEXT_CHARS})"))
+                .hint("shorten it; longer text belongs in a Markdown note beside the file");
             return None;
         }
         Some((s, span))
@@ -203,8 +225,18 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// An array of tables (`[[key]]`), each with its span; other elements are reported.
     pub fn tables(&self, cx: &mut Ctx<'_>, key: &str, example: &str) -> Vec<(&'a DeTable<'i>, Span)> {
-        let Some((items, _)) = self.array(cx, key, false, example) else {
-            return Vec::new();
+        let items = match self.get(key).map(|v| (v, v.get_ref())) {
+            None => return Vec::new(),
+            Some((_, DeValue::Array(a))) => &a[..],
+            Some((v, other)) => {
+                let hint = if example.starts_with("[[") {
+                    format!("write each entry as a section starting with the line {example} (two brackets)")
+                } else {
+                    format!("write it like `{key} = {example}`")
+                };
+                cx.error(v.span(), format!("`{key}` must be a list of tables, not {}", type_name(other))).hint(hint);
+                return Vec::new();
+            }
         };
         items
             .iter()
@@ -240,6 +272,17 @@ impl<'a, 'i> Fields<'a, 'i> {
 pub fn decimal_value(cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Hundredths> {
     let text = match v.get_ref() {
         DeValue::Integer(i) if i.radix() == 10 => i.as_str(),
+        DeValue::Integer(i) => {
+            let prefix = match i.radix() {
+                16 => "0x",
+                8 => "0o",
+                2 => "0b",
+                _ => "",
+            };
+            cx.error(v.span(), format!("`{key}` = {prefix}{} is not a decimal number", i.as_str()))
+                .hint("write numbers in decimal digits, e.g. 8.5");
+            return None;
+        }
         DeValue::Float(f) => f.as_str(),
         other => {
             cx.error(v.span(), format!("`{key}` must be a number, not {}", type_name(other)))

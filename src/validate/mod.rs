@@ -186,6 +186,68 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     Some(Content { site, frameworks, districts, reviews, version, hash })
 }
 
+/// Validates the bytes of one content file of a kind, as [`content`] does once it has read them,
+/// without the disk: for fuzzing and tests. `rel` names the file in the diagnostics.
+fn check_bytes<T>(
+    rel: &str,
+    bytes: &[u8],
+    check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>,
+) -> (Option<T>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let Some(text) = load::decode_text(rel, bytes, &mut diags) else {
+        return (None, diags);
+    };
+    diags.add_source(rel, &text);
+    let value = check(&mut Ctx { file: rel, diags: &mut diags }, &text);
+    (value, diags)
+}
+
+/// [`check_bytes`] for a TOML file.
+fn check_toml_bytes<T>(
+    rel: &str,
+    bytes: &[u8],
+    check: impl FnOnce(&mut Ctx<'_>, &toml::de::DeTable<'_>) -> Option<T>,
+) -> (Option<T>, Diagnostics) {
+    check_bytes(rel, bytes, |cx, text| {
+        let table = load::parse_toml(cx.file, text, cx.diags)?;
+        check(cx, table.get_ref())
+    })
+}
+
+/// Validates the bytes of a `site.toml`.
+pub fn check_site_bytes(bytes: &[u8]) -> (Option<Site>, Diagnostics) {
+    check_toml_bytes("content/site.toml", bytes, site::site)
+}
+
+/// Validates the bytes of `criteria/<year>.toml` against a site.
+pub fn check_criteria_bytes(site: &Site, year: i32, bytes: &[u8]) -> (Option<crate::model::Framework>, Diagnostics) {
+    check_toml_bytes(&format!("content/criteria/{year}.toml"), bytes, |cx, t| criteria::framework(cx, t, year, site))
+}
+
+/// Validates the bytes of a branch file `districts/d/<slug>.toml` against a site and its frameworks.
+pub fn check_branch_bytes(
+    site: &Site,
+    frameworks: &Frameworks,
+    slug: &str,
+    bytes: &[u8],
+) -> (Option<Branch>, Diagnostics) {
+    check_toml_bytes(&format!("content/districts/d/{slug}.toml"), bytes, |cx, t| {
+        branch::branch(cx, t, slug, site, frameworks)
+    })
+}
+
+/// Validates the bytes of a `district.toml`.
+pub fn check_district_bytes(bytes: &[u8]) -> (Option<(String, crate::model::DistrictKind)>, Diagnostics) {
+    check_toml_bytes("content/districts/d/district.toml", bytes, |cx, t| {
+        district::district(cx, t).map(|h| (h.name, h.kind))
+    })
+}
+
+/// Validates the bytes of a Markdown note (front matter included).
+pub fn check_note_bytes(bytes: &[u8]) -> (Option<crate::model::Note>, Diagnostics) {
+    check_bytes("content/districts/d/note.md", bytes, notes::note)
+}
+
 /// Validates one district folder: its `district.toml`, notes and branches (in parallel).
 fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
     let mut diags = Diagnostics::new();
@@ -251,7 +313,11 @@ fn read_notes(
                         .error(
                             &nf.file.rel,
                             None,
-                            format!("`{stem}` in the note's file name is not a year of the site"),
+                            if stem.is_empty() {
+                                "the note's file name has two dots in a row: no year between them".to_string()
+                            } else {
+                                format!("`{stem}` in the note's file name is not a year of the site")
+                            },
                         )
                         .hint(format!(
                             "name yearly notes <name>.<year>.md with a year from {} to {}",

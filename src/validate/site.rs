@@ -96,7 +96,7 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
 
 fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
     let tables = f.tables(cx, "ratings", "[[ratings]]");
-    if tables.is_empty() {
+    if tables.is_empty() && f.get("ratings").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
         cx.error(f.span(), "no [[ratings]] defined")
             .hint("list the ratings best first: [[ratings]] code = \"HTXSNV\" name = \"…\" good = true");
     }
@@ -119,7 +119,7 @@ fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
 
 fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
     let tables = f.tables(cx, "branch_types", "[[branch_types]]");
-    if tables.is_empty() {
+    if tables.is_empty() && f.get("branch_types").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
         cx.error(f.span(), "no [[branch_types]] defined")
             .hint("define the branch types: [[branch_types]] slug = \"khu-dan-cu\" name = \"Khu dân cư\"");
     }

@@ -450,7 +450,20 @@ impl<'a> Tab<'a> {
         }
         self.browser
             .wait_event(&self.session, mark, PAGE_TIMEOUT, |m, _| (m == "Page.loadEventFired").then_some(()))
-            .ok_or_else(|| anyhow!("{url} did not finish loading within {PAGE_TIMEOUT:?}"))
+            .ok_or_else(|| anyhow!("{url} did not finish loading within {PAGE_TIMEOUT:?}"))?;
+        // A late load event of the previous page (e.g. one a key press navigated to) can arrive
+        // after the mark: wait until the document really is `url` and fully loaded.
+        let start = Instant::now();
+        loop {
+            let state = self.eval("[document.URL, document.readyState]")?;
+            if state[0] == url && state[1] == "complete" {
+                return Ok(());
+            }
+            if start.elapsed() > PAGE_TIMEOUT {
+                bail!("{url} did not finish loading within {PAGE_TIMEOUT:?} (document is {state})");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Waits until DevTools has delivered every event the page produced so far: logs a sentinel

@@ -71,6 +71,7 @@ impl Diagnostics {
     }
 
     fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: String) -> Hint<'_> {
+        let message = shorten(message, MAX_MESSAGE_CHARS);
         let pushed = match self.per_file.get_mut(file) {
             Some(n) => n,
             None => self.per_file.entry(file.to_string()).or_default(),
@@ -205,8 +206,19 @@ pub struct Hint<'a>(Option<&'a mut Diagnostic>);
 impl Hint<'_> {
     pub fn hint(self, hint: impl Into<String>) {
         if let Some(d) = self.0 {
-            d.hint = Some(hint.into());
+            d.hint = Some(shorten(hint.into(), MAX_HINT_CHARS));
         }
+    }
+}
+
+/// Messages and hints quote what the file says; a pasted page is cut to this many characters.
+const MAX_MESSAGE_CHARS: usize = 300;
+const MAX_HINT_CHARS: usize = 2000;
+
+fn shorten(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text,
     }
 }
 
@@ -279,6 +291,16 @@ mod tests {
         let note = d.items().iter().find(|x| x.message.starts_with("more than")).unwrap();
         assert_eq!(note.severity, Severity::Error, "a dropped error still fails the run");
         assert!(d.items().iter().any(|x| x.file == "b.toml"));
+    }
+
+    #[test]
+    fn long_messages_are_cut() {
+        let mut d = Diagnostics::new();
+        d.error("a.toml", None, format!("unknown key `{}`", "đ".repeat(10_000))).hint("h".repeat(10_000));
+        let item = &d.items()[0];
+        assert_eq!(item.message.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(item.message.ends_with('…'));
+        assert!(item.hint.as_ref().is_some_and(|h| h.chars().count() == MAX_HINT_CHARS + 1));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! is a module, and each content rule lives in the module of the file kind it concerns.
 
 // Bad input must never panic: library code has no unwrap/expect/panic (tests may). Indexing is
-// denied in the modules that read input (load, validate, import, serve); elsewhere indices come
-// from enumerating the validated structures they index.
+// denied in the modules that handle raw input (load, diag, the TOML readers in validate, the
+// sheet reader, serve, snapshot, print); elsewhere indices come from looking up or enumerating
+// the validated structures they index.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod aggregate;

@@ -1,5 +1,7 @@
 //! `districts/<district>/district.toml`: a district-level committee.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields};

@@ -1,6 +1,8 @@
 //! Typed reading of parsed TOML tables with positions: wrong types, missing and unknown keys
 //! become diagnostics at the spot, and reading goes on so that one run reports every problem.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::ops::{Range, RangeInclusive};
 
 use toml::Spanned;

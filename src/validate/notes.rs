@@ -1,5 +1,7 @@
 //! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`).
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use pulldown_cmark::{Event, Options, Parser};
 use toml::de::{DeTable, DeValue};
 
@@ -34,7 +36,7 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
     let mut masked = String::with_capacity(text.len());
     masked.push_str(&" ".repeat(offset));
     masked.push_str(toml_text);
-    masked.extend(text.as_bytes()[end..].iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
+    masked.extend(text.as_bytes().get(end..).unwrap_or_default().iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
     let table = match DeTable::parse(&masked) {
         Ok(t) => t,
         Err(e) => {

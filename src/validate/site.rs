@@ -1,5 +1,7 @@
 //! `site.toml`: settings, ratings, branch types, targets, the pilot rule and the excellent cap.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Span, is_slug, suggest_slug};

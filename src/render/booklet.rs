@@ -45,12 +45,10 @@ impl Renderer<'_> {
                     .zip(&agg.targets)
                     .filter(|(t, _)| t.scope == Scope::District)
                     .map(|(t, ys)| {
-                        let (value, state) = match ys[yi].districts.get(di).copied().flatten() {
-                            Some((r, ok)) => (self.fmt.pct(Some(r)), if ok { "met" } else { "unmet" }),
-                            None => ("–".to_string(), "none"),
-                        };
-                        json!({"name": t.name, "threshold": threshold_text(self.fmt, t.threshold), "value": value,
-                               "state": state, "state_label": self.tr(&format!("target_{state}"))})
+                        let mut cell = self.district_target_cell(&ys[yi], di);
+                        cell["name"] = json!(t.name);
+                        cell["threshold"] = json!(threshold_text(self.fmt, t.threshold));
+                        cell
                     })
                     .collect();
                 let branches: Vec<serde_json::Value> = d

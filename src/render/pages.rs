@@ -488,15 +488,7 @@ impl<'a> Renderer<'a> {
             .zip(&agg.targets)
             .filter(|(t, _)| t.scope == Scope::District)
             .map(|(t, ys)| {
-                let cells: Vec<serde_json::Value> = ys
-                    .iter()
-                    .map(|ty| match ty.districts.get(di).copied().flatten() {
-                        Some((r, ok)) => {
-                            json!({"value": self.fmt.pct(Some(r)), "state": if ok { "met" } else { "unmet" }})
-                        }
-                        None => json!({"value": "–", "state": "none"}),
-                    })
-                    .collect();
+                let cells: Vec<serde_json::Value> = ys.iter().map(|ty| self.district_target_cell(ty, di)).collect();
                 json!({"name": t.name, "threshold": threshold_text(self.fmt, t.threshold), "cells": cells})
             })
             .collect();
@@ -836,6 +828,15 @@ impl<'a> Renderer<'a> {
             years(),
             json!({"rows": types, "year": year, "with_note": false}),
         )
+    }
+
+    /// One district's value of a district-scope target in one year, with its state.
+    pub(super) fn district_target_cell(&self, ty: &crate::aggregate::TargetYear, di: usize) -> serde_json::Value {
+        let (value, state) = match ty.districts.get(di).copied().flatten() {
+            Some((r, ok)) => (self.fmt.pct(Some(r)), if ok { "met" } else { "unmet" }),
+            None => ("–".to_string(), "none"),
+        };
+        json!({"value": value, "state": state, "state_label": self.tr(&format!("target_{state}"))})
     }
 
     /// One criteria framework, formatted: groups with their criteria, vetoes, maxima per type.

@@ -240,27 +240,10 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
             }
         }
         for (label, x, y, h, backing) in &labels {
-            let t = Txt { h: *h, ..Txt::new(SMALL_SIZE).bold() };
-            if *backing {
-                let w = text_width(label, SMALL_SIZE).ceil() as i32;
-                let xa = match h {
-                    HPos::Left => *x,
-                    HPos::Center => x - w / 2,
-                    HPos::Right => x - w,
-                };
-                c.rect(xa - 2, y - 7, xa + w + 2, y + 7, WHITE_BG)?;
-            }
-            c.text(label, *x, *y, t)?;
+            small_label(c, label, *x, *y, *h, *backing)?;
         }
         for (label, x, y, h) in &target_labels {
-            let w = text_width(label, SMALL_SIZE).ceil() as i32;
-            let xa = match h {
-                HPos::Left => *x,
-                HPos::Center => x - w / 2,
-                HPos::Right => x - w,
-            };
-            c.rect(xa - 2, y - 7, xa + w + 2, y + 7, WHITE_BG)?;
-            c.text(label, *x, *y, Txt { h: *h, ..Txt::new(SMALL_SIZE).bold() })?;
+            small_label(c, label, *x, *y, *h, true)?;
         }
         Ok(())
     });
@@ -337,4 +320,25 @@ fn trend_desc(years: &[i32], data: &[(String, Vec<Option<f64>>)], targets: &[&Ta
         .collect();
     parts.extend(targets.iter().map(|t| text.target_label(t)));
     format!("{}.", parts.join("; "))
+}
+
+/// A small bold label, on a white backing box when it may cross a line.
+fn small_label(
+    c: &super::canvas::Canvas<'_>,
+    label: &str,
+    x: i32,
+    y: i32,
+    h: HPos,
+    backing: bool,
+) -> super::canvas::Res {
+    if backing {
+        let w = text_width(label, SMALL_SIZE).ceil() as i32;
+        let xa = match h {
+            HPos::Left => x,
+            HPos::Center => x - w / 2,
+            HPos::Right => x - w,
+        };
+        c.rect(xa - 2, y - 7, xa + w + 2, y + 7, WHITE_BG)?;
+    }
+    c.text(label, x, y, Txt { h, ..Txt::new(SMALL_SIZE).bold() })
 }

@@ -161,6 +161,15 @@ impl<'a> Renderer<'a> {
         out.write(path, html.as_bytes())
     }
 
+    /// Breadcrumbs of a page inside a section: home › section list › this page.
+    fn section_crumbs(&self, section: &str, name: &str, path: &str) -> Vec<Link> {
+        vec![
+            self.home_crumb(),
+            Link::new(self.tr(&format!("nav_{section}")), format!("{section}/index.html")),
+            Link::new(name, path),
+        ]
+    }
+
     pub(super) fn home_crumb(&self) -> Link {
         Link::new(self.tr("nav_home"), "index.html")
     }
@@ -457,29 +466,21 @@ impl<'a> Renderer<'a> {
         let year = self.year_in_view();
         let yi = self.yi(year);
         let path = format!("districts/{}/index.html", d.slug);
-        let crumbs = vec![
-            self.home_crumb(),
-            Link::new(self.tr("nav_districts"), "districts/index.html"),
-            Link::new(d.name.clone(), path.clone()),
-        ];
+        let crumbs = self.section_crumbs("districts", &d.name, &path);
 
-        let types: Vec<StatsRow> = site
-            .branch_types
+        // The types this district has (any branch of it in any year).
+        let has: Vec<usize> = (0..site.branch_types.len())
+            .filter(|&ti| agg.district_types[di][ti].iter().any(|s| s.branches > 0))
+            .collect();
+        let types: Vec<StatsRow> = has
             .iter()
-            .enumerate()
-            .filter(|(ti, _)| agg.district_types[di][*ti].iter().any(|s| s.branches > 0))
-            .map(|(ti, t)| {
+            .map(|&ti| {
+                let t = &site.branch_types[ti];
                 self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.district_types[di][ti], yi)
             })
             .collect();
         let type_labels: Vec<String> = types.iter().map(|r| r.label.clone()).collect();
-        let type_stats: Vec<&Stats> = site
-            .branch_types
-            .iter()
-            .enumerate()
-            .filter(|(ti, _)| agg.district_types[di][*ti].iter().any(|s| s.branches > 0))
-            .map(|(ti, _)| &agg.district_types[di][ti][yi])
-            .collect();
+        let type_stats: Vec<&Stats> = has.iter().map(|&ti| &agg.district_types[di][ti][yi]).collect();
 
         // District targets: this district's value and state per year.
         let targets: Vec<serde_json::Value> = site
@@ -714,11 +715,7 @@ impl<'a> Renderer<'a> {
         let year = self.year_in_view();
         let yi = self.yi(year);
         let path = format!("types/{}/index.html", t.slug);
-        let crumbs = vec![
-            self.home_crumb(),
-            Link::new(self.tr("nav_types"), "types/index.html"),
-            Link::new(t.name.clone(), path.clone()),
-        ];
+        let crumbs = self.section_crumbs("types", &t.name, &path);
         let with_type: Vec<usize> = (0..content.districts.len())
             .filter(|&di| agg.district_types[di][ti].iter().any(|s| s.branches > 0))
             .collect();

@@ -45,6 +45,15 @@ impl Output {
         fs::write(&path, bytes)
     }
 
+    /// Creates one file for streaming into, like [`Output::write`].
+    pub fn create(&self, rel: &str) -> io::Result<io::BufWriter<fs::File>> {
+        let path = self.staging.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(io::BufWriter::with_capacity(1 << 16, fs::File::create(&path)?))
+    }
+
     /// Swaps the finished build in for the old output. On Linux the two folders trade places in
     /// one atomic step, so that there is an output at every moment, even if the process is killed;
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).

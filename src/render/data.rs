@@ -205,7 +205,7 @@ fn series_json(series: &[Stats], agg: &Aggregates, content: &Content) -> Value {
     Value::Object(obj)
 }
 
-pub fn site_json(content: &Content, agg: &Aggregates) -> Vec<u8> {
+pub fn site_json(content: &Content, agg: &Aggregates, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let site = &content.site;
     let districts: Vec<Value> = content
         .districts
@@ -284,32 +284,6 @@ pub fn site_json(content: &Content, agg: &Aggregates) -> Vec<u8> {
             })
         })
         .collect();
-    let branches: Vec<Value> = content
-        .districts
-        .iter()
-        .enumerate()
-        .flat_map(|(di, d)| {
-            d.branches.iter().enumerate().map(move |(bi, b)| {
-                let years: Vec<Value> = agg.scored[di][bi]
-                    .iter()
-                    .map(|s| {
-                        json!({
-                            "year": s.year, "rating": site.ratings[s.rating].code,
-                            "score": s.total.to_string(), "max_score": s.max.to_string(),
-                            "score_pct": pct_json(Some(s.pct())), "mins_met": s.mins_met,
-                            "vetoed": s.vetoed, "model": s.model, "pilot": s.pilot,
-                        })
-                    })
-                    .collect();
-                let bt = &site.branch_types[b.type_idx];
-                json!({
-                    "district": d.slug, "branch": b.slug, "name": b.name, "type": bt.slug,
-                    "subtype": b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()),
-                    "level": b.level.slug(), "members": b.members, "pilot": b.pilot, "years": years,
-                })
-            })
-        })
-        .collect();
     let doc = json!({
         "title": site.title,
         "organisation": site.organisation,
@@ -325,32 +299,145 @@ pub fn site_json(content: &Content, agg: &Aggregates) -> Vec<u8> {
         "levels": levels,
         "targets": targets,
         "pilot_compliance": pilots,
-        "branches": branches,
     });
-    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-    out.push(b'\n');
-    out
+    let Value::Object(rest) = doc else { return Ok(()) };
+    serde_json::to_writer_pretty(&mut *w, &SiteDoc { rest, branches: BranchesJson { content, agg } })?;
+    w.write_all(b"\n")
 }
 
-/// Writes every data file into `data/`.
-pub fn write_all(content: &Content, agg: &Aggregates, out: &Output) -> std::io::Result<usize> {
-    let mut n = 0;
-    let mut put = |name: &str, bytes: Vec<u8>| -> std::io::Result<()> {
-        n += 1;
-        out.write(&format!("data/{name}"), &bytes)
-    };
-    put("branches.csv", branches_csv(content, agg))?;
-    put("districts.csv", districts_csv(content, agg))?;
-    put("types.csv", types_csv(content, agg))?;
-    put("province.csv", province_csv(content, agg))?;
-    for &year in &agg.years {
-        if let Some(bytes) = scores_csv(content, year) {
-            put(&format!("scores-{year}.csv"), bytes)?;
+/// `site.json` with its branch list streamed: at national scale the list is the bulk of the file
+/// (hundreds of MB), so it is never held whole in memory. Keys stay in sorted order, as a
+/// `serde_json::Map` would write them.
+struct SiteDoc<'a> {
+    rest: serde_json::Map<String, Value>,
+    branches: BranchesJson<'a>,
+}
+
+impl serde::Serialize for SiteDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(Some(self.rest.len() + 1))?;
+        let mut branches_done = false;
+        for (k, v) in &self.rest {
+            if !branches_done && k.as_str() > "branches" {
+                map.serialize_entry("branches", &self.branches)?;
+                branches_done = true;
+            }
+            map.serialize_entry(k, v)?;
+        }
+        if !branches_done {
+            map.serialize_entry("branches", &self.branches)?;
+        }
+        map.end()
+    }
+}
+
+struct BranchesJson<'a> {
+    content: &'a Content,
+    agg: &'a Aggregates,
+}
+
+impl serde::Serialize for BranchesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let (content, agg) = (self.content, self.agg);
+        let site = &content.site;
+        let mut seq = ser.serialize_seq(None)?;
+        for (di, d) in content.districts.iter().enumerate() {
+            for (bi, b) in d.branches.iter().enumerate() {
+                seq.serialize_element(&branch_json(site, agg, d, di, bi, b))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+fn branch_json(
+    site: &crate::model::Site,
+    agg: &Aggregates,
+    d: &crate::model::District,
+    di: usize,
+    bi: usize,
+    b: &crate::model::Branch,
+) -> Value {
+    let years: Vec<Value> = agg.scored[di][bi]
+        .iter()
+        .map(|s| {
+            json!({
+                "year": s.year, "rating": site.ratings[s.rating].code,
+                "score": s.total.to_string(), "max_score": s.max.to_string(),
+                "score_pct": pct_json(Some(s.pct())), "mins_met": s.mins_met,
+                "vetoed": s.vetoed, "model": s.model, "pilot": s.pilot,
+            })
+        })
+        .collect();
+    let bt = &site.branch_types[b.type_idx];
+    json!({
+        "district": d.slug, "branch": b.slug, "name": b.name, "type": bt.slug,
+        "subtype": b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()),
+        "level": b.level.slug(), "members": b.members, "pilot": b.pilot, "years": years,
+    })
+}
+
+/// One file of `data/`.
+#[derive(Clone, Copy, Debug)]
+pub enum DataFile {
+    Branches,
+    Districts,
+    Types,
+    Province,
+    Scores(i32),
+    Workbook(i32),
+    SiteJson,
+}
+
+impl DataFile {
+    /// Every data file of the site, the largest first (so that a parallel build starts them early).
+    pub fn all(content: &Content, agg: &Aggregates) -> Vec<DataFile> {
+        let with_framework = || agg.years.iter().copied().filter(|&y| content.frameworks.for_year(y).is_some());
+        let mut files = vec![DataFile::SiteJson];
+        files.extend(with_framework().map(DataFile::Workbook));
+        files.push(DataFile::Branches);
+        files.extend(with_framework().map(DataFile::Scores));
+        files.extend([DataFile::Districts, DataFile::Types, DataFile::Province]);
+        files
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            DataFile::Branches => "branches.csv".into(),
+            DataFile::Districts => "districts.csv".into(),
+            DataFile::Types => "types.csv".into(),
+            DataFile::Province => "province.csv".into(),
+            DataFile::Scores(y) => format!("scores-{y}.csv"),
+            DataFile::Workbook(y) => format!("bao-cao-{y}.xlsx"),
+            DataFile::SiteJson => "site.json".into(),
         }
     }
-    for (name, bytes) in super::xlsx::workbooks(content, agg, crate::build::build_date())? {
-        put(&name, bytes)?;
+
+    /// Makes the file and writes it into `data/`.
+    pub fn write(
+        self,
+        content: &Content,
+        agg: &Aggregates,
+        date: jiff::civil::Date,
+        out: &Output,
+    ) -> std::io::Result<()> {
+        let rel = format!("data/{}", self.name());
+        let bytes = match self {
+            DataFile::Branches => branches_csv(content, agg),
+            DataFile::Districts => districts_csv(content, agg),
+            DataFile::Types => types_csv(content, agg),
+            DataFile::Province => province_csv(content, agg),
+            DataFile::Scores(y) => scores_csv(content, y).unwrap_or_default(),
+            DataFile::Workbook(y) => super::xlsx::workbook(content, agg, y, date)
+                .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::SiteJson => {
+                let mut w = out.create(&rel)?;
+                site_json(content, agg, &mut w)?;
+                return w.into_inner().map(drop).map_err(|e| e.into_error());
+            }
+        };
+        out.write(&rel, &bytes)
     }
-    put("site.json", site_json(content, agg))?;
-    Ok(n)
 }

@@ -133,8 +133,7 @@ impl<'a> Renderer<'a> {
             let live = if base.is_empty() { format!("{root}../../{path}") } else { format!("{base}{path}") };
             json!({"text": b["text"], "live": live})
         });
-        let ctx = json!({
-            "t": &self.theme.strings,
+        let mut ctx = json!({
             "lang": site.language.code(),
             "site_title": site.title,
             "organisation": site.organisation,
@@ -152,6 +151,9 @@ impl<'a> Renderer<'a> {
             "booklet_url": self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")),
             "page": body,
         });
+        if self.theme.needs_strings_map {
+            ctx["t"] = json!(&self.theme.strings);
+        }
         let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
         let html = self
             .theme

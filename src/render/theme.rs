@@ -16,6 +16,9 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// The interface strings of the site's language.
     pub strings: BTreeMap<String, String>,
+    /// Whether a template still reads `t` as a variable after [`inline_strings`] (a theme that
+    /// looks strings up by computed key, or passes `t` to a macro): pages then get the map.
+    pub needs_strings_map: bool,
 }
 
 /// Every file of the embedded default theme, by relative path.
@@ -72,12 +75,105 @@ impl Theme {
                 strings = toml::from_str(&text).map_err(|e| format!("theme file {path}: {e}"))?;
             }
         }
+        let mut needs_strings_map = false;
+        for (_, text) in &mut templates {
+            let (inlined, needs) = inline_strings(text, &strings);
+            *text = inlined;
+            needs_strings_map |= needs;
+        }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| format!("theme templates: {}", tera_error(&e)))?;
-        Ok(Theme { tera, statics, strings })
+        Ok(Theme { tera, statics, strings, needs_strings_map })
     }
+}
+
+/// Replaces every `t.<key>` inside a template's tags with the string itself, as a Tera literal,
+/// so that pages need not carry the ~150 interface strings in their context (rebuilding that
+/// map was a sixth of a branch page's cost). Returns the template and whether `t` is still read
+/// some other way (`t[key]`, `t=t`, an unknown key), which then needs the map in the context.
+/// Text outside tags, comments and string literals inside tags are left alone.
+pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>) -> (String, bool) {
+    let mut out = String::with_capacity(template.len());
+    let mut needs_map = false;
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (text, tail) = rest.split_at(open);
+        out.push_str(text);
+        let close = match tail.get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                out.push('{');
+                rest = &tail[1..];
+                continue;
+            }
+        };
+        let Some(end) = tail.find(close).map(|i| i + 2) else {
+            out.push_str(tail);
+            return (out, needs_map);
+        };
+        let (tag, after) = tail.split_at(end);
+        if close == "#}" {
+            out.push_str(tag);
+        } else {
+            needs_map |= inline_tag(tag, strings, &mut out);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    (out, needs_map)
+}
+
+/// One `{{ … }}` or `{% … %}` tag: `t.<key>` outside string literals becomes a literal.
+fn inline_tag(tag: &str, strings: &BTreeMap<String, String>, out: &mut String) -> bool {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut needs_map = false;
+    let mut quote: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = tag.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(q) = quote {
+            quote = (c != q).then_some(q);
+        } else if matches!(c, '"' | '\'' | '`') {
+            quote = Some(c);
+        } else if c == 't' && !prev.is_some_and(|p| is_ident(p) || p == '.') {
+            let after = &tag[i + 1..];
+            if after.starts_with(|n: char| is_ident(n)) {
+                // Just a word that starts with `t` (`title`, `true`): copy it whole.
+                let len = after.find(|n: char| !is_ident(n)).unwrap_or(after.len());
+                out.push('t');
+                out.push_str(&after[..len]);
+                for _ in 0..len {
+                    chars.next();
+                }
+                prev = Some('_');
+                continue;
+            }
+            if let Some(key) = after.strip_prefix('.') {
+                let key = &key[..key.find(|n: char| !is_ident(n)).unwrap_or(key.len())];
+                if let Some(lit) = strings.get(key).and_then(|v| tera_literal(v)) {
+                    out.push_str(&lit);
+                    for _ in 0..=key.len() {
+                        chars.next();
+                    }
+                    prev = Some('"');
+                    continue;
+                }
+            }
+            needs_map = true;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    needs_map
+}
+
+/// A Tera string literal for `s` (Tera has no escapes: pick a quote `s` does not contain).
+fn tera_literal(s: &str) -> Option<String> {
+    ['"', '\'', '`'].into_iter().find(|q| !s.contains(*q)).map(|q| format!("{q}{s}{q}"))
 }
 
 /// HTML escaping for text and attribute values. Unlike Tera's default it leaves `/` alone, so
@@ -107,4 +203,47 @@ pub fn tera_error(e: &tera::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> BTreeMap<String, String> {
+        [("nav_home", "Tổng quan"), ("quote", "say \"hi\""), ("all", "a\"b'c`d")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn strings_inside_tags_become_literals() {
+        let (out, needs) =
+            inline_strings("<p>{{ t.nav_home }}</p>{% if x %}{{ t.quote | upper }}{% endif %}", &strings());
+        assert_eq!(out, "<p>{{ \"Tổng quan\" }}</p>{% if x %}{{ 'say \"hi\"' | upper }}{% endif %}");
+        assert!(!needs);
+    }
+
+    #[test]
+    fn text_comments_literals_and_other_names_are_left_alone() {
+        let src = "t.nav_home {# t.nav_home #}{{ \"t.nav_home\" }}{{ title }}{{ page.t.nav_home }}{{ at.nav_home }}";
+        let (out, needs) = inline_strings(src, &strings());
+        assert_eq!(out, src);
+        assert!(!needs);
+    }
+
+    #[test]
+    fn other_uses_of_t_keep_the_map() {
+        for src in ["{{ m::x(t=t) }}", "{{ t[key] }}", "{{ t.missing }}", "{{ t.all }}"] {
+            let (out, needs) = inline_strings(src, &strings());
+            assert_eq!(out, src, "{src}");
+            assert!(needs, "{src}");
+        }
+    }
+
+    #[test]
+    fn unclosed_tags_are_copied_as_they_are() {
+        let (out, _) = inline_strings("a { b {{ t.nav_home", &strings());
+        assert_eq!(out, "a { b {{ t.nav_home");
+    }
 }

@@ -8,7 +8,6 @@
 //! The workbook is deterministic: its creation date is the build date (set from
 //! `SOURCE_DATE_EPOCH` for reproducible builds), so the same content builds byte-identical files.
 
-use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -489,23 +488,6 @@ fn targets_sheet(
         s.next();
     }
     Ok(s.ws)
-}
-
-/// `bao-cao-<year>.xlsx` for every year, made in parallel: `(file name, bytes)` in year order.
-pub fn workbooks(
-    content: &Content,
-    agg: &Aggregates,
-    date: jiff::civil::Date,
-) -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    agg.years
-        .par_iter()
-        .filter(|&&y| content.frameworks.for_year(y).is_some())
-        .map(|&y| {
-            workbook(content, agg, y, date)
-                .map(|bytes| (format!("bao-cao-{y}.xlsx"), bytes))
-                .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))
-        })
-        .collect()
 }
 
 #[cfg(test)]

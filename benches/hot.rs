@@ -141,11 +141,11 @@ fn render(c: &mut Criterion, sites: &[(&str, &Path, &Checked)]) {
         let di = (0..ch.content.districts.len()).max_by_key(|&di| ch.content.districts[di].branches.len()).unwrap_or(0);
         let year = ch.agg.latest_year().or(ch.agg.years.last().copied()).unwrap_or(site.first_year);
         g.bench_function(BenchmarkId::new("branch_page", name), |b| {
-            b.iter(|| r.branch_page(&out, di, 0).expect("branch page"))
+            b.iter(|| r.branch_page(&out, di, 0, "00000000").expect("branch page"))
         });
         if name != "fixture" {
             g.bench_function(BenchmarkId::new("district_page", name), |b| {
-                b.iter(|| r.district_page(&out, di).expect("district page"))
+                b.iter(|| r.district_page(&out, di, "00000000").expect("district page"))
             });
             g.bench_function(BenchmarkId::new("home_page", name), |b| {
                 b.iter(|| r.year_page(&out, year, true).expect("home page"))

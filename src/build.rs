@@ -65,6 +65,8 @@ pub fn build_date() -> jiff::civil::Date {
 }
 
 pub struct BuildSummary {
+    /// How many files were written, and how many carried over from the last builds.
+    pub reuse: crate::write::Reuse,
     pub files: usize,
     pub pages: usize,
     pub charts: usize,
@@ -78,14 +80,15 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;
-    let out = Output::begin(&opts.output).map_err(io)?;
+    let out = Output::begin_incremental(&opts.output).map_err(io)?;
     let extras = render::Extras { snapshots: snapshot_views(&checked, opts), banner: None };
     let rendered = render::render_site(&checked, opts, &out, &theme, &extras)
         .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)));
     match rendered {
         Ok((counts, snapshot_files)) => {
-            out.commit().map_err(io)?;
+            let reuse = out.commit().map_err(io)?;
             Ok(BuildSummary {
+                reuse,
                 files: counts.files + snapshot_files,
                 pages: counts.pages,
                 charts: counts.charts,

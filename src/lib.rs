@@ -15,6 +15,7 @@ pub mod chart;
 pub mod collate;
 pub mod diag;
 pub mod import;
+pub mod incremental;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -183,8 +183,13 @@ fn main() -> ExitCode {
             print_diags(&diags, Format::Human);
             match result {
                 Ok(s) => {
+                    let unchanged = if s.reuse.carried > 0 {
+                        format!(" ({} written, {} unchanged)", s.reuse.written, s.reuse.carried)
+                    } else {
+                        String::new()
+                    };
                     eprintln!(
-                        "Built {} pages, {} charts, {} files in {:.2?} into {}{}",
+                        "Built {} pages, {} charts, {} files{unchanged} in {:.2?} into {}{}",
                         s.pages,
                         s.charts,
                         s.files,

@@ -466,6 +466,8 @@ pub struct Content {
     pub version: String,
     /// The full content hash (hex SHA-256) that `version` abbreviates.
     pub hash: String,
+    /// Every content file's path (`content/…`) and SHA-256, sorted by path: what pages depend on.
+    pub digests: Vec<(String, [u8; 32])>,
 }
 
 #[cfg(test)]

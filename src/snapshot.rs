@@ -82,11 +82,12 @@ pub fn copy_into(root: &Path, out: &Output) -> io::Result<usize> {
                 continue;
             }
             let rel = entry.path().strip_prefix(&from).map_err(io::Error::other)?;
-            let target = out.staging().join("snapshots").join(&s.id).join(rel);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let to = format!("snapshots/{}/{rel}", s.id);
+            // A snapshot never changes: its path is its key.
+            if out.offer(&to, crate::incremental::key(&[b"snapshot", to.as_bytes()]))? {
+                out.copy(&to, entry.path())?;
             }
-            fs::copy(entry.path(), &target)?;
             files += 1;
         }
     }

@@ -1,14 +1,38 @@
 //! Write: the build goes into a fresh folder beside the output, and only a complete build
 //! replaces the old output. A failed or killed build leaves the previous output as it was.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::incremental::{self, Key, State, Tree};
 
 /// A build in progress: files are written under a temporary folder until [`Output::commit`].
 pub struct Output {
     staging: PathBuf,
     target: PathBuf,
+    /// What the last builds left, when known (see [`crate::incremental`]).
+    state: Option<State>,
+    /// Whether `staging` is the previous build's tree, updated in place: its files may be hard
+    /// links shared with the live output, so they are replaced, never written into.
+    reuse: bool,
+    /// The key of every file of this build.
+    keys: Mutex<HashMap<String, Key>>,
+    /// Files kept or linked instead of written.
+    carried: std::sync::atomic::AtomicUsize,
+}
+
+/// What a build that knows its keys did with its files.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Reuse {
+    /// Files kept from the previous tree or linked from the live output.
+    pub carried: usize,
+    /// Files written.
+    pub written: usize,
+    /// Files of the previous tree that this build no longer has.
+    pub removed: usize,
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
@@ -29,7 +53,81 @@ impl Output {
             fs::remove_dir_all(&staging)?;
         }
         fs::create_dir_all(&staging)?;
-        Ok(Output { staging, target })
+        Ok(Output { staging, target, state: None, reuse: false, keys: Mutex::default(), carried: Default::default() })
+    }
+
+    /// Starts a build that may carry over files from the last builds: in place in the previous
+    /// tree when there is one, else into a fresh folder with unchanged files hard-linked from
+    /// the live output. Without a usable state, this is [`Output::begin`].
+    pub fn begin_incremental(target: &Path) -> io::Result<Self> {
+        let target = absolute(target)?;
+        let Some(state) = State::load(&target) else {
+            return Output::begin(&target);
+        };
+        let prev = incremental::prev_path(&target);
+        // From here the previous tree changes: a build killed before its end must not trust it.
+        State::remove(&target);
+        if state.prev.is_some() {
+            clean_leftovers(&target);
+            return Ok(Output {
+                staging: prev,
+                target,
+                state: Some(state),
+                reuse: true,
+                keys: Mutex::default(),
+                carried: Default::default(),
+            });
+        }
+        if prev.exists() {
+            remove_tree(&prev)?;
+        }
+        let mut out = Output::begin(&target)?;
+        out.state = Some(state);
+        Ok(out)
+    }
+
+    /// Records the key of `rel` and says whether it must be written: `false` when the file is
+    /// already in place (the previous tree has it with this key) or was linked from the live
+    /// output.
+    pub fn offer(&self, rel: &str, key: Key) -> io::Result<bool> {
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.insert(rel.to_string(), key);
+        }
+        let Some(state) = &self.state else {
+            return Ok(true);
+        };
+        let carried = || {
+            self.carried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(false)
+        };
+        if self.reuse && state.prev.as_ref().is_some_and(|p| p.files.get(rel) == Some(&key)) {
+            return carried();
+        }
+        if state.live.files.get(rel) == Some(&key) {
+            let to = self.staging.join(rel);
+            if self.reuse {
+                remove_file_if_any(&to)?;
+            } else if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            match fs::hard_link(self.target.join(rel), &to) {
+                Ok(()) => return carried(),
+                // Missing from the live output after all (changed by hand): make it.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
+                Err(e) if e.kind() == io::ErrorKind::NotFound || self.reuse => return Err(e),
+                Err(_) => {
+                    // No hard links here (another file system): copy instead.
+                    fs::copy(self.target.join(rel), &to)?;
+                    return carried();
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Writes a file keyed by its own bytes, unless it is already there.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if self.offer(rel, incremental::key(&[bytes]))? { self.write(rel, bytes) } else { Ok(()) }
     }
 
     pub fn staging(&self) -> &Path {
@@ -38,37 +136,90 @@ impl Output {
 
     /// Writes one file, `rel` being a `/`-separated path made by kieumau from validated slugs.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.prepare(rel)?;
+        fs::write(&path, bytes)
+    }
+
+    /// Copies the file at `from` to `rel`.
+    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.prepare(rel)?;
+        fs::copy(from, path).map(drop)
+    }
+
+    /// The path to write `rel` at, with its folder made and, in a reused tree, the old file gone.
+    fn prepare(&self, rel: &str) -> io::Result<PathBuf> {
         let path = self.staging.join(rel);
+        if self.reuse {
+            remove_file_if_any(&path)?;
+        }
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&path, bytes)
+        Ok(path)
     }
 
     /// Creates one file for streaming into, like [`Output::write`].
     pub fn create(&self, rel: &str) -> io::Result<io::BufWriter<fs::File>> {
-        let path = self.staging.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
+        let path = self.prepare(rel)?;
         Ok(io::BufWriter::with_capacity(1 << 16, fs::File::create(&path)?))
     }
 
     /// Swaps the finished build in for the old output. On Linux the two folders trade places in
     /// one atomic step, so that there is an output at every moment, even if the process is killed;
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
-    pub fn commit(self) -> io::Result<()> {
+    pub fn commit(self) -> io::Result<Reuse> {
+        let keys = std::mem::take(&mut *self.keys.lock().map_err(|_| io::Error::other("a render thread failed"))?);
+        let carried = self.carried.load(std::sync::atomic::Ordering::Relaxed);
+        let mut reuse = Reuse { carried, written: keys.len().saturating_sub(carried), removed: 0 };
+        if self.reuse
+            && let Some(prev) = self.state.as_ref().and_then(|s| s.prev.as_ref())
+        {
+            for rel in prev.files.keys().filter(|rel| !keys.contains_key(*rel)) {
+                remove_file_if_any(&self.staging.join(rel))?;
+                remove_empty_parents(&self.staging, rel);
+                reuse.removed += 1;
+            }
+        }
+        let old_live = self.state.as_ref().map(|s| s.live.files.clone());
+        self.swap()?;
+        // The replaced output is kept as the previous tree when its keys are known.
+        let prev_dir = incremental::prev_path(&self.target);
+        let prev = match old_live {
+            Some(files) if self.reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files }),
+            Some(files) => {
+                if prev_dir.exists() {
+                    remove_tree(&prev_dir)?;
+                }
+                fs::rename(&self.staging, &prev_dir)
+                    .ok()
+                    .and_then(|_| incremental::tree_id(&prev_dir))
+                    .map(|id| Tree { id, files })
+            }
+            None => {
+                if self.staging.exists() {
+                    remove_tree(&self.staging)?;
+                }
+                if prev_dir.exists() {
+                    remove_tree(&prev_dir)?;
+                }
+                None
+            }
+        };
+        if let Some(id) = incremental::tree_id(&self.target) {
+            State { live: Tree { id, files: keys }, prev }.save(&self.target)?;
+        }
+        Ok(reuse)
+    }
+
+    /// Puts the staging folder in the output's place; the old output ends up at the staging
+    /// path (or is gone, when there was none).
+    fn swap(&self) -> io::Result<()> {
         let had_old = fs::symlink_metadata(&self.target).is_ok();
         #[cfg(target_os = "linux")]
         if had_old {
             use rustix::fs::{CWD, RenameFlags, renameat_with};
             match renameat_with(CWD, &self.staging, CWD, &self.target, RenameFlags::EXCHANGE) {
-                Ok(()) => {
-                    // The staging name now holds the old output; a kill here leaves it to
-                    // `clean_leftovers`.
-                    let _ = fs::remove_dir_all(&self.staging);
-                    return Ok(());
-                }
+                Ok(()) => return Ok(()),
                 // The file system or kernel cannot exchange: swap in two steps below.
                 Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
                 Err(e) => return Err(e.into()),
@@ -86,7 +237,7 @@ impl Output {
             return Err(e);
         }
         if had_old {
-            let _ = fs::remove_dir_all(&old);
+            fs::rename(&old, &self.staging)?;
         }
         Ok(())
     }
@@ -106,6 +257,32 @@ impl Output {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);
     }
+}
+
+fn remove_file_if_any(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the folders above `rel` that are left empty, up to `root`.
+fn remove_empty_parents(root: &Path, rel: &str) {
+    let mut dir = Path::new(rel).parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if fs::remove_dir(root.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// Removes a whole tree, its top folders in parallel (an old output can hold a million files).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.par_iter().try_for_each(|p| if p.is_dir() { remove_tree(p) } else { remove_file_if_any(p) })?;
+    fs::remove_dir(dir)
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
@@ -183,6 +360,9 @@ mod tests {
         out.write("a/b.txt", b"two").unwrap();
         out.abort();
         assert_eq!(fs::read(target.join("a/b.txt")).unwrap(), b"one");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no leftovers beside the output");
+        let mut beside: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        beside.sort();
+        assert_eq!(beside, [".output.state", "output"], "no leftovers beside the output, only its state");
     }
 }

@@ -83,11 +83,13 @@ fn build(root: &Path, output: Option<&Path>) -> std::process::Output {
 }
 
 /// Dot-named entries beside a path: staging folders and outputs moved aside.
+/// Hidden entries beside the output, except what incremental builds keep there on purpose (the
+/// state and the previous tree).
 fn dot_entries(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        .filter(|n| n.starts_with('.') && n != ".output.state" && n != ".output.prev")
         .collect();
     v.sort();
     v

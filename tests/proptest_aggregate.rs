@@ -213,6 +213,7 @@ fn content(p: &Plan) -> Content {
         reviews: vec![],
         version: "00000000".into(),
         hash: "0".repeat(64),
+        digests: vec![],
     }
 }
 

@@ -11,11 +11,12 @@ pub mod view;
 pub mod xlsx;
 
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::build::{BuildOptions, Checked};
+use crate::incremental::Deps;
 use crate::write::Output;
 use pages::Renderer;
 use theme::Theme;
@@ -50,6 +51,29 @@ enum Job {
     Snapshots,
 }
 
+impl Job {
+    /// The files a job makes, each with what its key adds to the whole content's (nothing but a
+    /// name for the pages that show the whole content).
+    fn paths(self, content: &crate::model::Content) -> Vec<(String, &'static str)> {
+        let one = |p: String| vec![(p, "")];
+        match self {
+            Job::Data(f) => vec![(format!("data/{}", f.name()), "")],
+            Job::Booklet(y) => one(format!("booklet/{y}/index.html")),
+            Job::Home(_) => vec![("index.html".into(), "home")],
+            Job::Year(y) => one(format!("years/{y}/index.html")),
+            Job::District(di) => one(format!("districts/{}/index.html", content.districts[di].slug)),
+            Job::Type(ti) => one(format!("types/{}/index.html", content.site.branch_types[ti].slug)),
+            Job::Branch(di, bi) => {
+                let d = &content.districts[di];
+                one(format!("districts/{}/{}/index.html", d.slug, d.branches[bi].slug))
+            }
+            Job::Lists => vec![("districts/index.html".into(), ""), ("types/index.html".into(), "")],
+            Job::Criteria => one("criteria/index.html".into()),
+            Job::Snapshots => one("snapshots/index.html".into()),
+        }
+    }
+}
+
 pub fn render_site(
     checked: &Checked,
     opts: &BuildOptions,
@@ -64,11 +88,20 @@ pub fn render_site(
     let (content, agg) = (&checked.content, &checked.agg);
 
     for (name, bytes) in &theme.statics {
-        out.write(&format!("static/{name}"), bytes)?;
+        out.put(&format!("static/{name}"), bytes)?;
         counts.files += 1;
     }
-    out.write("static/search-index.js", search::index_js(content).as_bytes())?;
+    out.put("static/search-index.js", search::index_js(content).as_bytes())?;
     counts.files += 1;
+
+    // What every page is made with besides the content.
+    let date = opts.date.to_string();
+    let latest = agg.latest_year().unwrap_or(0).to_le_bytes();
+    let banner = extras.banner.as_ref().map(|b| b.to_string()).unwrap_or_default();
+    let base_url = r.base_url();
+    let build: [&[u8]; 5] = [&theme.digest, date.as_bytes(), &latest, banner.as_bytes(), base_url.as_bytes()];
+    let deps = Deps::new(content, &agg.years, &build);
+    let snapshots = serde_json::Value::Array(extras.snapshots.clone()).to_string();
 
     let data_files = data::DataFile::all(content, agg);
     let mut jobs: Vec<Job> = data_files.iter().map(|&f| Job::Data(f)).collect();
@@ -84,27 +117,63 @@ pub fn render_site(
 
     let pages = AtomicUsize::new(0);
     let progress = progress_bar(content);
+    let busy: [AtomicU64; 6] = Default::default();
     jobs.par_iter().with_max_len(64).try_for_each(|&job| {
+        let started = timer.enabled().then(std::time::Instant::now);
+        let kind = match job {
+            Job::Data(_) => 0,
+            Job::Booklet(_) => 1,
+            Job::Branch(..) => 2,
+            Job::District(_) => 3,
+            Job::Home(_) | Job::Year(_) => 4,
+            _ => 5,
+        };
         let n = match job {
-            Job::Data(f) => {
-                f.write(content, agg, opts.date, out)?;
-                return Ok(());
-            }
-            Job::Booklet(y) => r.booklet_page(out, y).map(|_| 1),
-            Job::Home(y) => r.year_page(out, y, true).map(|_| 1),
-            Job::Year(y) => r.year_page(out, y, false).map(|_| 1),
-            Job::District(di) => r.district_page(out, di).map(|_| 1),
-            Job::Type(ti) => r.type_page(out, ti).map(|_| 1),
-            Job::Branch(di, bi) => r.branch_page(out, di, bi).map(|_| 1),
-            Job::Lists => r.list_pages(out).map(|_| 2),
-            Job::Criteria => r.criteria_page(out).map(|_| 1),
-            Job::Snapshots => r.snapshots_page(out, &extras.snapshots).map(|_| 1),
-        }?;
+            Job::Data(_) => 0,
+            Job::Lists => 2,
+            _ => 1,
+        };
         pages.fetch_add(n, Ordering::Relaxed);
         progress.inc(n as u64);
+        let stale = job.paths(content).into_iter().try_fold(false, |any, (path, extra)| {
+            let key = match job {
+                Job::Branch(di, bi) => deps.branch_page(di, bi),
+                Job::District(di) => deps.district_page(di),
+                Job::Snapshots => deps.whole(snapshots.as_bytes()),
+                _ => deps.whole(extra.as_bytes()),
+            };
+            Ok::<bool, io::Error>(out.offer(&path, key)? || any)
+        })?;
+        if !stale {
+            return Ok(());
+        }
+        match job {
+            Job::Data(f) => {
+                let t = std::time::Instant::now();
+                f.write(content, agg, opts.date, out)?;
+                timer.note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
+            }
+            Job::Booklet(y) => r.booklet_page(out, y)?,
+            Job::Home(y) => r.year_page(out, y, true)?,
+            Job::Year(y) => r.year_page(out, y, false)?,
+            Job::District(di) => r.district_page(out, di, &deps.district_version(di))?,
+            Job::Type(ti) => r.type_page(out, ti)?,
+            Job::Branch(di, bi) => r.branch_page(out, di, bi, &deps.branch_version(di, bi))?,
+            Job::Lists => r.list_pages(out)?,
+            Job::Criteria => r.criteria_page(out)?,
+            Job::Snapshots => r.snapshots_page(out, &extras.snapshots)?,
+        }
+        if let Some(t) = started {
+            busy[kind].fetch_add(t.elapsed().as_micros() as u64, Ordering::Relaxed);
+        }
         Ok::<(), io::Error>(())
     })?;
     timer.lap("render pages and data files");
+    for (name, b) in
+        ["data files", "booklets", "branch pages", "district pages", "year pages", "other pages"].iter().zip(&busy)
+    {
+        timer.note(&format!("  {name}: {:.3} s busy", b.load(Ordering::Relaxed) as f64 / 1e6));
+    }
 
     // The data page lists the files with their sizes, so it comes last.
     let mut files: Vec<(String, u64)> = data_files
@@ -116,7 +185,9 @@ pub fn render_site(
         })
         .collect::<io::Result<_>>()?;
     files.sort();
-    r.data_page(out, &files)?;
+    if out.offer("data/index.html", deps.whole(b"data page"))? {
+        r.data_page(out, &files)?;
+    }
     pages.fetch_add(1, Ordering::Relaxed);
 
     progress.finish_and_clear();
@@ -132,6 +203,16 @@ pub struct Timer(Option<std::sync::Mutex<std::time::Instant>>);
 impl Timer {
     pub fn start() -> Timer {
         Timer(std::env::var_os("KIEUMAU_TIMINGS").map(|_| std::sync::Mutex::new(std::time::Instant::now())))
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn note(&self, line: &str) {
+        if self.enabled() {
+            eprintln!("timing: {line}");
+        }
     }
 
     pub fn lap(&self, phase: &str) {

@@ -123,6 +123,25 @@ impl<'a> Renderer<'a> {
         years: Vec<YearLink>,
         body: serde_json::Value,
     ) -> io::Result<()> {
+        let version = &self.checked.content.version;
+        self.page_of_version(out, template, path, title, crumbs, nav, years, body, version)
+    }
+
+    /// [`Renderer::page`] for a page that shows part of the content, with that part's data
+    /// version (so that an edit elsewhere leaves the page's bytes, and an incremental build, alone).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn page_of_version(
+        &self,
+        out: &Output,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: Vec<Link>,
+        nav: &str,
+        years: Vec<YearLink>,
+        body: serde_json::Value,
+        version: &str,
+    ) -> io::Result<()> {
         let site = &self.checked.content.site;
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
@@ -137,7 +156,7 @@ impl<'a> Renderer<'a> {
             "lang": site.language.code(),
             "site_title": site.title,
             "organisation": site.organisation,
-            "version": self.checked.content.version,
+            "version": version,
             "build_date": self.fmt.date(self.opts.date),
             "root": root,
             "path": path,
@@ -461,7 +480,8 @@ impl<'a> Renderer<'a> {
         flags
     }
 
-    pub fn district_page(&self, out: &Output, di: usize) -> io::Result<()> {
+    /// A district's page; `version` is the data version it shows (see [`crate::incremental::Deps`]).
+    pub fn district_page(&self, out: &Output, di: usize, version: &str) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let d = &content.districts[di];
@@ -557,10 +577,11 @@ impl<'a> Renderer<'a> {
             "notes": self.notes(&d.notes, None),
         });
         let years = self.year_links(year);
-        self.page(out, "district.html", &path, &d.name, crumbs, "districts", years, body)
+        self.page_of_version(out, "district.html", &path, &d.name, crumbs, "districts", years, body, version)
     }
 
-    pub fn branch_page(&self, out: &Output, di: usize, bi: usize) -> io::Result<()> {
+    /// A branch's page; `version` is the data version it shows (see [`crate::incremental::Deps`]).
+    pub fn branch_page(&self, out: &Output, di: usize, bi: usize, version: &str) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let d: &District = &content.districts[di];
@@ -707,7 +728,7 @@ impl<'a> Renderer<'a> {
         });
         let year = latest.map_or(site.target_year, |s| s.year);
         let years = self.year_links(year);
-        self.page(out, "branch.html", &path, &b.name, crumbs, "districts", years, body)
+        self.page_of_version(out, "branch.html", &path, &b.name, crumbs, "districts", years, body, version)
     }
 
     pub fn type_page(&self, out: &Output, ti: usize) -> io::Result<()> {

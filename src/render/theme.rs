@@ -19,6 +19,8 @@ pub struct Theme {
     /// Whether a template still reads `t` as a variable after [`inline_strings`] (a theme that
     /// looks strings up by computed key, or passes `t` to a macro): pages then get the map.
     pub needs_strings_map: bool,
+    /// A hash of every file of the theme: pages depend on it.
+    pub digest: crate::incremental::Key,
 }
 
 /// Every file of the embedded default theme, by relative path.
@@ -61,6 +63,10 @@ impl Theme {
         if let Some(name) = name.filter(|n| *n != "default" || root.join("themes/default").is_dir()) {
             overlay(&mut files, &root.join("themes").join(name))?;
         }
+        let digest = {
+            let parts: Vec<&[u8]> = files.iter().flat_map(|(p, b)| [p.as_bytes(), b.as_slice()]).collect();
+            crate::incremental::key(&parts)
+        };
         let mut templates = Vec::new();
         let mut statics = BTreeMap::new();
         let mut strings = BTreeMap::new();
@@ -85,7 +91,7 @@ impl Theme {
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| format!("theme templates: {}", tera_error(&e)))?;
-        Ok(Theme { tera, statics, strings, needs_strings_map })
+        Ok(Theme { tera, statics, strings, needs_strings_map, digest })
     }
 }
 

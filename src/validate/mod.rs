@@ -75,7 +75,7 @@ impl Collector<'_> {
     }
 
     /// The content hash: SHA-256 over every content file's path and text, in hex.
-    fn content_hash(mut self) -> String {
+    fn content_hash(&mut self) -> String {
         self.digests.sort_by(|a, b| a.0.cmp(&b.0));
         let mut h = Sha256::new();
         for (rel, d) in &self.digests {
@@ -173,6 +173,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         }
     };
     let hash = col.content_hash();
+    let digests = std::mem::take(&mut col.digests);
     if diags.has_errors() {
         return None;
     }
@@ -183,7 +184,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     });
     reviews.sort_by_key(|(y, _)| *y);
     let version = hash.get(..8).unwrap_or_default().to_string();
-    Some(Content { site, frameworks, districts, reviews, version, hash })
+    Some(Content { site, frameworks, districts, reviews, version, hash, digests })
 }
 
 /// Validates the bytes of one content file of a kind, as [`content`] does once it has read them,

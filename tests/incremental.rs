@@ -1,0 +1,123 @@
+//! Incremental builds: after an edit, `build` writes only what depends on it, and the output is
+//! byte-identical to a full build of the same content into a fresh folder.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{kieumau, site_with, snapshot_tree};
+
+/// Builds `site` into `out`; returns the summary line.
+fn build(site: &Path, out: &Path) -> String {
+    let o = kieumau().args(["build", "--root"]).arg(site).arg("--output").arg(out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{stderr}");
+    stderr.lines().find(|l| l.starts_with("Built ")).unwrap_or_default().to_string()
+}
+
+/// `(written, unchanged)` from a summary line; `None` for a full build.
+fn reuse(summary: &str) -> Option<(usize, usize)> {
+    let (_, rest) = summary.split_once(" files (")?;
+    let (written, rest) = rest.split_once(" written, ")?;
+    let (unchanged, _) = rest.split_once(" unchanged)")?;
+    Some((written.parse().ok()?, unchanged.parse().ok()?))
+}
+
+/// The same content built from scratch into a fresh folder.
+fn assert_same_as_full_build(site: &Path, out: &Path) {
+    let fresh = tempfile::tempdir().unwrap();
+    let summary = build(site, &fresh.path().join("output"));
+    assert_eq!(reuse(&summary), None, "a fresh folder gets a full build: {summary}");
+    let (a, b) = (snapshot_tree(out), snapshot_tree(&fresh.path().join("output")));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b), "same files");
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs from a full build");
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has {from}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_one_branch_edit_rewrites_only_what_depends_on_it() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    assert_eq!(reuse(&build(site.path(), &out)), None, "the first build is a full one");
+    let (written, unchanged) = reuse(&build(site.path(), &out)).expect("the second build reuses the first");
+    assert_eq!(written, 0, "nothing changed, nothing written");
+    assert!(unchanged > 20);
+
+    let branch = site.path().join("content/districts/dong-hung/b.toml");
+    let page = out.join("districts/dong-hung/b/index.html");
+    let other = out.join("districts/thanh-pho/d/index.html");
+    let other_before = fs::read(&other).unwrap();
+    let page_before = fs::read(&page).unwrap();
+    edit(&branch, "members = ", "members = 1");
+    let (written, unchanged) = reuse(&build(site.path(), &out)).unwrap();
+    // The branch page, its district page, and the pages and files that show the whole content;
+    // not the four other branch pages, the other district's page and the static files.
+    assert!(written > 3 && unchanged >= 4 + 1 + 4, "{written} written, {unchanged} unchanged");
+    assert_ne!(fs::read(&page).unwrap(), page_before);
+    assert_eq!(fs::read(&other).unwrap(), other_before);
+    assert_same_as_full_build(site.path(), &out);
+
+    // Twice more, so that both trees take their turn as the one updated in place.
+    for n in ["2", "3"] {
+        edit(&branch, "members = 1", &format!("members = {n}"));
+        assert!(reuse(&build(site.path(), &out)).is_some());
+        assert_same_as_full_build(site.path(), &out);
+        edit(&branch, &format!("members = {n}"), "members = 1");
+    }
+}
+
+#[test]
+fn removed_and_added_branches_and_a_new_date_match_a_full_build() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    build(site.path(), &out);
+    let d = site.path().join("content/districts/dong-hung");
+    fs::rename(d.join("c.toml"), d.join("c2.toml")).unwrap();
+    assert!(reuse(&build(site.path(), &out)).is_some());
+    assert!(!out.join("districts/dong-hung/c").exists(), "the old page and its folder are gone");
+    assert!(out.join("districts/dong-hung/c2/index.html").is_file());
+    assert_same_as_full_build(site.path(), &out);
+
+    // Another build date changes every page's footer: everything is written.
+    let o = kieumau()
+        .env("SOURCE_DATE_EPOCH", "1800000000")
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(fs::read_to_string(out.join("index.html")).unwrap().contains("15/01/2027"));
+    build(site.path(), &out);
+    assert_same_as_full_build(site.path(), &out);
+}
+
+#[test]
+fn a_lost_or_stale_state_means_a_full_build() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    build(site.path(), &out);
+    // A hand-replaced output no longer matches the state.
+    let state = site.path().join(".output.state");
+    assert!(state.is_file());
+    fs::rename(&out, site.path().join("moved")).unwrap();
+    common::copy_dir(&site.path().join("moved"), &out);
+    assert_eq!(reuse(&build(site.path(), &out)), None);
+    assert_same_as_full_build(site.path(), &out);
+    // A damaged state too.
+    fs::write(&state, "garbage").unwrap();
+    assert_eq!(reuse(&build(site.path(), &out)), None);
+    assert_same_as_full_build(site.path(), &out);
+}

@@ -352,31 +352,68 @@ impl serde::Serialize for BranchesJson<'_> {
     }
 }
 
-fn branch_json(
-    site: &crate::model::Site,
-    agg: &Aggregates,
-    d: &crate::model::District,
+/// One branch of `site.json`; fields in key order, as a `serde_json::Map` would sort them.
+#[derive(serde::Serialize)]
+struct BranchJson<'a> {
+    branch: &'a str,
+    district: &'a str,
+    level: &'a str,
+    members: u32,
+    name: &'a str,
+    pilot: Option<i32>,
+    subtype: Option<&'a str>,
+    #[serde(rename = "type")]
+    type_: &'a str,
+    years: Vec<BranchYearJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct BranchYearJson<'a> {
+    max_score: String,
+    mins_met: bool,
+    model: bool,
+    pilot: bool,
+    rating: &'a str,
+    score: String,
+    score_pct: Option<f64>,
+    vetoed: bool,
+    year: i32,
+}
+
+fn branch_json<'a>(
+    site: &'a crate::model::Site,
+    agg: &'a Aggregates,
+    d: &'a crate::model::District,
     di: usize,
     bi: usize,
-    b: &crate::model::Branch,
-) -> Value {
-    let years: Vec<Value> = agg.scored[di][bi]
+    b: &'a crate::model::Branch,
+) -> BranchJson<'a> {
+    let years = agg.scored[di][bi]
         .iter()
-        .map(|s| {
-            json!({
-                "year": s.year, "rating": site.ratings[s.rating].code,
-                "score": s.total.to_string(), "max_score": s.max.to_string(),
-                "score_pct": pct_json(Some(s.pct())), "mins_met": s.mins_met,
-                "vetoed": s.vetoed, "model": s.model, "pilot": s.pilot,
-            })
+        .map(|s| BranchYearJson {
+            max_score: s.max.to_string(),
+            mins_met: s.mins_met,
+            model: s.model,
+            pilot: s.pilot,
+            rating: &site.ratings[s.rating].code,
+            score: s.total.to_string(),
+            score_pct: Some(s.pct().pct_tenths() as f64 / 10.0),
+            vetoed: s.vetoed,
+            year: s.year,
         })
         .collect();
     let bt = &site.branch_types[b.type_idx];
-    json!({
-        "district": d.slug, "branch": b.slug, "name": b.name, "type": bt.slug,
-        "subtype": b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()),
-        "level": b.level.slug(), "members": b.members, "pilot": b.pilot, "years": years,
-    })
+    BranchJson {
+        branch: &b.slug,
+        district: &d.slug,
+        level: b.level.slug(),
+        members: b.members,
+        name: &b.name,
+        pilot: b.pilot,
+        subtype: b.subtype_idx.map(|i| bt.subtypes[i].slug.as_str()),
+        type_: &bt.slug,
+        years,
+    }
 }
 
 /// One file of `data/`.

@@ -118,7 +118,7 @@ pub fn render_site(
     let pages = AtomicUsize::new(0);
     let progress = progress_bar(content);
     let busy: [AtomicU64; 6] = Default::default();
-    jobs.par_iter().with_max_len(64).try_for_each(|&job| {
+    let run = |&job: &Job| {
         let started = timer.enabled().then(std::time::Instant::now);
         let kind = match job {
             Job::Data(_) => 0,
@@ -167,7 +167,15 @@ pub fn render_site(
             busy[kind].fetch_add(t.elapsed().as_micros() as u64, Ordering::Relaxed);
         }
         Ok::<(), io::Error>(())
-    })?;
+    };
+    // The few big jobs one by one, so that both cores take them; the many pages in chunks.
+    let heavy = jobs.iter().take_while(|j| matches!(j, Job::Data(_) | Job::Booklet(_))).count();
+    let (big, small) = jobs.split_at(heavy);
+    let (a, b) = rayon::join(
+        || big.par_iter().with_max_len(1).try_for_each(run),
+        || small.par_iter().with_max_len(64).try_for_each(run),
+    );
+    a.and(b)?;
     timer.lap("render pages and data files");
     for (name, b) in
         ["data files", "booklets", "branch pages", "district pages", "year pages", "other pages"].iter().zip(&busy)

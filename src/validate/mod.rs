@@ -12,6 +12,8 @@ mod notes;
 mod site;
 
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -21,6 +23,49 @@ use crate::diag::Diagnostics;
 use crate::load::{self, BranchFiles, ContentFile, DistrictFiles, NoteFile};
 use crate::model::{Branch, Content, District, Frameworks, Notes, Site};
 use fields::{Ctx, is_slug, suggest_slug};
+
+/// Times the phases of a run and, with `KIEUMAU_TIMINGS=1`, prints each on stderr (wall time and
+/// the process's CPU time, all threads): a cheap breakdown for benchmarks that needs no profiler.
+pub struct Timer {
+    last: Instant,
+    last_cpu: f64,
+}
+
+impl Timer {
+    pub fn start() -> Self {
+        Timer { last: Instant::now(), last_cpu: if timings_on() { cpu_seconds() } else { 0.0 } }
+    }
+
+    /// Reports the time since the previous lap (or the start) as `phase`.
+    pub fn lap(&mut self, phase: &str) {
+        if !timings_on() {
+            return;
+        }
+        let (now, cpu) = (Instant::now(), cpu_seconds());
+        eprintln!(
+            "timing: {phase:<20} {:>7.3} s wall {:>7.3} s cpu",
+            (now - self.last).as_secs_f64(),
+            cpu - self.last_cpu
+        );
+        (self.last, self.last_cpu) = (now, cpu);
+    }
+}
+
+fn timings_on() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("KIEUMAU_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
+}
+
+/// User + system CPU time of the whole process so far, from `/proc/self/stat` (0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in ticks.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|t| t.parse::<u64>().ok()).sum();
+    ticks as f64 / 100.0
+}
 
 /// What validating one file gives: its value (if valid), its problems and its content digest.
 struct FileOutcome<T> {
@@ -89,7 +134,9 @@ impl Collector<'_> {
 
 /// Loads and validates the site under `root`. `None` when there are errors (all reported).
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
+    let mut timer = Timer::start();
     let layout = load::discover(root, diags);
+    timer.lap("discover");
     let mut col = Collector { diags, digests: Vec::new() };
 
     let Some(site_file) = &layout.site else {
@@ -160,7 +207,10 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         (Some(site), true) => {
             let outcomes: Vec<FileOutcome<District>> =
                 layout.districts.par_iter().map(|d| district(d, site, &frameworks)).collect();
-            outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>()
+            timer.lap("read+parse+validate");
+            let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
+            timer.lap("merge diagnostics");
+            districts
         }
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
@@ -173,6 +223,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         }
     };
     let hash = col.content_hash();
+    timer.lap("content hash");
     if diags.has_errors() {
         return None;
     }
@@ -182,6 +233,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
     });
     reviews.sort_by_key(|(y, _)| *y);
+    timer.lap("sort districts");
     let version = hash.get(..8).unwrap_or_default().to_string();
     Some(Content { site, frameworks, districts, reviews, version, hash })
 }

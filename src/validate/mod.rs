@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::collate;
 use crate::diag::Diagnostics;
-use crate::load::{self, BranchFiles, ContentFile, DistrictFiles, NoteFile};
+use crate::load::{self, BranchFiles, ContentFile, DistrictDir, NoteFile};
 use crate::model::{Branch, Content, District, Frameworks, Notes, Site};
 use fields::{Ctx, is_slug, suggest_slug};
 
@@ -145,6 +145,17 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
                 "every site has content/site.toml with its title, ratings, branch types and targets (see README)",
             );
         }
+        // District folders are still listed, for what their listing reports (links, odd files).
+        let sinks: Vec<Diagnostics> = layout
+            .districts
+            .par_iter()
+            .map(|d| {
+                let mut diags = Diagnostics::new();
+                load::discover_district(root, d, &mut diags);
+                diags
+            })
+            .collect();
+        sinks.into_iter().for_each(|d| col.diags.merge(d));
         return None;
     };
     let site = col.take(with_toml(site_file, site::site));
@@ -206,7 +217,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let districts = match (&site, frameworks_ok) {
         (Some(site), true) => {
             let outcomes: Vec<FileOutcome<District>> =
-                layout.districts.par_iter().map(|d| district(d, site, &frameworks)).collect();
+                layout.districts.par_iter().map(|d| district(root, d, site, &frameworks)).collect();
             timer.lap("read+parse+validate");
             let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
             timer.lap("merge diagnostics");
@@ -214,11 +225,19 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         }
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
-            for d in &layout.districts {
-                for f in d.toml.iter().chain(d.branches.iter().filter_map(|b| b.toml.as_ref())) {
-                    col.take(with_toml(f, |_, _| Some(())));
-                }
-            }
+            let sinks: Vec<Diagnostics> = layout
+                .districts
+                .par_iter()
+                .map(|d| {
+                    let mut diags = Diagnostics::new();
+                    let files = load::discover_district(root, d, &mut diags);
+                    for f in files.toml.iter().chain(files.branches.iter().filter_map(|b| b.toml.as_ref())) {
+                        diags.merge(with_toml(f, |_, _| Some(())).diags);
+                    }
+                    diags
+                })
+                .collect();
+            sinks.into_iter().for_each(|d| col.diags.merge(d));
             return None;
         }
     };
@@ -300,22 +319,23 @@ pub fn check_note_bytes(bytes: &[u8]) -> (Option<crate::model::Note>, Diagnostic
     check_bytes("content/districts/d/note.md", bytes, notes::note)
 }
 
-/// Validates one district folder: its `district.toml`, notes and branches (in parallel).
-fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
+/// Lists and validates one district folder: its `district.toml`, notes and branches (in parallel).
+fn district(root: &Path, dir: &DistrictDir, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
     let mut diags = Diagnostics::new();
+    let files = load::discover_district(root, dir, &mut diags);
     let mut col = Collector { diags: &mut diags, digests: Vec::new() };
     let mut ok = true;
-    if !is_slug(&files.slug) {
+    if !is_slug(&dir.slug) {
         col.diags
-            .error(&files.dir.rel, None, format!("district folder name `{}` is not a valid slug", files.slug))
-            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&files.slug)));
+            .error(&dir.dir.rel, None, format!("district folder name `{}` is not a valid slug", dir.slug))
+            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&dir.slug)));
         ok = false;
     }
     let head = match &files.toml {
         Some(f) => col.take(with_toml(f, district::district)),
         None => {
             col.diags
-                .error(&files.dir.rel, None, "district folder has no district.toml")
+                .error(&dir.dir.rel, None, "district folder has no district.toml")
                 .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
             None
         }
@@ -334,7 +354,7 @@ fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> File
     let digests = col.digests;
     let value = match (head, notes) {
         (Some(head), Some(notes)) if ok => Some(District {
-            slug: files.slug.clone(),
+            slug: dir.slug.clone(),
             name: head.name,
             kind: head.kind,
             order: head.order,

@@ -81,8 +81,10 @@ fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Op
         return FileOutcome { value: None, diags, digests: Vec::new() };
     };
     let digests = vec![(file.rel.clone(), digest(&text))];
-    diags.add_source(&file.rel, &text);
     let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
+    // Only a file with problems keeps its text (for the snippets): a large site's text is not
+    // copied, nor held until the end.
+    diags.attach_source(&file.rel, &text);
     FileOutcome { value, diags, digests }
 }
 

@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fs;
 use std::io::Read;
 use std::ops::Range;
@@ -85,6 +86,47 @@ fn note_parts(stem: &str) -> (&str, Option<String>) {
 
 /// Files in a folder, sorted by name; symlinks and unexpected entries are reported, not followed.
 fn list_dir(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(ContentFile, String, bool)> {
+    let Ok(entries) = read_entries(&dir.path) else {
+        // Something cannot be read: the walker below says what, as it always has.
+        return list_dir_walk(root, dir, diags);
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, ft) in entries {
+        let name = name.to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // editor and OS files (.DS_Store, .swp)
+        }
+        let file = entry_file(dir, dir.path.join(&name), &name);
+        if ft.is_symlink() {
+            symlink_ignored(diags, &file.rel);
+            continue;
+        }
+        out.push((file, name, ft.is_dir()));
+    }
+    out
+}
+
+/// A folder's entries with their types (not following links), sorted by name like
+/// `WalkDir::sort_by_file_name`. Any error stops it.
+fn read_entries(dir: &Path) -> std::io::Result<Vec<(OsString, fs::FileType)>> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        entries.push((entry.file_name(), entry.file_type()?));
+    }
+    // Names are compared once each way, not re-parsed out of paths at every comparison.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries)
+}
+
+fn symlink_ignored(diags: &mut Diagnostics, rel: &str) {
+    diags
+        .warning(rel, None, "symbolic link ignored")
+        .hint("kieumau does not follow links; copy the file into content/ instead");
+}
+
+/// [`list_dir`] through `walkdir`, which reports unreadable folders and entries.
+fn list_dir_walk(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(ContentFile, String, bool)> {
     let mut out = Vec::new();
     for entry in WalkDir::new(&dir.path).min_depth(1).max_depth(1).sort_by_file_name() {
         let entry = match entry {
@@ -104,9 +146,7 @@ fn list_dir(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(Con
         let ft = entry.file_type();
         let file = entry_file(dir, entry.into_path(), &name);
         if ft.is_symlink() {
-            diags
-                .warning(&file.rel, None, "symbolic link ignored")
-                .hint("kieumau does not follow links; copy the file into content/ instead");
+            symlink_ignored(diags, &file.rel);
             continue;
         }
         out.push((file, name, ft.is_dir()));

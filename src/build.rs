@@ -31,8 +31,11 @@ pub enum Failure {
 pub fn check(root: &Path, strict: bool, diags: &mut Diagnostics) -> Option<Checked> {
     let content = validate::content(root, diags);
     let checked = content.map(|content| {
+        let mut timer = validate::Timer::start();
         let agg = aggregate::aggregate(&content);
+        timer.lap("score+aggregate");
         aggregate::warnings(&content, &agg, diags);
+        timer.lap("warnings");
         Checked { content, agg }
     });
     if strict {

@@ -62,6 +62,22 @@ impl Diagnostics {
         self.sources.insert(file.to_string(), text.to_string());
     }
 
+    /// Registers `file`'s text only if problems were reported in it (a clean file's text is not
+    /// kept), and places those of its problems that point into it but were pushed before its
+    /// text was known: the result is as if the text had been registered first.
+    pub fn attach_source(&mut self, file: &str, text: &str) {
+        let mut used = false;
+        for d in self.items.iter_mut().filter(|d| d.file == file) {
+            used = true;
+            if let (Some(span), 0) = (&d.span, d.line) {
+                (d.line, d.column) = line_col(text, span.start);
+            }
+        }
+        if used && !self.sources.contains_key(file) {
+            self.add_source(file, text);
+        }
+    }
+
     pub fn error(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
         self.push(Severity::Error, file, span, message.into())
     }

@@ -5,6 +5,8 @@
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fs;
 use std::io::Read;
 use std::ops::Range;
@@ -40,16 +42,23 @@ pub struct BranchFiles {
     pub notes: Vec<NoteFile>,
 }
 
+/// A district folder; [`discover_district`] lists its files.
 #[derive(Debug, Clone)]
-pub struct DistrictFiles {
+pub struct DistrictDir {
     pub slug: String,
     pub dir: ContentFile,
+}
+
+/// The files of one district folder, by role.
+#[derive(Debug, Clone, Default)]
+pub struct DistrictFiles {
     pub toml: Option<ContentFile>,
     pub notes: Vec<NoteFile>,
     pub branches: Vec<BranchFiles>,
 }
 
-/// Where every content file is, by role. Built from names alone.
+/// Where every content file is, by role. Built from names alone. District folders are listed
+/// when they are validated (in parallel, and only a few at a time in memory on a large site).
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub site: Option<ContentFile>,
@@ -57,11 +66,13 @@ pub struct Layout {
     pub criteria: Vec<(String, ContentFile)>,
     /// `(stem, file)` of `reviews/*.md`.
     pub reviews: Vec<(String, ContentFile)>,
-    pub districts: Vec<DistrictFiles>,
+    pub districts: Vec<DistrictDir>,
 }
 
-fn content_file(root: &Path, path: PathBuf) -> ContentFile {
-    let rel = rel_path(root, &path);
+/// An entry of the folder `dir`: its display name is the folder's plus `/name`, which is what
+/// [`rel_path`] gives for it, without splitting the whole path into components again.
+fn entry_file(dir: &ContentFile, path: PathBuf, name: &str) -> ContentFile {
+    let rel = if dir.rel.is_empty() { name.to_string() } else { format!("{}/{name}", dir.rel) };
     ContentFile { path, rel }
 }
 
@@ -74,13 +85,54 @@ fn note_parts(stem: &str) -> (&str, Option<String>) {
 }
 
 /// Files in a folder, sorted by name; symlinks and unexpected entries are reported, not followed.
-fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, bool)> {
+fn list_dir(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(ContentFile, String, bool)> {
+    let Ok(entries) = read_entries(&dir.path) else {
+        // Something cannot be read: the walker below says what, as it always has.
+        return list_dir_walk(root, dir, diags);
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, ft) in entries {
+        let name = name.to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // editor and OS files (.DS_Store, .swp)
+        }
+        let file = entry_file(dir, dir.path.join(&name), &name);
+        if ft.is_symlink() {
+            symlink_ignored(diags, &file.rel);
+            continue;
+        }
+        out.push((file, name, ft.is_dir()));
+    }
+    out
+}
+
+/// A folder's entries with their types (not following links), sorted by name like
+/// `WalkDir::sort_by_file_name`. Any error stops it.
+fn read_entries(dir: &Path) -> std::io::Result<Vec<(OsString, fs::FileType)>> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        entries.push((entry.file_name(), entry.file_type()?));
+    }
+    // Names are compared once each way, not re-parsed out of paths at every comparison.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries)
+}
+
+fn symlink_ignored(diags: &mut Diagnostics, rel: &str) {
+    diags
+        .warning(rel, None, "symbolic link ignored")
+        .hint("kieumau does not follow links; copy the file into content/ instead");
+}
+
+/// [`list_dir`] through `walkdir`, which reports unreadable folders and entries.
+fn list_dir_walk(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(ContentFile, String, bool)> {
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in WalkDir::new(&dir.path).min_depth(1).max_depth(1).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e.path().map_or_else(|| rel_path(root, dir), |p| rel_path(root, p));
+                let at = e.path().map_or_else(|| dir.rel.clone(), |p| rel_path(root, p));
                 diags
                     .error(&at, None, format!("cannot read this folder entry: {e}"))
                     .hint("check the file's permissions");
@@ -92,39 +144,38 @@ fn list_dir(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, S
             continue; // editor and OS files (.DS_Store, .swp)
         }
         let ft = entry.file_type();
+        let file = entry_file(dir, entry.into_path(), &name);
         if ft.is_symlink() {
-            diags
-                .warning(&rel_path(root, entry.path()), None, "symbolic link ignored")
-                .hint("kieumau does not follow links; copy the file into content/ instead");
+            symlink_ignored(diags, &file.rel);
             continue;
         }
-        out.push((entry.path().to_path_buf(), name, ft.is_dir()));
+        out.push((file, name, ft.is_dir()));
     }
     out
 }
 
 /// Finds every content file under `<root>/content` and sorts them into roles.
 pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
-    let content = root.join("content");
+    let path = root.join("content");
+    let content = ContentFile { rel: rel_path(root, &path), path };
     let mut layout = Layout::default();
-    if !content.is_dir() {
+    if !content.path.is_dir() {
         diags
             .error("content", None, "no content/ folder here")
             .hint("run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`");
         return layout;
     }
-    for (path, name, is_dir) in list_dir(root, &content, diags) {
-        let file = content_file(root, path.clone());
+    for (file, name, is_dir) in list_dir(root, &content, diags) {
         match (name.as_str(), is_dir) {
             ("site.toml", false) => layout.site = Some(file),
-            ("criteria", true) => layout.criteria = files_by_stem(root, &path, ".toml", diags),
-            ("reviews", true) => layout.reviews = files_by_stem(root, &path, ".md", diags),
+            ("criteria", true) => layout.criteria = files_by_stem(root, &file, ".toml", diags),
+            ("reviews", true) => layout.reviews = files_by_stem(root, &file, ".md", diags),
             ("districts", true) => {
-                for (p, n, d) in list_dir(root, &path, diags) {
+                for (dir, slug, d) in list_dir(root, &file, diags) {
                     if d {
-                        layout.districts.push(discover_district(root, p, n, diags));
+                        layout.districts.push(DistrictDir { slug, dir });
                     } else {
-                        unexpected(diags, &rel_path(root, &p), "file");
+                        unexpected(diags, &dir.rel, "file");
                     }
                 }
             }
@@ -141,10 +192,9 @@ fn unexpected(diags: &mut Diagnostics, rel: &str, what: &str) {
 }
 
 /// `(stem, file)` of the files with extension `ext` in a folder; anything else is reported.
-fn files_by_stem(root: &Path, dir: &Path, ext: &str, diags: &mut Diagnostics) -> Vec<(String, ContentFile)> {
+fn files_by_stem(root: &Path, dir: &ContentFile, ext: &str, diags: &mut Diagnostics) -> Vec<(String, ContentFile)> {
     let mut out = Vec::new();
-    for (p, n, d) in list_dir(root, dir, diags) {
-        let f = content_file(root, p);
+    for (f, n, d) in list_dir(root, dir, diags) {
         match n.strip_suffix(ext) {
             Some(stem) if !d => out.push((stem.to_string(), f)),
             _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
@@ -153,16 +203,12 @@ fn files_by_stem(root: &Path, dir: &Path, ext: &str, diags: &mut Diagnostics) ->
     out
 }
 
-fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagnostics) -> DistrictFiles {
-    let mut district = DistrictFiles {
-        slug,
-        dir: content_file(root, dir.clone()),
-        toml: None,
-        notes: Vec::new(),
-        branches: Vec::new(),
-    };
-    for (p, name, is_dir) in list_dir(root, &dir, diags) {
-        let f = content_file(root, p);
+/// Lists a district folder's files by role.
+pub fn discover_district(root: &Path, dir: &DistrictDir, diags: &mut Diagnostics) -> DistrictFiles {
+    let mut district = DistrictFiles::default();
+    // Where each branch slug is in `district.branches`: a district has thousands of branches.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (f, name, is_dir) in list_dir(root, &dir.dir, diags) {
         if is_dir {
             diags
                 .warning(&f.rel, None, "unexpected folder inside a district, ignored")
@@ -172,7 +218,7 @@ fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagno
         if name == "district.toml" {
             district.toml = Some(f);
         } else if let Some(stem) = name.strip_suffix(".toml") {
-            if let Some(b) = branch_entry(&mut district.branches, stem) {
+            if let Some(b) = branch_entry(&mut district.branches, &mut index, stem) {
                 b.toml = Some(f);
             }
         } else if let Some(stem) = name.strip_suffix(".md") {
@@ -181,7 +227,7 @@ fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagno
             if base == "district" {
                 district.notes.push(note);
             } else {
-                if let Some(b) = branch_entry(&mut district.branches, base) {
+                if let Some(b) = branch_entry(&mut district.branches, &mut index, base) {
                     b.notes.push(note);
                 }
             }
@@ -194,12 +240,16 @@ fn discover_district(root: &Path, dir: PathBuf, slug: String, diags: &mut Diagno
     district
 }
 
-fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> Option<&'a mut BranchFiles> {
-    // Files arrive sorted by name, so a branch's files are adjacent except for `x.md` < `x.toml` < `x.2024.md`
-    // orderings; a linear search from the end is enough and stays linear overall.
-    let i = match branches.iter().rposition(|b| b.slug == slug) {
-        Some(i) => i,
+/// The branch `slug`'s entry, added (in order of first appearance) when it is new.
+fn branch_entry<'a>(
+    branches: &'a mut Vec<BranchFiles>,
+    index: &mut HashMap<String, usize>,
+    slug: &str,
+) -> Option<&'a mut BranchFiles> {
+    let i = match index.get(slug) {
+        Some(&i) => i,
         None => {
+            index.insert(slug.to_string(), branches.len());
             branches.push(BranchFiles { slug: slug.to_string(), toml: None, notes: Vec::new() });
             branches.len() - 1
         }
@@ -209,6 +259,46 @@ fn branch_entry<'a>(branches: &'a mut Vec<BranchFiles>, slug: &str) -> Option<&'
 
 /// Reads a content file as UTF-8 text. Errors name the file and, for bad bytes, the spot.
 pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> {
+    match read_regular(&file.path) {
+        Some(Ok(bytes)) => decode_owned(&file.rel, bytes, diags),
+        Some(Err(e)) => {
+            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+            None
+        }
+        // Something is odd (missing, not a file, too large): the careful path below finds out what
+        // and says so.
+        None => read_text_checked(file, diags),
+    }
+}
+
+/// The common case in one path lookup: opens the file and checks through the open handle that
+/// it is a regular file within the size limit, then reads it. `None` when the open or the check
+/// fails, `Some(Err)` when reading does.
+#[cfg(target_os = "linux")]
+fn read_regular(path: &Path) -> Option<std::io::Result<Vec<u8>>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking, so that opening a pipe returns at once (it is then refused as not a file).
+    let flags = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    let f = fs::OpenOptions::new().read(true).custom_flags(flags).open(path).ok()?;
+    let meta = f.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    match f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => None,
+        Ok(_) => Some(Ok(bytes)),
+        Err(e) => Some(Err(e)),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn read_regular(_path: &Path) -> Option<std::io::Result<Vec<u8>>> {
+    None
+}
+
+/// Reads a file after checking by name that it is a regular file within the size limit.
+fn read_text_checked(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> {
     let meta = match fs::metadata(&file.path) {
         Ok(m) => m,
         Err(e) => {
@@ -244,26 +334,34 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
             .hint("a content file holds one branch, district or note; split it or check it is the right file");
         return None;
     }
-    decode_text(&file.rel, &bytes, diags)
+    decode_owned(&file.rel, bytes, diags)
 }
 
 /// A content file's bytes as text: UTF-8 without a leading byte-order mark and without NUL bytes.
 /// Errors name the file `rel` and the spot.
 pub fn decode_text(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    decode_owned(rel, bytes.to_vec(), diags)
+}
+
+/// [`decode_text`] on bytes it may keep: the text is not copied once more.
+fn decode_owned(rel: &str, mut bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => {
             if let Some(pos) = text.find('\0') {
-                diags.add_source(rel, text);
+                diags.add_source(rel, &text);
                 diags
                     .error(rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
                     .hint("save the file as plain UTF-8 text");
                 return None;
             }
-            Some(text.to_string())
+            Some(text)
         }
         Err(e) => {
-            let valid = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let (line, col) = crate::diag::line_col(&prefix, valid);
             diags.error(

@@ -32,17 +32,20 @@ impl Hundredths {
 
     /// Reads TOML number text (`9`, `8.5`, `-0.25`, `1_000`) exactly.
     pub fn parse(text: &str) -> Result<Self, DecimalError> {
-        let t = text.replace('_', "");
-        let lower = t.to_ascii_lowercase();
-        if lower.contains("nan") || lower.contains("inf") {
+        // Without allocating in the common case (a score is read for every criterion of every
+        // branch and year): no `_` to drop, and the letter checks ignore ASCII case in place.
+        let t: std::borrow::Cow<'_, str> = if text.contains('_') { text.replace('_', "").into() } else { text.into() };
+        let t: &str = &t;
+        let has = |word: &[u8]| t.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        if has(b"nan") || has(b"inf") {
             return Err(DecimalError::NotFinite);
         }
-        if lower.contains('e') {
+        if has(b"e") {
             return Err(DecimalError::Exponent);
         }
         let (negative, digits) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
-            None => (false, t.strip_prefix('+').unwrap_or(&t)),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
         };
         let (int_part, frac_part) = match digits.split_once('.') {
             Some((i, f)) => (i, f),
@@ -487,6 +490,15 @@ mod tests {
         assert_eq!(Hundredths::parse("-inf"), Err(DecimalError::NotFinite));
         assert_eq!(Hundredths::parse("1e1"), Err(DecimalError::Exponent));
         assert_eq!(Hundredths::parse("99999999999999"), Err(DecimalError::TooLarge));
+        // Letters in any ASCII case, underscores anywhere.
+        assert_eq!(Hundredths::parse("NaN"), Err(DecimalError::NotFinite));
+        assert_eq!(Hundredths::parse("+INF"), Err(DecimalError::NotFinite));
+        assert_eq!(Hundredths::parse("1E1"), Err(DecimalError::Exponent));
+        assert_eq!(Hundredths::parse("1_0.2_5"), Ok(Hundredths(1025)));
+        assert_eq!(Hundredths::parse("+8.5"), Ok(Hundredths(850)));
+        assert_eq!(Hundredths::parse("8."), Ok(Hundredths(800)));
+        assert_eq!(Hundredths::parse(".5"), Err(DecimalError::Malformed));
+        assert_eq!(Hundredths::parse(""), Err(DecimalError::Malformed));
     }
 
     #[test]

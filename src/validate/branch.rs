@@ -22,10 +22,10 @@ pub fn branch(
 ) -> Option<Branch> {
     let f = Fields::new(cx, root, 0..0, "a branch file", BRANCH_KEYS);
     let name = f.text(cx, "name", true, "\"Chi bộ thôn Thượng Phúc\"");
-    let type_slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
     let type_idx = f.string(cx, "type", true, "\"khu-dan-cu\"").and_then(|(s, span)| {
         let idx = site.type_index(s);
         if idx.is_none() {
+            let type_slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
             cx.error(span, format!("unknown branch type `{s}`")).hint(known_hint(s, &type_slugs));
         }
         idx
@@ -134,10 +134,12 @@ fn assessment(
     site: &Site,
     frameworks: &Frameworks,
 ) -> Option<Assessment> {
-    let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
+    // Lists of known ids for hints are made only when a hint needs them (this runs for every
+    // assessment of every branch).
     let rating = a.string(cx, "rating", true, "\"HTTNV\"").and_then(|(s, span)| {
         let idx = site.rating_index(s);
         if idx.is_none() {
+            let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
             cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, &codes));
         }
         idx
@@ -148,7 +150,6 @@ fn assessment(
             .hint(format!("add criteria/{year}.toml or an earlier one (the first framework starts in {first})"));
         return None;
     };
-    let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
     let mut ok = true;
     let mut vetoes = Vec::new();
     match a.strings(cx, "vetoes", false, "[\"ky-luat\"]") {
@@ -161,6 +162,7 @@ fn assessment(
                         ok = false;
                     }
                     None => {
+                        let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
                         cx.error(span, format!("unknown veto `{id}` in the {} framework", fw.year))
                             .hint(known_hint(id, &veto_ids));
                         ok = false;
@@ -175,10 +177,14 @@ fn assessment(
     let mut scores: Vec<Option<Hundredths>> = vec![None; applicable.len()];
     let type_slug = &site.branch_types[type_idx].slug;
     let (table, scores_span) = a.table(cx, "scores", true, "{ \"1.1\" = 9, \"1.2\" = 8.5 }")?;
-    let applicable_ids: Vec<&str> = applicable.iter().map(|&i| fw.criteria[i].id.as_str()).collect();
+    let applicable_ids = || -> Vec<&str> { applicable.iter().map(|&i| fw.criteria[i].id.as_str()).collect() };
+    // Scores usually come in the framework's order: try the criterion after the previous one
+    // before searching (criterion ids are unique in a framework, so the answer is the same).
+    let mut next = 0;
     for (key, value) in table.iter() {
         let id: &str = key.get_ref();
-        let Some(pos) = applicable.iter().position(|&i| fw.criteria[i].id == id) else {
+        let guess = applicable.get(next).filter(|&&i| fw.criteria[i].id == id).map(|_| next);
+        let Some(pos) = guess.or_else(|| applicable.iter().position(|&i| fw.criteria[i].id == id)) else {
             if fw.criteria.iter().any(|c| c.id == id) {
                 cx.error(
                     key.span(),
@@ -190,11 +196,12 @@ fn assessment(
                 .hint("remove this score; the criterion is for other branch types");
             } else {
                 cx.error(key.span(), format!("unknown criterion `{id}` in the {} framework", fw.year))
-                    .hint(known_hint(id, &applicable_ids));
+                    .hint(known_hint(id, &applicable_ids()));
             }
             ok = false;
             continue;
         };
+        next = pos + 1;
         let Some(v) = decimal_value(cx, id, value) else {
             // Present but unreadable: reported above, so not "missing" as well.
             scores[pos] = Some(Hundredths::ZERO);
@@ -213,9 +220,10 @@ fn assessment(
         }
         scores[pos] = Some(v);
     }
-    let missing: Vec<&str> =
-        applicable_ids.iter().zip(&scores).filter(|(_, s)| s.is_none()).map(|(id, _)| *id).collect();
-    if !missing.is_empty() {
+    if scores.iter().any(Option::is_none) {
+        let applicable_ids = applicable_ids();
+        let missing: Vec<&str> =
+            applicable_ids.iter().zip(&scores).filter(|(_, s)| s.is_none()).map(|(id, _)| *id).collect();
         cx.error(
             scores_span,
             format!("missing scores for {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),

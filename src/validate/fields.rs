@@ -147,7 +147,10 @@ impl<'a, 'i> Fields<'a, 'i> {
             self.wrong_type(cx, key, v, "a whole number", example);
             return None;
         };
-        match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+        let digits = i.as_str();
+        let digits: std::borrow::Cow<'_, str> =
+            if digits.contains('_') { digits.replace('_', "").into() } else { digits.into() };
+        match i64::from_str_radix(&digits, i.radix()) {
             Ok(n) if range.contains(&n) => Some((n, v.span())),
             _ => {
                 cx.error(

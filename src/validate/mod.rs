@@ -12,15 +12,60 @@ mod notes;
 mod site;
 
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::collate;
 use crate::diag::Diagnostics;
-use crate::load::{self, BranchFiles, ContentFile, DistrictFiles, NoteFile};
+use crate::load::{self, BranchFiles, ContentFile, DistrictDir, NoteFile};
 use crate::model::{Branch, Content, District, Frameworks, Notes, Site};
 use fields::{Ctx, is_slug, suggest_slug};
+
+/// Times the phases of a run and, with `KIEUMAU_TIMINGS=1`, prints each on stderr (wall time and
+/// the process's CPU time, all threads): a cheap breakdown for benchmarks that needs no profiler.
+pub struct Timer {
+    last: Instant,
+    last_cpu: f64,
+}
+
+impl Timer {
+    pub fn start() -> Self {
+        Timer { last: Instant::now(), last_cpu: if timings_on() { cpu_seconds() } else { 0.0 } }
+    }
+
+    /// Reports the time since the previous lap (or the start) as `phase`.
+    pub fn lap(&mut self, phase: &str) {
+        if !timings_on() {
+            return;
+        }
+        let (now, cpu) = (Instant::now(), cpu_seconds());
+        eprintln!(
+            "timing: {phase:<20} {:>7.3} s wall {:>7.3} s cpu",
+            (now - self.last).as_secs_f64(),
+            cpu - self.last_cpu
+        );
+        (self.last, self.last_cpu) = (now, cpu);
+    }
+}
+
+fn timings_on() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("KIEUMAU_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
+}
+
+/// User + system CPU time of the whole process so far, from `/proc/self/stat` (0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in ticks.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|t| t.parse::<u64>().ok()).sum();
+    ticks as f64 / 100.0
+}
 
 /// What validating one file gives: its value (if valid), its problems and its content digest.
 struct FileOutcome<T> {
@@ -36,8 +81,10 @@ fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Op
         return FileOutcome { value: None, diags, digests: Vec::new() };
     };
     let digests = vec![(file.rel.clone(), digest(&text))];
-    diags.add_source(&file.rel, &text);
     let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
+    // Only a file with problems keeps its text (for the snippets): a large site's text is not
+    // copied, nor held until the end.
+    diags.attach_source(&file.rel, &text);
     FileOutcome { value, diags, digests }
 }
 
@@ -89,7 +136,9 @@ impl Collector<'_> {
 
 /// Loads and validates the site under `root`. `None` when there are errors (all reported).
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
+    let mut timer = Timer::start();
     let layout = load::discover(root, diags);
+    timer.lap("discover");
     let mut col = Collector { diags, digests: Vec::new() };
 
     let Some(site_file) = &layout.site else {
@@ -98,6 +147,17 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
                 "every site has content/site.toml with its title, ratings, branch types and targets (see README)",
             );
         }
+        // District folders are still listed, for what their listing reports (links, odd files).
+        let sinks: Vec<Diagnostics> = layout
+            .districts
+            .par_iter()
+            .map(|d| {
+                let mut diags = Diagnostics::new();
+                load::discover_district(root, d, &mut diags);
+                diags
+            })
+            .collect();
+        sinks.into_iter().for_each(|d| col.diags.merge(d));
         return None;
     };
     let site = col.take(with_toml(site_file, site::site));
@@ -159,21 +219,33 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let districts = match (&site, frameworks_ok) {
         (Some(site), true) => {
             let outcomes: Vec<FileOutcome<District>> =
-                layout.districts.par_iter().map(|d| district(d, site, &frameworks)).collect();
-            outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>()
+                layout.districts.par_iter().map(|d| district(root, d, site, &frameworks)).collect();
+            timer.lap("read+parse+validate");
+            let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
+            timer.lap("merge diagnostics");
+            districts
         }
         _ => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
-            for d in &layout.districts {
-                for f in d.toml.iter().chain(d.branches.iter().filter_map(|b| b.toml.as_ref())) {
-                    col.take(with_toml(f, |_, _| Some(())));
-                }
-            }
+            let sinks: Vec<Diagnostics> = layout
+                .districts
+                .par_iter()
+                .map(|d| {
+                    let mut diags = Diagnostics::new();
+                    let files = load::discover_district(root, d, &mut diags);
+                    for f in files.toml.iter().chain(files.branches.iter().filter_map(|b| b.toml.as_ref())) {
+                        diags.merge(with_toml(f, |_, _| Some(())).diags);
+                    }
+                    diags
+                })
+                .collect();
+            sinks.into_iter().for_each(|d| col.diags.merge(d));
             return None;
         }
     };
     let hash = col.content_hash();
     let digests = std::mem::take(&mut col.digests);
+    timer.lap("content hash");
     if diags.has_errors() {
         return None;
     }
@@ -183,6 +255,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
     });
     reviews.sort_by_key(|(y, _)| *y);
+    timer.lap("sort districts");
     let version = hash.get(..8).unwrap_or_default().to_string();
     Some(Content { site, frameworks, districts, reviews, version, hash, digests })
 }
@@ -249,22 +322,23 @@ pub fn check_note_bytes(bytes: &[u8]) -> (Option<crate::model::Note>, Diagnostic
     check_bytes("content/districts/d/note.md", bytes, notes::note)
 }
 
-/// Validates one district folder: its `district.toml`, notes and branches (in parallel).
-fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
+/// Lists and validates one district folder: its `district.toml`, notes and branches (in parallel).
+fn district(root: &Path, dir: &DistrictDir, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
     let mut diags = Diagnostics::new();
+    let files = load::discover_district(root, dir, &mut diags);
     let mut col = Collector { diags: &mut diags, digests: Vec::new() };
     let mut ok = true;
-    if !is_slug(&files.slug) {
+    if !is_slug(&dir.slug) {
         col.diags
-            .error(&files.dir.rel, None, format!("district folder name `{}` is not a valid slug", files.slug))
-            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&files.slug)));
+            .error(&dir.dir.rel, None, format!("district folder name `{}` is not a valid slug", dir.slug))
+            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&dir.slug)));
         ok = false;
     }
     let head = match &files.toml {
         Some(f) => col.take(with_toml(f, district::district)),
         None => {
             col.diags
-                .error(&files.dir.rel, None, "district folder has no district.toml")
+                .error(&dir.dir.rel, None, "district folder has no district.toml")
                 .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
             None
         }
@@ -283,7 +357,7 @@ fn district(files: &DistrictFiles, site: &Site, frameworks: &Frameworks) -> File
     let digests = col.digests;
     let value = match (head, notes) {
         (Some(head), Some(notes)) if ok => Some(District {
-            slug: files.slug.clone(),
+            slug: dir.slug.clone(),
             name: head.name,
             kind: head.kind,
             order: head.order,

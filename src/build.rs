@@ -29,7 +29,12 @@ pub enum Failure {
 /// Loads, validates, scores and aggregates the site under `root`; every problem goes to `diags`.
 /// With `strict`, warnings count as errors.
 pub fn check(root: &Path, strict: bool, diags: &mut Diagnostics) -> Option<Checked> {
-    let content = validate::content(root, diags);
+    check_cached(root, strict, diags, None)
+}
+
+/// [`check`] with the branch cache at `cache` (see [`validate::cache`]).
+pub fn check_cached(root: &Path, strict: bool, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Checked> {
+    let content = validate::content_cached(root, diags, cache);
     let checked = content.map(|content| {
         let mut timer = validate::Timer::start();
         let agg = aggregate::aggregate(&content);
@@ -79,7 +84,8 @@ pub struct BuildSummary {
 /// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
-    let checked = check(&opts.root, false, diags).ok_or(Failure::Content)?;
+    let cache = crate::incremental::cache_path(&opts.output);
+    let checked = check_cached(&opts.root, false, diags, cache.as_deref()).ok_or(Failure::Content)?;
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;

@@ -75,6 +75,13 @@ pub fn prev_path(target: &Path) -> PathBuf {
     sibling(target, "prev")
 }
 
+/// `.<name>.cache` beside the output folder: the branch cache (see [`crate::validate::cache`]);
+/// `None` when the output's folder cannot be found.
+pub fn cache_path(target: &Path) -> Option<PathBuf> {
+    let target = if target.is_absolute() { target.to_path_buf() } else { std::env::current_dir().ok()?.join(target) };
+    target.parent().is_some_and(Path::is_dir).then(|| sibling(&target, "cache"))
+}
+
 fn sibling(target: &Path, tag: &str) -> PathBuf {
     let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.{tag}"))

@@ -3,12 +3,13 @@
 //! Types are compact on purpose (indices instead of repeated strings, scores as integer
 //! hundredths) because a national site holds a few hundred thousand branches.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An exact decimal with two places, stored as an integer count of hundredths.
 ///
 /// Scores, maxima and thresholds use it so that 85.5 / 95 is exactly 90% (no 89.99999).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Hundredths(pub i64);
 
 /// Why a number could not be read as an exact two-place decimal.
@@ -141,7 +142,7 @@ pub fn tenths_to_string(tenths: i64) -> String {
     format!("{sign}{}.{}", abs / 10, abs % 10)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
     CoSo,
     TrucThuoc,
@@ -393,7 +394,7 @@ impl Frameworks {
 }
 
 /// A Markdown note with its optional front matter.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Note {
     pub file: String,
     pub title: Option<String>,
@@ -403,13 +404,13 @@ pub struct Note {
 }
 
 /// Notes attached to a district, a branch or the province: general and per year.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Notes {
     pub general: Option<Note>,
     pub by_year: Vec<(i32, Note)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
     pub year: i32,
     /// Index into `Site::ratings`.
@@ -420,7 +421,7 @@ pub struct Assessment {
     pub scores: Box<[Hundredths]>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Branch {
     pub slug: String,
     pub name: String,

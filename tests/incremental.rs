@@ -121,3 +121,26 @@ fn a_lost_or_stale_state_means_a_full_build() {
     assert_eq!(reuse(&build(site.path(), &out)), None);
     assert_same_as_full_build(site.path(), &out);
 }
+
+#[test]
+fn cached_branches_keep_their_warnings_and_edits_are_seen() {
+    // A branch with a gap between its years: a warning in its own file.
+    let site = site_with(Some(&common::fixtures().join("errors/gap-warning-strict")));
+    let out = site.path().join("output");
+    let run = || {
+        let o = kieumau().args(["build", "--root"]).arg(site.path()).arg("--output").arg(&out).output().unwrap();
+        assert!(o.status.success());
+        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        stderr.lines().filter(|l| l.starts_with("warning")).map(String::from).collect::<Vec<_>>()
+    };
+    let first = run();
+    assert!(first.iter().any(|w| w.contains("a gap between 2022 and 2024")), "{first:?}");
+    assert_eq!(run(), first, "the same warnings from the cache-backed build");
+    assert!(site.path().join(".output.cache").is_file());
+    // An edit of the same length, right away: still seen (stamps have nanoseconds and ctime).
+    let b = site.path().join("content/districts/dong-hung/b.toml");
+    edit(&b, "members = 25", "members = 26");
+    run();
+    assert!(fs::read_to_string(out.join("data/site.json")).unwrap().contains("\"members\": 26"));
+    assert_same_as_full_build(site.path(), &out);
+}

@@ -5,6 +5,7 @@
 //! parallel) and checks what spans files: names of folders and files, notes without a subject.
 
 mod branch;
+pub mod cache;
 mod criteria;
 mod district;
 pub mod fields;
@@ -136,6 +137,12 @@ impl Collector<'_> {
 
 /// Loads and validates the site under `root`. `None` when there are errors (all reported).
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
+    content_cached(root, diags, None)
+}
+
+/// [`content`], taking unchanged clean branches from the cache file at `cache` (and writing it
+/// anew) when one is given: see [`cache`].
+pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Content> {
     let mut timer = Timer::start();
     let layout = load::discover(root, diags);
     timer.lap("discover");
@@ -218,8 +225,17 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
 
     let districts = match (&site, frameworks_ok) {
         (Some(site), true) => {
+            // Cached branches hold indices into the settings and frameworks: only good for the same.
+            let context: Vec<&[u8]> = col.digests.iter().flat_map(|(rel, d)| [rel.as_bytes(), &d[..]]).collect();
+            let branch_cache =
+                cache.map(|path| (path, cache::BranchCache::load(path, crate::incremental::key(&context))));
+            let bc = branch_cache.as_ref().map(|(_, c)| c);
             let outcomes: Vec<FileOutcome<District>> =
-                layout.districts.par_iter().map(|d| district(root, d, site, &frameworks)).collect();
+                layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();
+            if let Some((path, c)) = branch_cache {
+                // Only a slower next build if this fails.
+                let _ = c.save(path);
+            }
             timer.lap("read+parse+validate");
             let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
             timer.lap("merge diagnostics");
@@ -323,7 +339,13 @@ pub fn check_note_bytes(bytes: &[u8]) -> (Option<crate::model::Note>, Diagnostic
 }
 
 /// Lists and validates one district folder: its `district.toml`, notes and branches (in parallel).
-fn district(root: &Path, dir: &DistrictDir, site: &Site, frameworks: &Frameworks) -> FileOutcome<District> {
+fn district(
+    root: &Path,
+    dir: &DistrictDir,
+    site: &Site,
+    frameworks: &Frameworks,
+    cache: Option<&cache::BranchCache>,
+) -> FileOutcome<District> {
     let mut diags = Diagnostics::new();
     let files = load::discover_district(root, dir, &mut diags);
     let mut col = Collector { diags: &mut diags, digests: Vec::new() };
@@ -348,7 +370,7 @@ fn district(root: &Path, dir: &DistrictDir, site: &Site, frameworks: &Frameworks
     col.digests.extend(note_digests);
 
     let outcomes: Vec<FileOutcome<Branch>> =
-        files.branches.par_iter().map(|b| branch_files(b, site, frameworks)).collect();
+        files.branches.par_iter().map(|b| cached_branch_files(b, site, frameworks, cache)).collect();
     let mut branches = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         branches.extend(col.take(outcome));
@@ -417,6 +439,44 @@ fn read_notes(
 }
 
 /// Validates one branch's TOML file and its notes.
+/// [`branch_files`] through the cache: an unchanged clean branch is taken from it, and a branch
+/// validated without any problem is put in it.
+fn cached_branch_files(
+    files: &BranchFiles,
+    site: &Site,
+    frameworks: &Frameworks,
+    cache: Option<&cache::BranchCache>,
+) -> FileOutcome<Branch> {
+    let (Some(cache), Some(toml)) = (cache, &files.toml) else {
+        return branch_files(files, site, frameworks);
+    };
+    let on_disk: Vec<(&Path, &str)> = std::iter::once(toml)
+        .chain(files.notes.iter().map(|n| &n.file))
+        .map(|f| (f.path.as_path(), f.rel.as_str()))
+        .collect();
+    if let Some(e) = cache.get(&toml.rel, &on_disk) {
+        let digests = e.files.into_iter().map(|(rel, _, d)| (rel, d)).collect();
+        return FileOutcome { value: Some(e.branch), diags: Diagnostics::new(), digests };
+    }
+    // Stamped before reading: a file changed meanwhile is read again next time.
+    let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::of(p)).collect();
+    let outcome = branch_files(files, site, frameworks);
+    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) {
+        let files: Option<Vec<_>> = on_disk
+            .iter()
+            .zip(&stamps)
+            .map(|((_, rel), st)| {
+                let d = outcome.digests.iter().find(|(r, _)| r == rel)?.1;
+                Some((rel.to_string(), (*st)?, d))
+            })
+            .collect();
+        if let Some(files) = files {
+            cache.keep(&toml.rel, cache::Entry { files, branch: b.clone() });
+        }
+    }
+    outcome
+}
+
 fn branch_files(files: &BranchFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<Branch> {
     let mut diags = Diagnostics::new();
     let mut digests = Vec::new();

@@ -1,0 +1,108 @@
+//! The branch cache of incremental builds: each clean branch as validated last time, with the
+//! size, times and inode of its files. A branch whose files all still match is taken from the
+//! cache instead of being read, parsed and checked again (like git's index). Branches with any
+//! problem are never cached, so their warnings are reported on every run.
+//!
+//! The cache is only good for the same site settings and frameworks (branch values hold indices
+//! into them) and the same kieumau: its `context` key says so. It lives beside the output
+//! (`.<output>.cache`); a missing or unreadable one only means a slower build.
+
+use std::collections::HashMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::incremental::Key;
+use crate::model::Branch;
+
+/// What identifies a file's version without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+    ino: u64,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = fs::symlink_metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+            ino: m.ino(),
+        })
+    }
+}
+
+/// One branch: its files (path, stamp, digest) and its value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub files: Vec<(String, Stamp, [u8; 32])>,
+    pub branch: Branch,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct Stored {
+    version: String,
+    context: Key,
+    /// By the path of the branch's TOML file.
+    entries: HashMap<String, Entry>,
+}
+
+/// The cache read at the start of a run, and what the run adds for the next one.
+#[derive(Default)]
+pub struct BranchCache {
+    old: Stored,
+    new: Mutex<Vec<(String, Entry)>>,
+}
+
+impl BranchCache {
+    /// The cache at `path` if it was made for this `context`; else an empty one.
+    pub fn load(path: &Path, context: Key) -> BranchCache {
+        let old = fs::read(path)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
+            .filter(|s| s.version == env!("CARGO_PKG_VERSION") && s.context == context)
+            .unwrap_or_default();
+        BranchCache { old: Stored { context, version: env!("CARGO_PKG_VERSION").into(), ..old }, new: Mutex::default() }
+    }
+
+    /// The cached branch whose files are exactly `files` (paths on disk, relative names), all
+    /// unchanged. It is kept for the next run.
+    pub fn get(&self, toml_rel: &str, files: &[(&Path, &str)]) -> Option<Entry> {
+        let e = self.old.entries.get(toml_rel)?;
+        let same = e.files.len() == files.len()
+            && e.files
+                .iter()
+                .zip(files)
+                .all(|((rel, stamp, _), (path, r))| rel == r && Stamp::of(path) == Some(*stamp));
+        if !same {
+            return None;
+        }
+        self.keep(toml_rel, e.clone());
+        Some(e.clone())
+    }
+
+    /// Remembers a branch validated without any problem, for the next run.
+    pub fn keep(&self, toml_rel: &str, entry: Entry) {
+        if let Ok(mut new) = self.new.lock() {
+            new.push((toml_rel.to_string(), entry));
+        }
+    }
+
+    /// Writes what this run validated (atomically: a temporary file renamed over the old one).
+    pub fn save(self, path: &Path) -> std::io::Result<()> {
+        let entries = self.new.into_inner().map_err(|_| std::io::Error::other("cache lock poisoned"))?;
+        let stored =
+            Stored { version: self.old.version, context: self.old.context, entries: entries.into_iter().collect() };
+        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
+        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+        fs::write(&tmp, bytes)?;
+        fs::rename(&tmp, path)
+    }
+}

@@ -203,7 +203,19 @@ impl<'a> Sheet<'a> {
         frozen_cols: u16,
         styles: &'a Styles,
     ) -> Result<Self, XlsxError> {
-        let mut ws = Worksheet::new();
+        Sheet::in_worksheet(Worksheet::new(), name, title, header, widths, frozen_cols, styles)
+    }
+
+    /// [`Sheet::new`] in a given worksheet (one that streams its rows to a temporary file, say).
+    fn in_worksheet(
+        mut ws: Worksheet,
+        name: &str,
+        title: &str,
+        header: &[String],
+        widths: &[f64],
+        frozen_cols: u16,
+        styles: &'a Styles,
+    ) -> Result<Self, XlsxError> {
         ws.set_name(name)?;
         ws.write_string_with_format(0, 0, title, &styles.title)?;
         for (c, h) in header.iter().enumerate() {
@@ -384,13 +396,17 @@ pub fn workbook(content: &Content, agg: &Aggregates, year: i32, date: jiff::civi
         site.branch_types.iter().zip(&agg.types).map(|(t, series)| (t.name.as_str(), at(series))).collect();
     book.push_worksheet(units_sheet(l.types, l.branch_type, year, &types, province, content, l, &styles)?);
 
-    book.push_worksheet(branches_sheet(content, agg, year, l, &styles)?);
+    // Rows go to a temporary file as they are written: a national site has hundreds of
+    // thousands of branches, which would otherwise all be held as cells in memory.
+    let ws = book.new_worksheet_with_low_memory()?;
+    book.push_worksheet(branches_sheet(ws, content, agg, year, l, &styles)?);
     book.push_worksheet(targets_sheet(content, agg, year, l, &styles)?);
     book.save_to_buffer()
 }
 
 /// Every branch assessed in the year, with its scores per criterion.
 fn branches_sheet(
+    ws: Worksheet,
     content: &Content,
     agg: &Aggregates,
     year: i32,
@@ -422,7 +438,7 @@ fn branches_sheet(
     }
     let widths = [22.0, 34.0, 16.0, 14.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 9.0, 9.0, 14.0, 7.0];
     let title = format!("{} – {} {year}", l.branches, l.in_year);
-    let mut s = Sheet::new(l.branches, &title, &header, &widths, 2, styles)?;
+    let mut s = Sheet::in_worksheet(ws, l.branches, &title, &header, &widths, 2, styles)?;
     let yes_no = |b: bool| if b { l.yes } else { l.no };
     for (di, d) in content.districts.iter().enumerate() {
         for (bi, b) in d.branches.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Horizontal bar charts: one percentage per label, and shares stacked by category.
 
-use super::canvas::{self, AXIS, BAND, GRID, MUTED_TEXT, Rgb, Txt, WHITE_BG};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, AXIS, BAND, BLACK_TEXT, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
 use super::metrics::{fit, text_width};
 use super::{Chart, ChartText, TargetLine, WIDTH, clean_label, finish, finite, full_labels, join_names, no_data};
 
@@ -108,7 +110,9 @@ pub fn percent_bars(
     let height = plot_bottom + if bottom_ticks { 28 } else { 8 };
 
     let desc = percent_desc(&full_labels(labels), &vals, target, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the value labels after the bars.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Left);
+    let body = canvas::render(WIDTH, height as u32, defaults, |c| {
         // Row bands help follow a row across on long charts.
         for i in (1..rows).step_by(2) {
             if rows > 8 {
@@ -251,7 +255,9 @@ pub fn stacked_shares(
     let height = plot_bottom + 8;
 
     let desc = stacked_desc(&full_labels(labels), &full_labels(categories), &rows_counts, &totals, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the shares inside the segments.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Center);
+    let body = canvas::render(WIDTH, height as u32, defaults, |c| {
         for ((cat, color), (x, y)) in cats.iter().zip(&colors).zip(&legend) {
             c.rect(*x, y - 6, x + 12, y + 6, *color)?;
             c.rect_outline(*x, y - 6, x + 12, y + 6, AXIS)?;

@@ -1,7 +1,9 @@
 //! A heat map of percentages: rows x columns, a sequential single-hue scale.
 
 use super::bars::{MAX_LABEL_CHARS, SMALL_SIZE, blues, extremes, row_labels};
-use super::canvas::{self, AXIS, MUTED_TEXT, Rgb, Txt};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, AXIS, BLACK_TEXT, MUTED_TEXT, Rgb, TextDefaults, Txt};
 use super::metrics::{fit, text_width, wrap};
 use super::{Chart, ChartText, WIDTH, clean_label, finish, finite, no_data};
 
@@ -9,18 +11,19 @@ const ROW: i32 = 26;
 const NO_DATA_FILL: Rgb = Rgb(0xEE, 0xEE, 0xEE);
 const HATCH: Rgb = Rgb(0xC4, 0xC4, 0xC4);
 
-/// Diagonal hatching inside a rectangle.
+/// Diagonal hatching inside a rectangle, as one element (the strokes do not overlap).
 fn hatch(c: &canvas::Canvas<'_>, xa: i32, ya: i32, xb: i32, yb: i32) -> canvas::Res {
+    let mut ends = Vec::new();
     let mut s = xa + ya + 4;
     while s < xb + yb {
         let xs = xa.max(s - yb);
         let xe = xb.min(s - ya);
         if xs < xe {
-            c.line(vec![(xs, s - xs), (xe, s - xe)], HATCH, 1)?;
+            ends.extend([(xs, s - xs), (xe, s - xe)]);
         }
         s += 7;
     }
-    Ok(())
+    c.segments(ends, HATCH, 1)
 }
 
 /// A heat map: `values[row][col]` in percent; `None` (no branches) is drawn grey and hatched
@@ -71,7 +74,9 @@ pub fn heat_map(title: &str, rows: &[String], cols: &[String], values: &[Vec<Opt
     };
 
     let desc = heat_desc(&super::full_labels(rows), cols, &grid, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the values in the cells.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Center);
+    let body = canvas::render(WIDTH, height as u32, defaults, |c| {
         for (k, lines) in headers.iter().enumerate() {
             let xc = x0 + k as i32 * cw + cw / 2;
             if vertical {

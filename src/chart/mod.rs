@@ -1,4 +1,5 @@
-//! SVG charts for the report pages, drawn with plotters' SVG backend.
+//! SVG charts for the report pages, drawn with plotters on a compact SVG backend of our own
+//! ([`svg`]).
 //!
 //! The functions are domain-free: they take labels and plain numbers (percentages 0..=100 unless
 //! said otherwise) and return a [`Chart`]: a complete `<svg>` element to inline into HTML5, its
@@ -6,7 +7,7 @@
 //!
 //! Properties of every SVG:
 //! - `role="img"` and `aria-labelledby` pointing at its own `<title>` and `<desc>`;
-//! - ids are `chart-<slug of the title>-<8 hex digits of a SHA-256 of title, summary and drawing>`,
+//! - ids are `chart-<slug of the title>-<8 hex digits of a hash of title, summary and drawing>`,
 //!   so distinct charts on a page get distinct ids and the bytes stay deterministic; two charts
 //!   with identical title *and* numbers would share ids, so give one of them another id with
 //!   [`Chart::with_id`] (say, with the page position appended);
@@ -30,12 +31,11 @@ mod heat;
 mod lines;
 mod metrics;
 mod scores;
+mod svg;
 #[cfg(test)]
 mod tests;
 
 use std::fmt::Write as _;
-
-use sha2::{Digest, Sha256};
 
 pub use bars::{percent_bars, stacked_shares};
 pub use heat::heat_map;
@@ -260,9 +260,10 @@ pub(crate) fn finish(title: &str, desc: String, size: (u32, u32), body: Option<S
 pub(crate) fn no_data(title: &str, text: &ChartText) -> Chart {
     let size = (WIDTH, 56);
     let msg = clean_label(&text.no_data);
-    let body = canvas::render(size.0, size.1, |c| {
+    let t = canvas::Txt::new(14.0).color(canvas::MUTED_TEXT).center().italic();
+    let defaults = canvas::TextDefaults::new(t.size, t.color, t.h);
+    let body = canvas::render(size.0, size.1, defaults, |c| {
         c.rect_outline(0, 0, size.0 as i32 - 1, size.1 as i32 - 1, canvas::GRID)?;
-        let t = canvas::Txt::new(14.0).color(canvas::MUTED_TEXT).center().italic();
         c.text(&msg, size.0 as i32 / 2, size.1 as i32 / 2, t)
     })
     .unwrap_or_default();
@@ -292,22 +293,39 @@ fn make_id(title: &str, desc: &str, body: &str) -> String {
         slug.truncate(32);
         slug = slug.trim_end_matches('-').to_string();
     }
-    let mut h = Sha256::new();
-    h.update(title.as_bytes());
-    h.update([0]);
-    h.update(desc.as_bytes());
-    h.update([0]);
-    h.update(body.as_bytes());
-    let digest = h.finalize();
+    let digest = hash64(&[title.as_bytes(), desc.as_bytes(), body.as_bytes()]);
     let mut id = String::from("chart-");
     if !slug.is_empty() {
         id.push_str(&slug);
         id.push('-');
     }
-    for b in digest.iter().take(4) {
-        let _ = write!(id, "{b:02x}");
-    }
+    let _ = write!(id, "{:08x}", digest >> 32);
     id
+}
+
+/// A fast 64-bit hash of a sequence of byte strings, fixed for all builds and platforms (ids
+/// must not change between runs, so not std's `DefaultHasher`). Ids only need to differ between
+/// the few charts of one page, and a cryptographic hash of every drawing cost more than
+/// writing it: this takes 8 bytes per multiply, and a final avalanche (murmur3's `fmix64`)
+/// spreads every input bit over the 32 bits kept.
+pub(crate) fn hash64(parts: &[&[u8]]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    for part in parts {
+        let (words, rest) = part.as_chunks::<8>();
+        for w in words {
+            h = (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(29);
+        }
+        // The tail, then the length, which also separates the parts ("ab","c" vs "a","bc").
+        let tail = rest.iter().rev().fold(0u64, |t, &b| (t << 8) | u64::from(b));
+        h = (h ^ tail).wrapping_mul(K).rotate_left(29);
+        h = (h ^ part.len() as u64).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
 }
 
 /// Names joined for a summary, at most three, then "…".

@@ -1,7 +1,9 @@
 //! Vertical bars of scores against their maxima (one branch's criteria).
 
 use super::bars::{BAR, SMALL_SIZE, extremes};
-use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, Txt};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt};
 use super::metrics::{fit, text_width};
 use super::{Chart, ChartText, WIDTH, clean_label, finish, finite, no_data};
 
@@ -51,7 +53,9 @@ pub fn scores_vs_max(title: &str, labels: &[String], scores: &[f64], maxima: &[f
     };
 
     let desc = scores_desc(&super::full_labels(labels), &sc, &mx, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: axis and criterion labels, centred under the bars.
+    let defaults = TextDefaults::new(SMALL_SIZE, MUTED_TEXT, HPos::Center);
+    let body = canvas::render(WIDTH, height as u32, defaults, |c| {
         for k in 0..=ticks {
             let v = step * k as f64;
             let y = yof(v);

@@ -192,16 +192,26 @@ impl Canvas<'_> {
     }
 }
 
-/// Draws on a `w` x `h` canvas and returns the SVG *body* (everything inside the root element);
-/// `None` when plotters reports an error. `text` is the chart's most common text style.
+/// Draws on a `w` x `h` canvas and appends the SVG *body* (everything inside the root element)
+/// to `out`; `None` when plotters reports an error. `text` is the chart's most common text style.
+pub(crate) fn render_into(
+    out: &mut String,
+    w: u32,
+    h: u32,
+    text: TextDefaults,
+    draw: impl FnOnce(&Canvas<'_>) -> Res,
+) -> Option<()> {
+    let area = Svg::new(out, (w, h), text).into_drawing_area();
+    let canvas = Canvas { area };
+    canvas.area.fill(&WHITE).ok()?;
+    draw(&canvas).ok()?;
+    canvas.area.present().ok()
+}
+
+/// [`render_into`] a new string.
+#[cfg(test)]
 pub(crate) fn render(w: u32, h: u32, text: TextDefaults, draw: impl FnOnce(&Canvas<'_>) -> Res) -> Option<String> {
-    let mut buf = String::with_capacity(4096);
-    {
-        let area = Svg::new(&mut buf, (w, h), text).into_drawing_area();
-        let canvas = Canvas { area };
-        canvas.area.fill(&WHITE).ok()?;
-        draw(&canvas).ok()?;
-        canvas.area.present().ok()?;
-    }
-    Some(buf)
+    let mut out = String::new();
+    render_into(&mut out, w, h, text, draw)?;
+    Some(out)
 }

@@ -5,7 +5,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, finish, finite, no_data};
+use super::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, draw, finite, no_data};
 
 /// Okabe–Ito, strongest contrast on white first (yellow last).
 pub(crate) const PALETTE: [Rgb; 8] = [
@@ -199,7 +199,7 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
 
     // Most text: axis labels.
     let defaults = TextDefaults::new(SMALL_SIZE, MUTED_TEXT, HPos::Center);
-    let body = canvas::render(WIDTH, height as u32, defaults, |c| {
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         for (idx, ((name, _), (x, y))) in data.iter().zip(&legend).enumerate() {
             let color = PALETTE[idx % PALETTE.len()];
             c.line(vec![(*x, *y), (x + 28, *y)], color, 2)?;
@@ -248,8 +248,7 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
             small_label(c, label, *x, *y, *h, true)?;
         }
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 #[derive(Clone, Copy)]

@@ -443,3 +443,49 @@ fn ids_hash_is_fixed_and_separates_parts() {
     assert_eq!(a.svg, b.svg);
     assert_eq!(a.id, b.id);
 }
+
+#[test]
+fn num_matches_the_std_formatting_it_replaces() {
+    // The former implementation, through std formatting.
+    fn reference(text: &ChartText, v: f64, decimals: i32, trim: bool) -> String {
+        let r = super::round_half_away(v, decimals);
+        if !r.is_finite() {
+            return "–".into();
+        }
+        let mut s = format!("{:.*}", decimals.clamp(0, 6) as usize, r);
+        if s.parse::<f64>() == Ok(0.0) {
+            s = s.trim_start_matches('-').to_string();
+        }
+        if trim && s.contains('.') {
+            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        }
+        if text.decimal_comma { s.replace('.', ",") } else { s }
+    }
+    let specials = [1e300, -1e300, f64::NAN, f64::INFINITY, 1e16, -123_456_789_012_345.6, 0.0, -0.0, 100.0, 7.25];
+    for text in [ChartText::en(), ChartText::vi()] {
+        let values = (-3000..3000).map(|i| f64::from(i) * 0.0371).chain(specials);
+        for v in values {
+            for d in 0..4 {
+                for trim in [false, true] {
+                    assert_eq!(text.num(v, d, trim), reference(&text, v, d, trim), "{v} {d} {trim}");
+                }
+            }
+            assert_eq!(text.pct(v), format!("{}%", reference(&text, v, 1, false)));
+        }
+    }
+}
+
+#[test]
+fn clean_label_keeps_clean_labels_and_mends_the_rest() {
+    for (raw, clean) in [
+        ("Huyện Đông Hưng", "Huyện Đông Hưng"),
+        ("  a  b ", "a b"),
+        ("a\tb\nc\u{7}d", "a b c d"),
+        ("a\u{a0}b", "a b"),
+        ("", ""),
+        (" ", ""),
+        ("x", "x"),
+    ] {
+        assert_eq!(clean_label(raw), clean, "{raw:?}");
+    }
+}

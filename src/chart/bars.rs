@@ -1,8 +1,10 @@
 //! Horizontal bar charts: one percentage per label, and shares stacked by category.
 
-use super::canvas::{self, AXIS, BAND, GRID, MUTED_TEXT, Rgb, Txt, WHITE_BG};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, AXIS, BAND, BLACK_TEXT, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, TargetLine, WIDTH, clean_label, finish, finite, full_labels, join_names, no_data};
+use super::{Chart, ChartText, TargetLine, WIDTH, clean_label, draw, finite, full_labels, join_names, no_data};
 
 /// Okabe–Ito blue, the colour of single bars.
 pub(crate) const BAR: Rgb = Rgb(0x00, 0x72, 0xB2);
@@ -108,7 +110,9 @@ pub fn percent_bars(
     let height = plot_bottom + if bottom_ticks { 28 } else { 8 };
 
     let desc = percent_desc(&full_labels(labels), &vals, target, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the value labels after the bars.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Left);
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         // Row bands help follow a row across on long charts.
         for i in (1..rows).step_by(2) {
             if rows > 8 {
@@ -163,8 +167,7 @@ pub fn percent_bars(
             }
         }
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 /// "Highest: A 98.0%; lowest: B 71.5%; 3/13 below target 90.0%; no data: 1/14."
@@ -185,21 +188,34 @@ fn percent_desc(names: &[String], vals: &[Option<f64>], target: Option<&TargetLi
 /// "Highest: A 98.0%", "Lowest: B 71.5%" (ties by the shown value are listed together), or with
 /// a qualifier "Highest (X): A 98.0%"; a single value is just "A 98.0%".
 pub(crate) fn extremes(known: &[(&str, f64)], qualifier: Option<&str>, text: &ChartText) -> Vec<String> {
+    let values: Vec<f64> = known.iter().map(|(_, v)| *v).collect();
+    extremes_by(&values, |i| known.get(i).map_or_else(String::new, |(n, _)| n.to_string()), qualifier, text)
+}
+
+/// [`extremes`] of `values`, value `i` being named `name(i)`: only the few names shown are
+/// built, and every value is formatted once (a heat map has hundreds of cells).
+pub(crate) fn extremes_by(
+    values: &[f64],
+    name: impl Fn(usize) -> String,
+    qualifier: Option<&str>,
+    text: &ChartText,
+) -> Vec<String> {
     let q = qualifier.map(|q| format!(" ({q})")).unwrap_or_default();
-    let shown = |v: f64| text.pct(v);
-    match known {
+    match values {
         [] => Vec::new(),
-        [(name, v)] => vec![format!("{name} {}", shown(*v))],
+        [v] => vec![format!("{} {}", name(0), text.pct(*v))],
         _ => {
-            let max = known.iter().map(|(_, v)| *v).fold(f64::NEG_INFINITY, f64::max);
-            let min = known.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
-            let at = |x: f64| -> Vec<&str> {
-                known.iter().filter(|(_, v)| shown(*v) == shown(x)).map(|(n, _)| *n).collect()
+            let shown: Vec<String> = values.iter().map(|v| text.pct(*v)).collect();
+            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+            // Ties by the shown value; a fourth name only tells `join_names` to add "…".
+            let at = |x: &str| -> String {
+                let names: Vec<String> =
+                    shown.iter().enumerate().filter(|(_, s)| *s == x).take(4).map(|(i, _)| name(i)).collect();
+                join_names(&names.iter().map(String::as_str).collect::<Vec<_>>())
             };
-            vec![
-                format!("{}{q}: {} {}", text.highest, join_names(&at(max)), shown(max)),
-                format!("{}{q}: {} {}", text.lowest, join_names(&at(min)), shown(min)),
-            ]
+            let (max, min) = (text.pct(max), text.pct(min));
+            vec![format!("{}{q}: {} {max}", text.highest, at(&max)), format!("{}{q}: {} {min}", text.lowest, at(&min))]
         }
     }
 }
@@ -251,7 +267,9 @@ pub fn stacked_shares(
     let height = plot_bottom + 8;
 
     let desc = stacked_desc(&full_labels(labels), &full_labels(categories), &rows_counts, &totals, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the shares inside the segments.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Center);
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         for ((cat, color), (x, y)) in cats.iter().zip(&colors).zip(&legend) {
             c.rect(*x, y - 6, x + 12, y + 6, *color)?;
             c.rect_outline(*x, y - 6, x + 12, y + 6, AXIS)?;
@@ -302,8 +320,7 @@ pub fn stacked_shares(
             c.text(&format!("n={total}"), axis.x1 + 6, yc, Txt::new(SMALL_SIZE).color(MUTED_TEXT))?;
         }
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 /// "A: 40.0% (120); B: 35.0% (105); …; Highest A: X 80.0%; Lowest A: Y 12.5%; no data: 1/14."

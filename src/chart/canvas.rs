@@ -1,5 +1,5 @@
-//! A thin drawing layer over plotters' SVG backend, in pixel coordinates, plus the clean-up of
-//! its output (rounded font sizes, dashed lines, no redundant attributes).
+//! A thin drawing layer over plotters, in pixel coordinates, drawing on our compact SVG
+//! backend ([`super::svg`]).
 //!
 //! Only plotters' primitive elements are used (rectangles, polylines, polygons, circles, text);
 //! none of its layout code (legends, meshes), because that layout relies on the font-less
@@ -11,15 +11,14 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontStyle, FontTransform, TextStyle};
 
-/// A drawing error from plotters; every chart falls back to the no-data SVG on it.
-pub(crate) type DrawErr = DrawingAreaErrorKind<std::io::Error>;
+pub(crate) use super::svg::TextDefaults;
+use super::svg::{Dashed, FONT, Segments, Svg, anchor_name};
+
+/// A drawing error from plotters (our backend itself never fails); every chart falls back to
+/// the no-data SVG on it.
+pub(crate) type DrawErr = DrawingAreaErrorKind<std::convert::Infallible>;
 /// The result of one drawing step.
 pub(crate) type Res = Result<(), DrawErr>;
-
-/// The generic font family; the browser picks the actual font.
-pub(crate) const FONT: &str = "sans-serif";
-/// plotters writes `font-size = size / 1.24` into the SVG.
-const PLOTTERS_FONT_SCALE: f64 = 1.24;
 
 /// A colour in sRGB.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,9 +60,16 @@ pub(crate) const MUTED_TEXT: Rgb = Rgb(0x59, 0x59, 0x59);
 pub(crate) const GRID: Rgb = Rgb(0xDD, 0xDD, 0xDD);
 pub(crate) const AXIS: Rgb = Rgb(0x76, 0x76, 0x76);
 pub(crate) const BAND: Rgb = Rgb(0xF4, 0xF6, 0xF8);
-/// Drawn as a placeholder stroke colour and rewritten to a dashed black line afterwards
-/// (plotters' own dashed path emits one element per dash).
-const DASH_SENTINEL: Rgb = Rgb(0x01, 0x02, 0x03);
+/// Target lines: dashed black.
+const DASH: Rgb = Rgb(0, 0, 0);
+
+impl TextDefaults {
+    /// Text set once on the whole drawing (the most common text of a chart kind); each text
+    /// names only what differs.
+    pub(crate) const fn new(size: f64, color: Rgb, anchor: HPos) -> Self {
+        TextDefaults { size, color: (color.0, color.1, color.2), anchor: anchor_name(anchor) }
+    }
+}
 
 /// How a piece of text is drawn.
 #[derive(Clone, Copy)]
@@ -114,7 +120,7 @@ impl Txt {
 
 /// A plotters drawing area over an SVG string, in integer pixel coordinates.
 pub(crate) struct Canvas<'a> {
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+    area: DrawingArea<Svg<'a>, Shift>,
 }
 
 fn stroke(c: Rgb, width: u32) -> ShapeStyle {
@@ -143,7 +149,13 @@ impl Canvas<'_> {
 
     /// A dashed black line (target lines).
     pub(crate) fn dashed(&self, points: Vec<(i32, i32)>, width: u32) -> Res {
-        self.area.draw(&PathElement::new(points, stroke(DASH_SENTINEL, width)))
+        self.area.draw(&Dashed { points, color: DASH.plotters().to_backend_color(), width })
+    }
+
+    /// Separate line segments of one colour and width (hatching), as one element: `ends` holds
+    /// the two ends of each segment in turn.
+    pub(crate) fn segments(&self, ends: Vec<(i32, i32)>, c: Rgb, width: u32) -> Res {
+        self.area.draw(&Segments { points: ends, color: c.plotters().to_backend_color(), width })
     }
 
     pub(crate) fn polygon(&self, points: Vec<(i32, i32)>, c: Rgb) -> Res {
@@ -171,7 +183,7 @@ impl Canvas<'_> {
             (false, true) => FontStyle::Italic,
             _ => FontStyle::Normal,
         };
-        let mut font = FontDesc::new(FONT.into(), t.size * PLOTTERS_FONT_SCALE, style);
+        let mut font = FontDesc::new(FONT.into(), t.size, style);
         if t.vertical {
             font = font.transform(FontTransform::Rotate270);
         }
@@ -180,71 +192,26 @@ impl Canvas<'_> {
     }
 }
 
-/// Draws on a `w` x `h` canvas and returns the SVG *body* (everything inside the root element),
-/// cleaned up; `None` when plotters reports an error.
-pub(crate) fn render(w: u32, h: u32, draw: impl FnOnce(&Canvas<'_>) -> Res) -> Option<String> {
-    let mut buf = String::new();
-    {
-        let area = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
-        let canvas = Canvas { area };
-        canvas.area.fill(&WHITE).ok()?;
-        draw(&canvas).ok()?;
-        canvas.area.present().ok()?;
-    }
-    let start = buf.find(">\n")? + 2;
-    let end = buf.rfind("</svg>")?;
-    Some(clean(buf.get(start..end)?))
+/// Draws on a `w` x `h` canvas and appends the SVG *body* (everything inside the root element)
+/// to `out`; `None` when plotters reports an error. `text` is the chart's most common text style.
+pub(crate) fn render_into(
+    out: &mut String,
+    w: u32,
+    h: u32,
+    text: TextDefaults,
+    draw: impl FnOnce(&Canvas<'_>) -> Res,
+) -> Option<()> {
+    let area = Svg::new(out, (w, h), text).into_drawing_area();
+    let canvas = Canvas { area };
+    canvas.area.fill(&WHITE).ok()?;
+    draw(&canvas).ok()?;
+    canvas.area.present().ok()
 }
 
-/// Rewrites plotters' output: drops `opacity="1"` and `stroke="none"` (defaults), rounds font
-/// sizes to 0.1 px, turns sentinel strokes into dashed black lines and removes the line breaks
-/// plotters puts around text content. Attribute values never contain a raw `"` (plotters
-/// escapes it), so matching `name="` cannot hit label text.
-fn clean(body: &str) -> String {
-    let dash = format!("stroke=\"#{:02X}{:02X}{:02X}\"", DASH_SENTINEL.0, DASH_SENTINEL.1, DASH_SENTINEL.2);
-    let s = body
-        .replace(" opacity=\"1\"", "")
-        .replace(" stroke=\"none\"", "")
-        .replace(&dash, "stroke=\"#000000\" stroke-dasharray=\"6 4\"")
-        .replace("\n</text>", "</text>");
-    // Pass 1: no line break right after a text start tag (it ends at the first '>').
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(t) = rest.find("<text ") {
-        let Some(gt) = rest[t..].find('>') else { break };
-        let tag_end = t + gt + 1;
-        out.push_str(&rest[..tag_end]);
-        rest = &rest[tag_end..];
-        if let Some(stripped) = rest.strip_prefix('\n') {
-            rest = stripped;
-        }
-    }
-    out.push_str(rest);
-    // Pass 2: font sizes rounded to 0.1 px (plotters writes `size / 1.24` in full precision).
-    let s = out;
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    const KEY: &str = "font-size=\"";
-    while let Some(f) = rest.find(KEY) {
-        let value_start = f + KEY.len();
-        out.push_str(&rest[..value_start]);
-        rest = &rest[value_start..];
-        let Some(q) = rest.find('"') else { break };
-        match rest[..q].parse::<f64>() {
-            Ok(v) => out.push_str(&trim_number(v, 1)),
-            Err(_) => out.push_str(&rest[..q]),
-        }
-        rest = &rest[q..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `v` with at most `decimals` decimals, without trailing zeros, with a dot.
-pub(crate) fn trim_number(v: f64, decimals: i32) -> String {
-    let f = 10f64.powi(decimals);
-    let r = (v * f).round() / f;
-    let r = if r == 0.0 { 0.0 } else { r };
-    let s = format!("{:.*}", decimals.max(0) as usize, r);
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+/// [`render_into`] a new string.
+#[cfg(test)]
+pub(crate) fn render(w: u32, h: u32, text: TextDefaults, draw: impl FnOnce(&Canvas<'_>) -> Res) -> Option<String> {
+    let mut out = String::new();
+    render_into(&mut out, w, h, text, draw)?;
+    Some(out)
 }

@@ -1,26 +1,29 @@
 //! A heat map of percentages: rows x columns, a sequential single-hue scale.
 
-use super::bars::{MAX_LABEL_CHARS, SMALL_SIZE, blues, extremes, row_labels};
-use super::canvas::{self, AXIS, MUTED_TEXT, Rgb, Txt};
+use super::bars::{MAX_LABEL_CHARS, SMALL_SIZE, blues, extremes_by, row_labels};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, AXIS, BLACK_TEXT, MUTED_TEXT, Rgb, TextDefaults, Txt};
 use super::metrics::{fit, text_width, wrap};
-use super::{Chart, ChartText, WIDTH, clean_label, finish, finite, no_data};
+use super::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 
 const ROW: i32 = 26;
 const NO_DATA_FILL: Rgb = Rgb(0xEE, 0xEE, 0xEE);
 const HATCH: Rgb = Rgb(0xC4, 0xC4, 0xC4);
 
-/// Diagonal hatching inside a rectangle.
+/// Diagonal hatching inside a rectangle, as one element (the strokes do not overlap).
 fn hatch(c: &canvas::Canvas<'_>, xa: i32, ya: i32, xb: i32, yb: i32) -> canvas::Res {
+    let mut ends = Vec::new();
     let mut s = xa + ya + 4;
     while s < xb + yb {
         let xs = xa.max(s - yb);
         let xe = xb.min(s - ya);
         if xs < xe {
-            c.line(vec![(xs, s - xs), (xe, s - xe)], HATCH, 1)?;
+            ends.extend([(xs, s - xs), (xe, s - xe)]);
         }
         s += 7;
     }
-    Ok(())
+    c.segments(ends, HATCH, 1)
 }
 
 /// A heat map: `values[row][col]` in percent; `None` (no branches) is drawn grey and hatched
@@ -71,7 +74,9 @@ pub fn heat_map(title: &str, rows: &[String], cols: &[String], values: &[Vec<Opt
     };
 
     let desc = heat_desc(&super::full_labels(rows), cols, &grid, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: the values in the cells.
+    let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Center);
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         for (k, lines) in headers.iter().enumerate() {
             let xc = x0 + k as i32 * cw + cw / 2;
             if vertical {
@@ -122,25 +127,28 @@ pub fn heat_map(title: &str, rows: &[String], cols: &[String], values: &[Vec<Opt
         c.rect_outline(lx, legend_y - 7, lx + 22, legend_y + 7, AXIS)?;
         c.text(&clean_label(&text.no_data), lx + 28, legend_y, Txt::new(SMALL_SIZE).color(MUTED_TEXT))?;
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 /// "Highest: Row / Col 98.0%; Lowest: Row / Col 2.0%; No data: 5/60."
 fn heat_desc(names: &[String], cols: &[String], grid: &[Vec<Option<f64>>], text: &ChartText) -> String {
     let cols: Vec<String> = cols.iter().map(|c| clean_label(c)).collect();
-    let cells: Vec<(String, f64)> = names
+    // (row, column, value) of the cells with data; names only for the cells named.
+    let cells: Vec<(usize, usize, f64)> = grid
         .iter()
-        .zip(grid)
-        .flat_map(|(name, row)| {
-            row.iter().zip(&cols).filter_map(move |(v, col)| v.map(|v| (format!("{name} / {col}"), v)))
-        })
+        .enumerate()
+        .flat_map(|(r, row)| row.iter().take(cols.len()).enumerate().filter_map(move |(k, v)| v.map(|v| (r, k, v))))
+        .take_while(|(r, _, _)| *r < names.len())
         .collect();
-    let known: Vec<(&str, f64)> = cells.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-    let mut parts = extremes(&known, None, text);
+    let values: Vec<f64> = cells.iter().map(|c| c.2).collect();
+    let name = |i: usize| match cells.get(i) {
+        Some(&(r, k, _)) => format!("{} / {}", names[r], cols[k]),
+        None => String::new(),
+    };
+    let mut parts = extremes_by(&values, name, None, text);
     let total = grid.iter().map(Vec::len).sum::<usize>();
-    if total > known.len() {
-        parts.push(format!("{}: {}/{total}", text.no_data, total - known.len()));
+    if total > cells.len() {
+        parts.push(format!("{}: {}/{total}", text.no_data, total - cells.len()));
     }
     format!("{}.", parts.join("; "))
 }

@@ -3,9 +3,9 @@
 use super::bars::{LABEL_SIZE, MAX_LABEL_CHARS, SMALL_SIZE};
 use plotters::style::text_anchor::HPos;
 
-use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, Txt, WHITE_BG};
+use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, finish, finite, no_data};
+use super::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, draw, finite, no_data};
 
 /// Okabe–Ito, strongest contrast on white first (yellow last).
 pub(crate) const PALETTE: [Rgb; 8] = [
@@ -197,7 +197,9 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
         target_labels.push((label, x, (r.y0 + r.y1) / 2, h));
     }
 
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: axis labels.
+    let defaults = TextDefaults::new(SMALL_SIZE, MUTED_TEXT, HPos::Center);
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         for (idx, ((name, _), (x, y))) in data.iter().zip(&legend).enumerate() {
             let color = PALETTE[idx % PALETTE.len()];
             c.line(vec![(*x, *y), (x + 28, *y)], color, 2)?;
@@ -246,8 +248,7 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
             small_label(c, label, *x, *y, *h, true)?;
         }
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -278,6 +279,11 @@ impl Obstacles {
     fn hit(&self, r: Rect) -> bool {
         self.rects.iter().any(|o| o.overlaps(&r))
             || self.segs.iter().any(|&((ax, ay), (bx, by))| {
+                // Every sample lies within the segment's bounding box: most segments are
+                // ruled out by it without sampling.
+                if ax.max(bx) < r.x0 || ax.min(bx) > r.x1 || ay.max(by) < r.y0 || ay.min(by) > r.y1 {
+                    return false;
+                }
                 // Sample the segment every 2 px; exact enough at these sizes.
                 let steps = ((bx - ax).abs().max((by - ay).abs()) / 2).max(1);
                 (0..=steps).any(|k| {

@@ -1,4 +1,5 @@
-//! SVG charts for the report pages, drawn with plotters' SVG backend.
+//! SVG charts for the report pages, drawn with plotters on a compact SVG backend of our own
+//! ([`svg`]).
 //!
 //! The functions are domain-free: they take labels and plain numbers (percentages 0..=100 unless
 //! said otherwise) and return a [`Chart`]: a complete `<svg>` element to inline into HTML5, its
@@ -6,7 +7,7 @@
 //!
 //! Properties of every SVG:
 //! - `role="img"` and `aria-labelledby` pointing at its own `<title>` and `<desc>`;
-//! - ids are `chart-<slug of the title>-<8 hex digits of a SHA-256 of title, summary and drawing>`,
+//! - ids are `chart-<slug of the title>-<8 hex digits of a hash of title, summary and drawing>`,
 //!   so distinct charts on a page get distinct ids and the bytes stay deterministic; two charts
 //!   with identical title *and* numbers would share ids, so give one of them another id with
 //!   [`Chart::with_id`] (say, with the page position appended);
@@ -30,12 +31,11 @@ mod heat;
 mod lines;
 mod metrics;
 mod scores;
+mod svg;
 #[cfg(test)]
 mod tests;
 
 use std::fmt::Write as _;
-
-use sha2::{Digest, Sha256};
 
 pub use bars::{percent_bars, stacked_shares};
 pub use heat::heat_map;
@@ -115,16 +115,42 @@ pub struct ChartText {
 
 /// `r` (already rounded to `decimals`) in fixed notation, through integers: exact float
 /// formatting is slow, and charts format thousands of numbers.
+#[cfg(test)]
 fn fixed(r: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    push_fixed(&mut out, r, decimals, '.');
+    out
+}
+
+/// Appends [`fixed`]`(r, decimals)` with `sep` as the decimal separator.
+fn push_fixed(out: &mut String, r: f64, decimals: u32, sep: char) {
     let scale = 10i64.pow(decimals);
     let scaled = (r * scale as f64).round();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
-        return format!("{:.*}", decimals as usize, r);
+        let start = out.len();
+        let _ = write!(out, "{:.*}", decimals as usize, r);
+        if sep != '.'
+            && let Some(dot) = out[start..].find('.')
+        {
+            out.replace_range(start + dot..start + dot + 1, sep.encode_utf8(&mut [0; 4]));
+        }
+        return;
     }
     let n = scaled as i64;
-    let sign = if n < 0 { "-" } else { "" };
+    if n < 0 {
+        out.push('-');
+    }
     let (int, frac) = (n.unsigned_abs() / scale as u64, n.unsigned_abs() % scale as u64);
-    if decimals == 0 { format!("{sign}{int}") } else { format!("{sign}{int}.{frac:0w$}", w = decimals as usize) }
+    let mut buf = itoa::Buffer::new();
+    out.push_str(buf.format(int));
+    if decimals > 0 {
+        out.push(sep);
+        let frac = buf.format(frac);
+        for _ in frac.len()..decimals as usize {
+            out.push('0');
+        }
+        out.push_str(frac);
+    }
 }
 
 impl ChartText {
@@ -152,20 +178,33 @@ impl ChartText {
 
     /// A percentage with one decimal, rounded half away from zero: `92,5%` / `92.5%`.
     pub fn pct(&self, v: f64) -> String {
-        format!("{}%", self.num(v, 1, false))
+        let mut s = String::with_capacity(8);
+        self.push_num(&mut s, v, 1, false);
+        s.push('%');
+        s
     }
 
     /// `v` with `decimals` decimals (trailing zeros dropped when `trim`), in the site's style.
     pub(crate) fn num(&self, v: f64, decimals: i32, trim: bool) -> String {
+        let mut s = String::with_capacity(8);
+        self.push_num(&mut s, v, decimals, trim);
+        s
+    }
+
+    /// Appends [`ChartText::num`]`(v, decimals, trim)`, in one go (charts format thousands).
+    fn push_num(&self, out: &mut String, v: f64, decimals: i32, trim: bool) {
         let r = round_half_away(v, decimals);
         if !r.is_finite() {
-            return "–".to_string();
+            out.push('–');
+            return;
         }
-        let mut s = fixed(r, decimals.clamp(0, 6) as u32);
-        if trim && s.contains('.') {
-            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        let sep = if self.decimal_comma { ',' } else { '.' };
+        let start = out.len();
+        push_fixed(out, r, decimals.clamp(0, 6) as u32, sep);
+        if trim && out[start..].contains(sep) {
+            let kept = out.trim_end_matches('0').trim_end_matches(sep).len();
+            out.truncate(kept);
         }
-        if self.decimal_comma { s.replace('.', ",") } else { s }
     }
 
     /// A score with up to two decimals: `7,5`, `10`.
@@ -219,6 +258,16 @@ pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
 
 /// A label without control characters (invalid in XML) and surrounding blanks.
 pub(crate) fn clean_label(s: &str) -> String {
+    // Most labels are clean already: single spaces between words, nothing else blank.
+    let mut prev_space = true;
+    let clean = s.chars().all(|c| {
+        let ok = if c == ' ' { !prev_space } else { !c.is_control() && !c.is_whitespace() };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if clean {
+        return s.to_string();
+    }
     let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -248,11 +297,23 @@ fn escape(s: &str) -> String {
 /// The width of every chart's viewBox.
 pub(crate) const WIDTH: u32 = 720;
 
-/// Wraps a drawn body into the final `<svg>`; `None` (a drawing error) gives the no-data chart.
-pub(crate) fn finish(title: &str, desc: String, size: (u32, u32), body: Option<String>, text: &ChartText) -> Chart {
-    match body {
-        Some(body) => assemble(title, desc, size, &body),
-        None => no_data(title, text),
+/// Draws a chart on a `w` x `h` canvas into its final `<svg>`: root, title and desc first, then
+/// the drawing in the same buffer (no copy), then the id's hash, patched in once the drawing is
+/// known. A drawing error gives the no-data chart.
+pub(crate) fn draw(
+    title: &str,
+    desc: String,
+    size: (u32, u32),
+    defaults: canvas::TextDefaults,
+    text: &ChartText,
+    f: impl FnOnce(&canvas::Canvas<'_>) -> canvas::Res,
+) -> Chart {
+    let title = clean_label(title);
+    let mut svg = String::with_capacity(8192);
+    let head = Head::write(&mut svg, &title, &desc, size);
+    match canvas::render_into(&mut svg, size.0, size.1, defaults, f) {
+        Some(()) => head.seal(svg, title, desc),
+        None => no_data(&title, text),
     }
 }
 
@@ -260,54 +321,113 @@ pub(crate) fn finish(title: &str, desc: String, size: (u32, u32), body: Option<S
 pub(crate) fn no_data(title: &str, text: &ChartText) -> Chart {
     let size = (WIDTH, 56);
     let msg = clean_label(&text.no_data);
-    let body = canvas::render(size.0, size.1, |c| {
-        c.rect_outline(0, 0, size.0 as i32 - 1, size.1 as i32 - 1, canvas::GRID)?;
-        let t = canvas::Txt::new(14.0).color(canvas::MUTED_TEXT).center().italic();
-        c.text(&msg, size.0 as i32 / 2, size.1 as i32 / 2, t)
-    })
-    .unwrap_or_default();
-    assemble(title, format!("{msg}."), size, &body)
-}
-
-fn assemble(title: &str, desc: String, (w, h): (u32, u32), body: &str) -> Chart {
     let title = clean_label(title);
-    let id = make_id(&title, &desc, body);
-    let (labelledby, title_open, desc_open) = id_attrs(&id);
-    let mut svg = String::with_capacity(body.len() + 512);
-    let _ = write!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" \
-         width=\"100%\" role=\"img\" {labelledby} font-family=\"sans-serif\">\n\
-         {title_open}{}</title>\n{desc_open}{}</desc>\n{body}</svg>\n",
-        escape(&title),
-        escape(&desc),
-    );
-    Chart { svg, title, desc, id }
+    let desc = format!("{msg}.");
+    let t = canvas::Txt::new(14.0).color(canvas::MUTED_TEXT).center().italic();
+    let defaults = canvas::TextDefaults::new(t.size, t.color, t.h);
+    let mut svg = String::with_capacity(1024);
+    let head = Head::write(&mut svg, &title, &desc, size);
+    let drawn = canvas::render_into(&mut svg, size.0, size.1, defaults, |c| {
+        c.rect_outline(0, 0, size.0 as i32 - 1, size.1 as i32 - 1, canvas::GRID)?;
+        c.text(&msg, size.0 as i32 / 2, size.1 as i32 / 2, t)
+    });
+    if drawn.is_none() {
+        // Nothing else to fall back on: an empty drawing.
+        svg.truncate(head.body_start);
+    }
+    head.seal(svg, title, desc)
 }
 
-/// `chart-<slug>-<hash>`: readable, unique for distinct charts, deterministic.
-fn make_id(title: &str, desc: &str, body: &str) -> String {
+/// Where the parts of a chart's id sit in its `<svg>`, written before its drawing.
+struct Head {
+    /// `chart-<slug>-`, the id without its hash.
+    base: String,
+    /// Offsets of the (so far zero) hash digits, one per use of the id.
+    holes: [usize; 4],
+    body_start: usize,
+}
+
+/// Hex digits of the id hash (32 bits).
+const HASH_DIGITS: usize = 8;
+
+impl Head {
+    /// Writes the root start tag, `<title>` and `<desc>` into `svg`, with a zero hash in the ids.
+    fn write(svg: &mut String, title: &str, desc: &str, (w, h): (u32, u32)) -> Head {
+        let base = id_base(title);
+        let _ = write!(
+            svg,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" \
+             width=\"100%\" role=\"img\" aria-labelledby=\""
+        );
+        // The id is used four times; after each, what follows it.
+        let after = [
+            "-title ".to_string(),
+            "-desc\" font-family=\"sans-serif\">\n<title id=\"".to_string(),
+            format!("-title\">{}</title>\n<desc id=\"", escape(title)),
+            format!("-desc\">{}</desc>\n", escape(desc)),
+        ];
+        let mut holes = [0; 4];
+        for (hole, after) in holes.iter_mut().zip(after) {
+            svg.push_str(&base);
+            *hole = svg.len();
+            svg.extend(std::iter::repeat_n('0', HASH_DIGITS));
+            svg.push_str(&after);
+        }
+        Head { base, holes, body_start: svg.len() }
+    }
+
+    /// Hashes title, desc and drawing into the id, patches it in and closes the root.
+    fn seal(self, mut svg: String, title: String, desc: String) -> Chart {
+        let body = svg.get(self.body_start..).unwrap_or_default();
+        let digest = hash64(&[title.as_bytes(), desc.as_bytes(), body.as_bytes()]);
+        let hex = format!("{:0w$x}", digest >> 32, w = HASH_DIGITS);
+        for at in self.holes {
+            svg.replace_range(at..at + HASH_DIGITS, &hex);
+        }
+        svg.push_str("</svg>\n");
+        Chart { svg, title, desc, id: self.base + &hex }
+    }
+}
+
+/// `chart-<slug>-` (or `chart-` for a title without letters or digits): readable; the hash
+/// that follows makes ids unique for distinct charts, deterministically.
+fn id_base(title: &str) -> String {
     let mut slug = slug::slugify(title);
     if slug.len() > 32 {
         slug.truncate(32);
         slug = slug.trim_end_matches('-').to_string();
     }
-    let mut h = Sha256::new();
-    h.update(title.as_bytes());
-    h.update([0]);
-    h.update(desc.as_bytes());
-    h.update([0]);
-    h.update(body.as_bytes());
-    let digest = h.finalize();
     let mut id = String::from("chart-");
     if !slug.is_empty() {
         id.push_str(&slug);
         id.push('-');
     }
-    for b in digest.iter().take(4) {
-        let _ = write!(id, "{b:02x}");
-    }
     id
+}
+
+/// A fast 64-bit hash of a sequence of byte strings, fixed for all builds and platforms (ids
+/// must not change between runs, so not std's `DefaultHasher`). Ids only need to differ between
+/// the few charts of one page, and a cryptographic hash of every drawing cost more than
+/// writing it: this takes 8 bytes per multiply, and a final avalanche (murmur3's `fmix64`)
+/// spreads every input bit over the 32 bits kept.
+pub(crate) fn hash64(parts: &[&[u8]]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    for part in parts {
+        let (words, rest) = part.as_chunks::<8>();
+        for w in words {
+            h = (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(29);
+        }
+        // The tail, then the length, which also separates the parts ("ab","c" vs "a","bc").
+        let tail = rest.iter().rev().fold(0u64, |t, &b| (t << 8) | u64::from(b));
+        h = (h ^ tail).wrapping_mul(K).rotate_left(29);
+        h = (h ^ part.len() as u64).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
 }
 
 /// Names joined for a summary, at most three, then "…".

@@ -1,9 +1,11 @@
 //! Vertical bars of scores against their maxima (one branch's criteria).
 
 use super::bars::{BAR, SMALL_SIZE, extremes};
-use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, Txt};
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, WIDTH, clean_label, finish, finite, no_data};
+use super::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 
 const PLOT_HEIGHT: i32 = 220;
 const MAX_FILL: Rgb = Rgb(0xEC, 0xF0, 0xF4);
@@ -51,7 +53,9 @@ pub fn scores_vs_max(title: &str, labels: &[String], scores: &[f64], maxima: &[f
     };
 
     let desc = scores_desc(&super::full_labels(labels), &sc, &mx, text);
-    let body = canvas::render(WIDTH, height as u32, |c| {
+    // Most text: axis and criterion labels, centred under the bars.
+    let defaults = TextDefaults::new(SMALL_SIZE, MUTED_TEXT, HPos::Center);
+    draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {
         for k in 0..=ticks {
             let v = step * k as f64;
             let y = yof(v);
@@ -83,8 +87,7 @@ pub fn scores_vs_max(title: &str, labels: &[String], scores: &[f64], maxima: &[f
         }
         c.line(vec![(x0, plot_bottom), (x1, plot_bottom)], AXIS, 1)?;
         Ok(())
-    });
-    finish(title, desc, (WIDTH, height as u32), body, text)
+    })
 }
 
 /// "78.5/100 (78.5%); Highest: C1 100.0%; Lowest: C4 20.0%; No data: 1/12."

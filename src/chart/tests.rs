@@ -1,7 +1,31 @@
+use super::canvas::{self, Rgb};
 use super::*;
 
 fn s(v: &[&str]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
+}
+
+/// The start tag of the first `<text>` whose content is exactly `content`.
+fn text_tag<'a>(svg: &'a str, content: &str) -> Option<&'a str> {
+    let end = svg.find(&format!(">{content}</text>"))?;
+    let start = svg[..end].rfind("<text ")?;
+    Some(&svg[start..end])
+}
+
+/// The value of attribute `name` in a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// A presentation attribute of the text `content`: its own, else the one the drawing's `<g>`
+/// sets for all text.
+fn text_attr<'a>(svg: &'a str, content: &str, name: &str) -> Option<&'a str> {
+    let tag = text_tag(svg, content)?;
+    let group = svg.find("<g ").and_then(|g| svg[g..].find('>').map(|e| &svg[g..g + e]))?;
+    attr(tag, name).or_else(|| attr(group, name))
 }
 
 fn check_svg(c: &Chart) {
@@ -23,9 +47,22 @@ fn check_svg(c: &Chart) {
         let v = part.split('"').next().unwrap_or("");
         assert!(v.len() <= 4, "font-size {v}");
     }
-    assert!(!svg.contains("#010203"));
+    // No redundant attributes: opaque colours, the family only on the root, default widths.
+    assert!(!svg.contains("opacity="), "{svg}");
+    assert_eq!(svg.matches("font-family=").count(), 1, "{svg}");
+    assert!(!svg.contains("stroke-width=\"1\"") && !svg.contains("stroke=\"none\""), "{svg}");
+    // Every text is centred vertically on its y as plotters did it.
+    assert_eq!(svg.matches("<text ").count(), svg.matches("<text x=\"").count());
+    assert_eq!(svg.matches("<text ").count(), svg.matches(" dy=\"0.5ex\"").count(), "{svg}");
+    // Paths are integer coordinates only.
+    for part in svg.split(" d=\"").skip(1) {
+        let d = part.split('"').next().unwrap_or("");
+        assert!(d.chars().all(|c| c.is_ascii_digit() || " -MLHVZ".contains(c)), "path {d}");
+    }
+    // One group around the drawing.
+    assert_eq!(svg.matches("<g ").count(), 1, "{svg}");
     // Tags balance for the elements we emit.
-    for tag in ["text", "svg", "title", "desc"] {
+    for tag in ["text", "svg", "title", "desc", "g"] {
         assert_eq!(svg.matches(&format!("<{tag}")).count(), svg.matches(&format!("</{tag}>")).count(), "{tag}");
     }
 }
@@ -135,11 +172,13 @@ fn heat_map_none_cells_are_hatched_with_a_dash() {
     );
     check_svg(&c);
     assert!(c.svg.contains(">–</text>"));
-    assert!(c.svg.contains("fill=\"#EEEEEE\""));
+    assert!(c.svg.contains("fill=\"#EEE\""));
     assert!(c.svg.contains(">92.5%</text>"));
     // Dark cell gets white text, light cell black.
-    assert!(c.svg.contains("fill=\"#FFFFFF\">100.0%</text>"), "{}", c.svg);
-    assert!(c.svg.contains("fill=\"#1A1A1A\">0.0%</text>"));
+    assert_eq!(text_attr(&c.svg, "100.0%", "fill"), Some("#FFF"), "{}", c.svg);
+    assert_eq!(text_attr(&c.svg, "0.0%", "fill"), Some("#1A1A1A"), "{}", c.svg);
+    // The hatching of the one empty cell is one element, and so is the legend swatch's.
+    assert_eq!(c.svg.matches("stroke=\"#C4C4C4\"").count(), 2, "{}", c.svg);
     assert_eq!(c.desc, "Highest: r2 / c2 100.0%; Lowest: r2 / c1 0.0%; No data: 1/4.");
 }
 
@@ -232,5 +271,221 @@ fn fixed_formatting_matches_std() {
             }
             assert_eq!(ours, std, "{v} {d}");
         }
+    }
+}
+
+/// Draws with the chart canvas (720 x 300; plotters clamps points to it) and returns the body,
+/// with text defaults of 11.5 px, muted, centred.
+fn draw(f: impl FnOnce(&canvas::Canvas<'_>) -> canvas::Res) -> String {
+    use plotters::style::text_anchor::HPos;
+    let defaults = canvas::TextDefaults::new(11.5, canvas::MUTED_TEXT, HPos::Center);
+    canvas::render(720, 300, defaults, f).unwrap_or_default()
+}
+
+#[test]
+fn backend_writes_compact_markup() {
+    let body = draw(|c| {
+        c.line(vec![(10, 20), (90, 20)], canvas::GRID, 1)?;
+        c.line(vec![(10, 20), (10, 40), (30, 45), (50, 30)], Rgb(0, 0x72, 0xB2), 2)?;
+        c.polygon(vec![(5, 5), (9, 5), (7, 1)], Rgb(0xD5, 0x5E, 0x00))?;
+        c.circle(3, 4, 5, canvas::WHITE_BG, false, 2)?;
+        c.rect(0, 0, 4, 6, canvas::BAND)
+    });
+    let expected = "<g font-size=\"11.5\" fill=\"#595959\" text-anchor=\"middle\">\n\
+        <rect width=\"720\" height=\"300\" fill=\"#FFF\"/>\n\
+        <path d=\"M10 20H90\" stroke=\"#DDD\"/>\n\
+        <path d=\"M10 20V40L30 45 50 30\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n\
+        <path d=\"M5 5H9L7 1Z\" fill=\"#D55E00\"/>\n\
+        <circle cx=\"3\" cy=\"4\" r=\"5\" fill=\"none\" stroke=\"#FFF\" stroke-width=\"2\"/>\n\
+        <rect width=\"4\" height=\"6\" fill=\"#F4F6F8\"/>\n\
+        </g>\n";
+    assert_eq!(body, expected);
+}
+
+#[test]
+fn backend_text_names_only_what_differs_from_the_defaults() {
+    let body = draw(|c| {
+        c.text("a", 1, 2, canvas::Txt::new(11.5).color(canvas::MUTED_TEXT).center())?;
+        c.text("b", 3, 4, canvas::Txt::new(13.0).left().bold())?;
+        c.text("c", 5, 6, canvas::Txt::new(9.45).color(canvas::MUTED_TEXT).right().italic())?;
+        c.text("", 5, 6, canvas::Txt::new(13.0))
+    });
+    assert!(body.contains("<text x=\"1\" y=\"2\" dy=\"0.5ex\">a</text>\n"), "{body}");
+    assert!(
+        body.contains(
+            "<text x=\"3\" y=\"4\" dy=\"0.5ex\" text-anchor=\"start\" font-size=\"13\" fill=\"#1A1A1A\" \
+             font-weight=\"bold\">b</text>\n"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<text x=\"5\" y=\"6\" dy=\"0.5ex\" text-anchor=\"end\" font-size=\"9.5\" font-style=\"italic\">c</text>"
+        ),
+        "{body}"
+    );
+    assert_eq!(body.matches("<text").count(), 3, "empty text is not drawn: {body}");
+}
+
+#[test]
+fn backend_rotates_vertical_text_about_its_anchor() {
+    let body = draw(|c| c.text("1.1", 57, 264, canvas::Txt::new(11.5).color(canvas::MUTED_TEXT).right().vertical()));
+    assert!(
+        body.contains(
+            "<text x=\"57\" y=\"264\" dy=\"0.5ex\" text-anchor=\"end\" transform=\"rotate(270 57 264)\">1.1</text>"
+        ),
+        "{body}"
+    );
+    // In charts: criterion names too long to sit under their bars, and narrow heat-map headers.
+    let text = ChartText::en();
+    let names: Vec<String> = (0..20).map(|i| format!("Criterion number {i}")).collect();
+    let c = scores_vs_max("s", &names, &[1.0; 20], &[2.0; 20], &text);
+    check_svg(&c);
+    let tag = text_tag(&c.svg, "Criterion number 7").unwrap_or("");
+    let (x, y) = (attr(tag, "x").unwrap_or("?"), attr(tag, "y").unwrap_or("?"));
+    assert_eq!(attr(tag, "transform"), Some(format!("rotate(270 {x} {y})").as_str()), "{tag}");
+    assert_eq!(attr(tag, "text-anchor"), Some("end"), "{tag}");
+    let cols: Vec<String> = (0..12).map(|k| format!("Xã phường thị trấn {k}")).collect();
+    let h = heat_map("h", &s(&["r"]), &cols, &[vec![Some(50.0); 12]], &text);
+    check_svg(&h);
+    let tag = text_tag(&h.svg, "Xã phường thị trấn 3").unwrap_or("");
+    assert!(attr(tag, "transform").is_some_and(|t| t.starts_with("rotate(270 ")), "{tag}");
+    assert_eq!(attr(tag, "font-weight"), Some("bold"), "{tag}");
+}
+
+#[test]
+fn backend_escapes_text() {
+    let body = draw(|c| c.text("<b>\"x\" & 'y'\u{7}</b>", 1, 2, canvas::Txt::new(11.5)));
+    assert!(body.contains(">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39; &lt;/b&gt;</text>"), "{body}");
+    assert!(!body.contains("<b>") && !body.contains('\u{7}'));
+    // Plain text is copied as it is.
+    let body = draw(|c| c.text("Đông Hưng – 92,5%", 1, 2, canvas::Txt::new(11.5)));
+    assert!(body.contains(">Đông Hưng – 92,5%</text>"), "{body}");
+}
+
+#[test]
+fn dashed_lines_are_single_elements() {
+    let body = draw(|c| c.dashed(vec![(10, 2), (10, 48)], 2));
+    assert!(
+        body.contains("<path d=\"M10 2V48\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"),
+        "{body}"
+    );
+    let text = ChartText::en();
+    let targets = [TargetLine { label: "A".into(), value: 90.0 }, TargetLine { label: "B".into(), value: 20.0 }];
+    let series = [Series { name: "s".into(), values: vec![Some(50.0), Some(60.0)] }];
+    let c = trend_lines("t", &[2023, 2024], &series, &targets, &text);
+    check_svg(&c);
+    assert_eq!(c.svg.matches("stroke-dasharray=\"6 4\"").count(), 2, "{}", c.svg);
+    let bars = percent_bars("p", &s(&["a"]), &[Some(50.0)], Some(&targets[0]), &text);
+    let dashes: Vec<&str> = bars.svg.lines().filter(|l| l.contains("stroke-dasharray")).collect();
+    assert_eq!(dashes.len(), 1, "{}", bars.svg);
+    assert!(dashes[0].contains("stroke=\"#000\" stroke-width=\"2\""), "{}", dashes[0]);
+}
+
+#[test]
+fn an_outline_joins_the_rectangle_just_filled() {
+    let body = draw(|c| {
+        c.rect(1, 2, 11, 22, Rgb(0xEC, 0xF0, 0xF4))?;
+        c.rect_outline(1, 2, 11, 22, Rgb(0x8C, 0x96, 0xA0))?;
+        c.rect(1, 2, 11, 22, canvas::BAND)?;
+        c.rect_outline(1, 2, 12, 22, canvas::AXIS)?;
+        c.rect(1, 2, 11, 22, canvas::BAND)?;
+        c.line(vec![(0, 0), (5, 5)], canvas::AXIS, 1)?;
+        c.rect_outline(1, 2, 11, 22, canvas::AXIS)
+    });
+    assert!(
+        body.contains("<rect x=\"1\" y=\"2\" width=\"10\" height=\"20\" fill=\"#ECF0F4\" stroke=\"#8C96A0\"/>"),
+        "{body}"
+    );
+    // Another geometry, or anything drawn in between, keeps them apart (the stacking order).
+    assert_eq!(body.matches("<rect").count(), 6, "{body}");
+    assert_eq!(body.matches("fill=\"none\" stroke=\"#767676\"").count(), 2, "{body}");
+}
+
+#[test]
+fn segments_are_one_path() {
+    let body = draw(|c| c.segments(vec![(0, 4), (4, 0), (0, 11), (11, 0), (7, 7)], Rgb(0xC4, 0xC4, 0xC4), 1));
+    assert!(body.contains("<path d=\"M0 4L4 0M0 11L11 0\" stroke=\"#C4C4C4\"/>"), "{body}");
+    let body = draw(|c| c.segments(vec![(1, 1)], Rgb(0xC4, 0xC4, 0xC4), 1));
+    assert!(!body.contains("<path"), "{body}");
+}
+
+#[test]
+fn number_and_colour_formatting() {
+    let mut out = String::new();
+    for v in [0, 7, -7, 123, -4567, i64::from(i32::MIN), i64::MAX] {
+        super::svg::push_int(&mut out, v);
+        out.push(' ');
+    }
+    assert_eq!(out, format!("0 7 -7 123 -4567 {} {} ", i32::MIN, i64::MAX));
+    let mut out = String::new();
+    for v in [11.5, 13.0, 9.45, 0.04, -2.25, f64::NAN] {
+        super::svg::push_dec1(&mut out, v);
+        out.push(' ');
+    }
+    assert_eq!(out, "11.5 13 9.5 0 -2.3 0 ");
+    let mut out = String::new();
+    for c in [(0xDD, 0xDD, 0xDD), (0, 0x72, 0xB2), (0xFF, 0xFF, 0xFF), (0x1A, 0x1A, 0x1A), (0x11, 0x22, 0x34)] {
+        super::svg::push_rgb(&mut out, c);
+        out.push(' ');
+    }
+    assert_eq!(out, "#DDD #0072B2 #FFF #1A1A1A #112234 ");
+}
+
+#[test]
+fn ids_hash_is_fixed_and_separates_parts() {
+    // Ids must not change between builds, compilers or machines: pin the hash.
+    assert_eq!(super::hash64(&[b"title", b"desc", b"<g>body</g>"]), 0x514C_25F7_944C_F249);
+    assert_ne!(super::hash64(&[b"ab", b"c"]), super::hash64(&[b"a", b"bc"]));
+    assert_ne!(super::hash64(&[b"", b""]), super::hash64(&[b""]));
+    let a = percent_bars("Same", &s(&["a"]), &[Some(50.0)], None, &ChartText::en());
+    let b = percent_bars("Same", &s(&["a"]), &[Some(50.0)], None, &ChartText::en());
+    assert_eq!(a.svg, b.svg);
+    assert_eq!(a.id, b.id);
+}
+
+#[test]
+fn num_matches_the_std_formatting_it_replaces() {
+    // The former implementation, through std formatting.
+    fn reference(text: &ChartText, v: f64, decimals: i32, trim: bool) -> String {
+        let r = super::round_half_away(v, decimals);
+        if !r.is_finite() {
+            return "–".into();
+        }
+        let mut s = format!("{:.*}", decimals.clamp(0, 6) as usize, r);
+        if s.parse::<f64>() == Ok(0.0) {
+            s = s.trim_start_matches('-').to_string();
+        }
+        if trim && s.contains('.') {
+            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        }
+        if text.decimal_comma { s.replace('.', ",") } else { s }
+    }
+    let specials = [1e300, -1e300, f64::NAN, f64::INFINITY, 1e16, -123_456_789_012_345.6, 0.0, -0.0, 100.0, 7.25];
+    for text in [ChartText::en(), ChartText::vi()] {
+        let values = (-3000..3000).map(|i| f64::from(i) * 0.0371).chain(specials);
+        for v in values {
+            for d in 0..4 {
+                for trim in [false, true] {
+                    assert_eq!(text.num(v, d, trim), reference(&text, v, d, trim), "{v} {d} {trim}");
+                }
+            }
+            assert_eq!(text.pct(v), format!("{}%", reference(&text, v, 1, false)));
+        }
+    }
+}
+
+#[test]
+fn clean_label_keeps_clean_labels_and_mends_the_rest() {
+    for (raw, clean) in [
+        ("Huyện Đông Hưng", "Huyện Đông Hưng"),
+        ("  a  b ", "a b"),
+        ("a\tb\nc\u{7}d", "a b c d"),
+        ("a\u{a0}b", "a b"),
+        ("", ""),
+        (" ", ""),
+        ("x", "x"),
+    ] {
+        assert_eq!(clean_label(raw), clean, "{raw:?}");
     }
 }

@@ -43,7 +43,7 @@ impl Timer {
         }
         let (now, cpu) = (Instant::now(), cpu_seconds());
         eprintln!(
-            "timing: {phase:<20} {:>7.3} s wall {:>7.3} s cpu",
+            "timing: {phase:<36} {:>7.3} s wall {:>7.3} s cpu",
             (now - self.last).as_secs_f64(),
             cpu - self.last_cpu
         );
@@ -138,7 +138,7 @@ impl Collector<'_> {
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
     let mut timer = Timer::start();
     let layout = load::discover(root, diags);
-    timer.lap("discover");
+    timer.lap("discover (top)");
     let mut col = Collector { diags, digests: Vec::new() };
 
     let Some(site_file) = &layout.site else {
@@ -220,7 +220,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
         (Some(site), true) => {
             let outcomes: Vec<FileOutcome<District>> =
                 layout.districts.par_iter().map(|d| district(root, d, site, &frameworks)).collect();
-            timer.lap("read+parse+validate");
+            timer.lap("districts: list+read+parse+validate");
             let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
             timer.lap("merge diagnostics");
             districts

@@ -406,7 +406,7 @@ fn read_notes(
         diags.merge(outcome.diags);
         digests.extend(outcome.digests);
         match (outcome.value, year) {
-            (Some(n), None) => notes.general = Some(n),
+            (Some(n), None) => notes.general = Some(Box::new(n)),
             (Some(n), Some(y)) => notes.by_year.push((y, n)),
             (None, _) => ok = false,
         }

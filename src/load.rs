@@ -447,6 +447,36 @@ mod tests {
     }
 
     #[test]
+    fn district_files_by_branch() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/districts/d");
+        fs::create_dir_all(&dir).unwrap();
+        for name in ["x.md", "x-y.toml", "x.toml", "x.2024.md", "district.toml", "a.2023.md", "district.md", ".swp"] {
+            fs::write(dir.join(name), "").unwrap();
+        }
+        let d = DistrictDir { slug: "d".into(), dir: ContentFile { rel: rel_path(root.path(), &dir), path: dir } };
+        let mut diags = Diagnostics::new();
+        let files = discover_district(root.path(), &d, &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(files.toml.unwrap().rel, "content/districts/d/district.toml");
+        assert_eq!(files.notes.len(), 1);
+        let summary: Vec<(String, bool, Vec<String>)> = files
+            .branches
+            .iter()
+            .map(|b| (b.slug.clone(), b.toml.is_some(), b.notes.iter().map(|n| n.file.rel.clone()).collect()))
+            .collect();
+        let rel = |n: &str| format!("content/districts/d/{n}");
+        assert_eq!(
+            summary,
+            vec![
+                ("a".into(), false, vec![rel("a.2023.md")]),
+                ("x-y".into(), true, vec![]),
+                ("x".into(), true, vec![rel("x.2024.md"), rel("x.md")]),
+            ]
+        );
+    }
+
+    #[test]
     fn note_names() {
         assert_eq!(note_parts("thuong-phuc"), ("thuong-phuc", None));
         assert_eq!(note_parts("thuong-phuc.2024"), ("thuong-phuc", Some("2024".to_string())));

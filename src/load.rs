@@ -91,12 +91,14 @@ fn list_dir(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(Con
         return list_dir_walk(root, dir, diags);
     };
     let mut out = Vec::with_capacity(entries.len());
-    for (name, ft) in entries {
-        let name = name.to_string_lossy().into_owned();
+    for (os_name, ft) in entries {
+        let name = os_name.to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue; // editor and OS files (.DS_Store, .swp)
         }
-        let file = entry_file(dir, dir.path.join(&name), &name);
+        // The path from the name as it is on disk; the display name may have lost bytes that are
+        // not UTF-8.
+        let file = entry_file(dir, dir.path.join(&os_name), &name);
         if ft.is_symlink() {
             symlink_ignored(diags, &file.rel);
             continue;
@@ -474,6 +476,22 @@ mod tests {
                 ("x".into(), true, vec![rel("x.2024.md"), rel("x.md")]),
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_keeps_its_path() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/districts/d");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(std::ffi::OsStr::from_bytes(b"b\xff.toml")), "x = 1\n").unwrap();
+        let d = DistrictDir { slug: "d".into(), dir: ContentFile { rel: rel_path(root.path(), &dir), path: dir } };
+        let mut diags = Diagnostics::new();
+        let files = discover_district(root.path(), &d, &mut diags);
+        let file = files.branches[0].toml.as_ref().unwrap();
+        assert_eq!(file.rel, "content/districts/d/b\u{fffd}.toml");
+        assert_eq!(read_text(file, &mut diags).as_deref(), Some("x = 1\n"));
     }
 
     #[test]

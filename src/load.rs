@@ -279,8 +279,9 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
 #[cfg(target_os = "linux")]
 fn read_regular(path: &Path) -> Option<std::io::Result<Vec<u8>>> {
     use std::os::unix::fs::OpenOptionsExt;
-    // Non-blocking, so that opening a pipe returns at once (it is then refused as not a file).
-    let flags = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    // Non-blocking, so that opening a pipe returns at once (it is then refused as not a file), and
+    // never taking a terminal as the controlling one.
+    let flags = (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32;
     let f = fs::OpenOptions::new().read(true).custom_flags(flags).open(path).ok()?;
     let meta = f.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {

@@ -175,26 +175,33 @@ fn level_index(l: Level) -> usize {
 }
 
 struct DistrictFigures {
-    scored: Vec<Vec<Scored>>,
     stats: Vec<Stats>,
     by_type: Vec<Vec<Stats>>,
     by_level: Vec<Vec<Stats>>,
 }
 
-fn district_figures(content: &Content, d: &District, years: &[i32]) -> DistrictFigures {
+/// Every branch's scored years, `[district][branch]`, the districts in parallel.
+pub fn score_all(content: &Content) -> Vec<Vec<Vec<Scored>>> {
+    let (site, frameworks) = (&content.site, &content.frameworks);
+    content
+        .districts
+        .par_iter()
+        .map(|d| d.branches.iter().map(|b| score::score_branch(site, frameworks, b)).collect())
+        .collect()
+}
+
+fn district_figures(content: &Content, d: &District, scored: &[Vec<Scored>], years: &[i32]) -> DistrictFigures {
     let site = &content.site;
     let nr = site.ratings.len();
     let blank = || vec![Stats::new(nr); years.len()];
     let mut f = DistrictFigures {
-        scored: Vec::with_capacity(d.branches.len()),
         stats: blank(),
         by_type: vec![blank(); site.branch_types.len()],
         by_level: vec![blank(); Level::ALL.len()],
     };
     let first = years.first().copied().unwrap_or(0);
-    for b in &d.branches {
-        let scored = score::score_branch(site, &content.frameworks, b);
-        for s in &scored {
+    for (b, scored) in d.branches.iter().zip(scored) {
+        for s in scored {
             let Some(yi) = usize::try_from(s.year - first).ok().filter(|&i| i < years.len()) else {
                 continue;
             };
@@ -202,16 +209,15 @@ fn district_figures(content: &Content, d: &District, years: &[i32]) -> DistrictF
             f.by_type[b.type_idx][yi].add(s, b.members);
             f.by_level[level_index(b.level)][yi].add(s, b.members);
         }
-        f.scored.push(scored);
     }
     f
 }
 
 /// Sums `[unit][year]` series over districts.
-fn sum_series(parts: impl Iterator<Item = Vec<Stats>>, years: usize, ratings: usize) -> Vec<Stats> {
+fn sum_series<'a>(parts: impl Iterator<Item = &'a Vec<Stats>>, years: usize, ratings: usize) -> Vec<Stats> {
     let mut out = vec![Stats::new(ratings); years];
     for series in parts {
-        for (o, s) in out.iter_mut().zip(&series) {
+        for (o, s) in out.iter_mut().zip(series) {
             o.merge(s);
         }
     }
@@ -219,23 +225,31 @@ fn sum_series(parts: impl Iterator<Item = Vec<Stats>>, years: usize, ratings: us
 }
 
 pub fn aggregate(content: &Content) -> Aggregates {
+    aggregate_scored(content, score_all(content))
+}
+
+/// [`aggregate`] from the scores [`score_all`] gave.
+pub fn aggregate_scored(content: &Content, scored: Vec<Vec<Vec<Scored>>>) -> Aggregates {
     let site = &content.site;
     let years: Vec<i32> = site.years().collect();
     let nr = site.ratings.len();
-    let figures: Vec<DistrictFigures> =
-        content.districts.par_iter().map(|d| district_figures(content, d, &years)).collect();
+    let figures: Vec<DistrictFigures> = content
+        .districts
+        .par_iter()
+        .zip(&scored)
+        .map(|(d, scored)| district_figures(content, d, scored, &years))
+        .collect();
 
-    let province = sum_series(figures.iter().map(|f| f.stats.clone()), years.len(), nr);
+    let province = sum_series(figures.iter().map(|f| &f.stats), years.len(), nr);
     let types = (0..site.branch_types.len())
-        .map(|t| sum_series(figures.iter().map(|f| f.by_type[t].clone()), years.len(), nr))
+        .map(|t| sum_series(figures.iter().map(|f| &f.by_type[t]), years.len(), nr))
         .collect();
-    let levels = (0..Level::ALL.len())
-        .map(|l| sum_series(figures.iter().map(|f| f.by_level[l].clone()), years.len(), nr))
-        .collect();
+    let levels =
+        (0..Level::ALL.len()).map(|l| sum_series(figures.iter().map(|f| &f.by_level[l]), years.len(), nr)).collect();
 
     let mut agg = Aggregates {
         years,
-        scored: Vec::with_capacity(figures.len()),
+        scored,
         province,
         districts: Vec::with_capacity(figures.len()),
         types,
@@ -246,7 +260,6 @@ pub fn aggregate(content: &Content) -> Aggregates {
         pilot_checks: Vec::new(),
     };
     for f in figures {
-        agg.scored.push(f.scored);
         agg.districts.push(f.stats);
         agg.district_types.push(f.by_type);
         agg.district_levels.push(f.by_level);

@@ -37,8 +37,10 @@ pub fn check_cached(root: &Path, strict: bool, diags: &mut Diagnostics, cache: O
     let content = validate::content_cached(root, diags, cache);
     let checked = content.map(|content| {
         let mut timer = validate::Timer::start();
-        let agg = aggregate::aggregate(&content);
-        timer.lap("score+aggregate");
+        let scored = aggregate::score_all(&content);
+        timer.lap("score");
+        let agg = aggregate::aggregate_scored(&content, scored);
+        timer.lap("aggregate");
         aggregate::warnings(&content, &agg, diags);
         timer.lap("warnings");
         Checked { content, agg }

@@ -310,6 +310,25 @@ mod tests {
     }
 
     #[test]
+    fn a_source_attached_later_gives_the_same_report() {
+        let text = "a = 1\nđịa = 2\n";
+        let at = Some(text.find('2').unwrap()..text.find('2').unwrap() + 1);
+        let mut first = Diagnostics::new();
+        first.add_source("a.toml", text);
+        first.error("a.toml", at.clone(), "x").hint("h");
+        first.error("a.toml", None, "y");
+        let mut later = Diagnostics::new();
+        later.error("a.toml", at, "x").hint("h");
+        later.error("a.toml", None, "y");
+        later.attach_source("a.toml", text);
+        assert_eq!(first.render_human(false), later.render_human(false));
+        assert_eq!(first.render_json(), later.render_json());
+        // A file without problems leaves no text behind.
+        later.attach_source("b.toml", text);
+        assert!(!later.sources.contains_key("b.toml"));
+    }
+
+    #[test]
     fn long_messages_are_cut() {
         let mut d = Diagnostics::new();
         d.error("a.toml", None, format!("unknown key `{}`", "đ".repeat(10_000))).hint("h".repeat(10_000));

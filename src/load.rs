@@ -91,12 +91,14 @@ fn list_dir(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec<(Con
         return list_dir_walk(root, dir, diags);
     };
     let mut out = Vec::with_capacity(entries.len());
-    for (name, ft) in entries {
-        let name = name.to_string_lossy().into_owned();
+    for (os_name, ft) in entries {
+        let name = os_name.to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue; // editor and OS files (.DS_Store, .swp)
         }
-        let file = entry_file(dir, dir.path.join(&name), &name);
+        // The path from the name as it is on disk; the display name may have lost bytes that are
+        // not UTF-8.
+        let file = entry_file(dir, dir.path.join(&os_name), &name);
         if ft.is_symlink() {
             symlink_ignored(diags, &file.rel);
             continue;
@@ -277,8 +279,9 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
 #[cfg(target_os = "linux")]
 fn read_regular(path: &Path) -> Option<std::io::Result<Vec<u8>>> {
     use std::os::unix::fs::OpenOptionsExt;
-    // Non-blocking, so that opening a pipe returns at once (it is then refused as not a file).
-    let flags = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    // Non-blocking, so that opening a pipe returns at once (it is then refused as not a file), and
+    // never taking a terminal as the controlling one.
+    let flags = (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32;
     let f = fs::OpenOptions::new().read(true).custom_flags(flags).open(path).ok()?;
     let meta = f.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
@@ -444,6 +447,52 @@ mod tests {
         let none = split_front_matter("# Heading\n+++\n").unwrap();
         assert!(none.toml.is_none());
         assert!(split_front_matter("+++\ntitle = 1\n").is_err());
+    }
+
+    #[test]
+    fn district_files_by_branch() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/districts/d");
+        fs::create_dir_all(&dir).unwrap();
+        for name in ["x.md", "x-y.toml", "x.toml", "x.2024.md", "district.toml", "a.2023.md", "district.md", ".swp"] {
+            fs::write(dir.join(name), "").unwrap();
+        }
+        let d = DistrictDir { slug: "d".into(), dir: ContentFile { rel: rel_path(root.path(), &dir), path: dir } };
+        let mut diags = Diagnostics::new();
+        let files = discover_district(root.path(), &d, &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(files.toml.unwrap().rel, "content/districts/d/district.toml");
+        assert_eq!(files.notes.len(), 1);
+        let summary: Vec<(String, bool, Vec<String>)> = files
+            .branches
+            .iter()
+            .map(|b| (b.slug.clone(), b.toml.is_some(), b.notes.iter().map(|n| n.file.rel.clone()).collect()))
+            .collect();
+        let rel = |n: &str| format!("content/districts/d/{n}");
+        assert_eq!(
+            summary,
+            vec![
+                ("a".into(), false, vec![rel("a.2023.md")]),
+                ("x-y".into(), true, vec![]),
+                ("x".into(), true, vec![rel("x.2024.md"), rel("x.md")]),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_keeps_its_path() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/districts/d");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(std::ffi::OsStr::from_bytes(b"b\xff.toml")), "x = 1\n").unwrap();
+        let d = DistrictDir { slug: "d".into(), dir: ContentFile { rel: rel_path(root.path(), &dir), path: dir } };
+        let mut diags = Diagnostics::new();
+        let files = discover_district(root.path(), &d, &mut diags);
+        let file = files.branches[0].toml.as_ref().unwrap();
+        assert_eq!(file.rel, "content/districts/d/b\u{fffd}.toml");
+        assert_eq!(read_text(file, &mut diags).as_deref(), Some("x = 1\n"));
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub fn branch(
 
     let mut assessments: Vec<Assessment> = Vec::new();
     let mut broken = false;
+    let target_year = site.target_year.to_string(); // for hints; made once, not per assessment
     let mut seen_years: Vec<(i64, Span)> = Vec::new();
     let tables = f.tables(cx, "assessments", "[[assessments]]");
     if tables.len() > MAX_ASSESSMENTS {
@@ -74,7 +75,7 @@ pub fn branch(
     }
     for (t, span) in tables {
         let a = Fields::new(cx, t, span, "an assessment", ASSESSMENT_KEYS);
-        let year = a.integer(cx, "year", true, years.clone(), &site.target_year.to_string());
+        let year = a.integer(cx, "year", true, years.clone(), &target_year);
         if let Some((y, yspan)) = &year {
             if seen_years.iter().any(|(s, _)| s == y) {
                 cx.error(yspan.clone(), format!("a second assessment for {y}"))
@@ -242,6 +243,8 @@ fn assessment(
         year,
         rating: rating?,
         vetoes,
-        scores: scores.into_iter().map(Option::unwrap_or_default).collect(),
+        // From a borrowed iterator: one allocation of the right size, not a reuse of the larger
+        // `Option` buffer followed by a shrinking reallocation.
+        scores: scores.iter().map(|s| s.unwrap_or_default()).collect(),
     })
 }

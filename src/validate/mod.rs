@@ -44,7 +44,7 @@ impl Timer {
         }
         let (now, cpu) = (Instant::now(), cpu_seconds());
         eprintln!(
-            "timing: {phase:<20} {:>7.3} s wall {:>7.3} s cpu",
+            "timing: {phase:<36} {:>7.3} s wall {:>7.3} s cpu",
             (now - self.last).as_secs_f64(),
             cpu - self.last_cpu
         );
@@ -145,7 +145,7 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
 pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Content> {
     let mut timer = Timer::start();
     let layout = load::discover(root, diags);
-    timer.lap("discover");
+    timer.lap("discover (top)");
     let mut col = Collector { diags, digests: Vec::new() };
 
     let Some(site_file) = &layout.site else {
@@ -232,11 +232,12 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
             let bc = branch_cache.as_ref().map(|(_, c)| c);
             let outcomes: Vec<FileOutcome<District>> =
                 layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();
+            timer.lap("districts: list+read+parse+validate");
             if let Some((path, c)) = branch_cache {
                 // Only a slower next build if this fails.
                 let _ = c.save(path);
+                timer.lap("save the branch cache");
             }
-            timer.lap("read+parse+validate");
             let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
             timer.lap("merge diagnostics");
             districts
@@ -429,7 +430,7 @@ fn read_notes(
         diags.merge(outcome.diags);
         digests.extend(outcome.digests);
         match (outcome.value, year) {
-            (Some(n), None) => notes.general = Some(n),
+            (Some(n), None) => notes.general = Some(Box::new(n)),
             (Some(n), Some(y)) => notes.by_year.push((y, n)),
             (None, _) => ok = false,
         }

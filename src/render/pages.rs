@@ -174,12 +174,13 @@ impl<'a> Renderer<'a> {
             ctx["t"] = json!(&self.theme.strings);
         }
         let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
-        let html = self
-            .theme
+        // Straight into bytes: `render` would check the whole page is UTF-8 once more.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.theme
             .tera
-            .render(template, &ctx)
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| io::Error::other(format!("template {template}: {}", tera_error(&e))))?;
-        out.write(path, html.as_bytes())
+        out.write(path, &html)
     }
 
     /// Breadcrumbs of a page inside a section: home › section list › this page.

@@ -186,16 +186,22 @@ fn tera_literal(s: &str) -> Option<String> {
 /// that URLs stay readable; `&`, `<`, `>`, `"` and `'` are what can break out of either context.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
+    let mut rest = input;
+    // Copy the runs between special characters whole: most text has none.
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        let (run, tail) = rest.split_at(i);
+        out.push_str(run);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            Some('>') => "&gt;",
+            Some('"') => "&quot;",
+            _ => "&#x27;",
+        });
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
 }
 
@@ -245,6 +251,14 @@ mod tests {
             assert_eq!(out, src, "{src}");
             assert!(needs, "{src}");
         }
+    }
+
+    #[test]
+    fn escaping_replaces_the_five_characters_only() {
+        assert_eq!(escape_html("Đông Hưng"), "Đông Hưng");
+        assert_eq!(escape_html("<b>A&B</b> \"q\" 'x' /"), "&lt;b&gt;A&amp;B&lt;/b&gt; &quot;q&quot; &#x27;x&#x27; /");
+        assert_eq!(escape_html("ả<"), "ả&lt;");
+        assert_eq!(escape_html(""), "");
     }
 
     #[test]

@@ -17,6 +17,9 @@
 #   3. Runs, each $RUNS times (default 3), under /usr/bin/time -v:
 #        kieumau check --root SITE
 #        kieumau build --root SITE --output <fresh folder>
+#        kieumau build after a one-branch edit (incremental): a full and a no-op build into one
+#          folder, then each run changes `members` in one branch file and builds again (the file is
+#          restored at the end); the pages column of this row is the files the rebuild wrote
 #      and with --hugo, after `python3 bench/hugo_site.py SITE HUGO_SITE` (a Hugo site with one page
 #      per branch: 10-row table, two paragraphs, inline 10-bar SVG; taxonomy pages per district,
 #      type and year; see that script):
@@ -122,7 +125,8 @@ measure() {
     local walls=() cpus=() rsss=() pagess=() i out log tf args a
     for ((i = 1; i <= RUNS; i++)); do
         out=$OUT_DIR/$name-$i
-        rm -rf "$out"
+        # with the state, previous tree and branch cache that builds keep beside their output
+        rm -rf "$out" "$OUT_DIR/.$name-$i".*
         log=$BENCH_DIR/logs/$name-$i.log
         tf=$BENCH_DIR/logs/$name-$i.time
         args=()
@@ -136,12 +140,40 @@ measure() {
         cpus+=("$(cpu_of "$tf")")
         rsss+=("$(rss_of "$tf")")
         pagess+=("$("$pages_fn" "$log" "$out")")
-        rm -rf "$out"
+        rm -rf "$out" "$OUT_DIR/.$name-$i".*
     done
     WALL=$(printf '%s\n' "${walls[@]}" | median)
     CPU=$(printf '%s\n' "${cpus[@]}" | median)
     RSS=$(printf '%s\n' "${rsss[@]}" | median)
     if [[ ${pagess[0]} == - ]]; then PAGES=-; else PAGES=$(printf '%s\n' "${pagess[@]}" | median); fi
+}
+
+# rebuild SIZE SITE: a full build and a no-op build into one folder, then $RUNS builds each after
+# changing `members` in one branch file (restored at the end); sets WALL, CPU, RSS (medians) and
+# PAGES (pages written by the last rebuild, from its summary `(N written, M unchanged)`)
+rebuild() {
+    local size=$1 site=$2 dir=$OUT_DIR/inc-$1 branch walls=() cpus=() rsss=() i tf log
+    rm -rf "$dir"; mkdir -p "$dir"
+    "$KIEUMAU" build --root "$site" --output "$dir/output" >/dev/null 2>&1
+    "$KIEUMAU" build --root "$site" --output "$dir/output" >/dev/null 2>&1
+    branch=$(find "$site/content/districts" -mindepth 2 -name '*.toml' ! -name district.toml | sort | sed -n 1p)
+    cp "$branch" "$dir/branch.orig"
+    trap 'cp "$dir/branch.orig" "$branch"' EXIT
+    for ((i = 1; i <= RUNS; i++)); do
+        sed -i "s/^members = .*/members = $((100 + i))/" "$branch"
+        tf=$BENCH_DIR/logs/rebuild-$size-$i.time
+        log=$BENCH_DIR/logs/rebuild-$size-$i.log
+        "$TIME" -v -o "$tf" "$KIEUMAU" build --root "$site" --output "$dir/output" >"$log" 2>&1
+        walls+=("$(wall_of "$tf")"); cpus+=("$(cpu_of "$tf")"); rsss+=("$(rss_of "$tf")")
+    done
+    cp "$dir/branch.orig" "$branch"
+    trap - EXIT
+    WALL=$(printf '%s\n' "${walls[@]}" | median)
+    CPU=$(printf '%s\n' "${cpus[@]}" | median)
+    RSS=$(printf '%s\n' "${rsss[@]}" | median)
+    PAGES=$(sed -n 's/^Built .* files (\([0-9]*\) written.*/\1/p' "$log" | tail -1)
+    [[ -n $PAGES ]] || PAGES=-
+    rm -rf "$dir" "$OUT_DIR/.inc-$size".*
 }
 
 no_pages() { echo -; }
@@ -180,6 +212,10 @@ for size in "${SIZES[@]}"; do
     echo "== $size branches: kieumau build" >&2
     measure "build-$size" kieumau_pages "$KIEUMAU" build --root "$site" --output @OUT@
     row "$size" kieumau build "$WALL" "$PAGES" "$RSS" "$CPU"
+
+    echo "== $size branches: kieumau build after a one-branch edit (incremental)" >&2
+    rebuild "$size" "$site"
+    row "$size" kieumau rebuild "$WALL" "$PAGES" "$RSS" "$CPU"
 
     if ((HUGO)); then
         hsite=$BENCH_DIR/hugo/$size

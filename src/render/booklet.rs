@@ -4,10 +4,10 @@
 
 use std::io;
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::pages::Renderer;
-use super::view::{Link, StatsView, threshold_text};
+use super::view::{Link, StatsView, object, threshold_text};
 use crate::aggregate::Stats;
 use crate::model::{Metric, Scope};
 use crate::write::Output;
@@ -68,15 +68,15 @@ impl Renderer<'_> {
                         }))
                     })
                     .collect();
-                json!({
-                    "slug": d.slug,
-                    "name": d.name,
-                    "stats": StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)),
-                    "targets": targets,
-                    "charts": [self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), d.name), &agg.districts[di])],
-                    "notes": self.notes(&d.notes, Some(year)),
-                    "branches": branches,
-                })
+                object([
+                    ("slug", json!(d.slug)),
+                    ("name", json!(d.name)),
+                    ("stats", json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)))),
+                    ("targets", Value::Array(targets)),
+                    ("charts", json!([self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), d.name), &agg.districts[di])])),
+                    ("notes", json!(self.notes(&d.notes, Some(year)))),
+                    ("branches", Value::Array(branches)),
+                ])
             })
             .collect();
 
@@ -137,21 +137,30 @@ impl Renderer<'_> {
         let path = format!("booklet/{year}/index.html");
         let title = format!("{} {year}", self.tr("booklet_title"));
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), path.clone())];
-        let body = json!({
-            "year": year,
-            "date": self.fmt.date(self.opts.date),
-            "review": review,
-            "province": province,
-            "districts": districts,
-            "types": types,
-            "framework": framework,
-            "model_branches": model_branches,
-            "pilots": pilots,
-            "deviations": deviations,
-            "pilot_rule": site.pilots.map(|r| format!("{}–{}", r.min, r.max)),
-            "other_years": agg.years.iter().zip(&agg.province).filter(|(y, s)| **y != year && s.branches > 0)
-                .map(|(y, _)| Link::new(y.to_string(), format!("booklet/{y}/index.html"))).collect::<Vec<_>>(),
-        });
+        let body = object([
+            ("year", json!(year)),
+            ("date", json!(self.fmt.date(self.opts.date))),
+            ("review", json!(review)),
+            ("province", province),
+            ("districts", Value::Array(districts)),
+            ("types", Value::Array(types)),
+            ("framework", json!(framework)),
+            ("model_branches", Value::Array(model_branches)),
+            ("pilots", Value::Array(pilots)),
+            ("deviations", Value::Array(deviations)),
+            ("pilot_rule", json!(site.pilots.map(|r| format!("{}–{}", r.min, r.max)))),
+            (
+                "other_years",
+                json!(
+                    agg.years
+                        .iter()
+                        .zip(&agg.province)
+                        .filter(|(y, s)| **y != year && s.branches > 0)
+                        .map(|(y, _)| Link::new(y.to_string(), format!("booklet/{y}/index.html")))
+                        .collect::<Vec<_>>()
+                ),
+            ),
+        ]);
         self.page(out, "booklet.html", &path, &title, crumbs, "booklet", self.year_links(year), body)
     }
 }

@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 use std::io;
 
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::i18n::Format;
 use super::markdown::to_safe_html;
 use super::theme::{Theme, tera_error};
-use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, target_view, threshold_text};
+use super::view::{ChartView, Link, object, StatsRow, StatsView, TargetView, target_view, threshold_text};
 use crate::aggregate::Stats;
 use crate::build::{BuildOptions, Checked};
 use crate::chart::{self, ChartText, Series, TargetLine};
@@ -152,24 +152,24 @@ impl<'a> Renderer<'a> {
             let live = if base.is_empty() { format!("{root}../../{path}") } else { format!("{base}{path}") };
             json!({"text": b["text"], "live": live})
         });
-        let mut ctx = json!({
-            "lang": site.language.code(),
-            "site_title": site.title,
-            "organisation": site.organisation,
-            "version": version,
-            "build_date": self.fmt.date(self.opts.date),
-            "root": root,
-            "path": path,
-            "title": title,
-            "crumbs": crumbs,
-            "nav": nav,
-            "years": years,
-            "ratings": site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
-            "banner": banner,
-            "base_url": self.base_url(),
-            "booklet_url": self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")),
-            "page": body,
-        });
+        let mut ctx = object([
+            ("lang", json!(site.language.code())),
+            ("site_title", json!(site.title)),
+            ("organisation", json!(site.organisation)),
+            ("version", json!(version)),
+            ("build_date", json!(self.fmt.date(self.opts.date))),
+            ("root", json!(root)),
+            ("path", json!(path)),
+            ("title", json!(title)),
+            ("crumbs", json!(crumbs)),
+            ("nav", json!(nav)),
+            ("years", json!(years)),
+            ("ratings", Value::Array(site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect())),
+            ("banner", banner.unwrap_or(Value::Null)),
+            ("base_url", json!(self.base_url())),
+            ("booklet_url", json!(self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")))),
+            ("page", body),
+        ]);
         if self.theme.needs_strings_map {
             ctx["t"] = json!(&self.theme.strings);
         }
@@ -563,20 +563,20 @@ impl<'a> Renderer<'a> {
             ),
             self.ratings_chart(&format!("{} {year}", self.tr("chart_ratings_by_type")), &type_labels, &type_stats),
         ];
-        let body = json!({
-            "name": d.name,
-            "kind": self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_"))),
-            "year": year,
-            "stats": StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)),
-            "trend": self.year_rows(&agg.districts[di]),
-            "types": types,
-            "targets": targets,
-            "pilots": pilots,
-            "branches": branches,
-            "all_years": agg.years,
-            "charts": charts,
-            "notes": self.notes(&d.notes, None),
-        });
+        let body = object([
+            ("name", json!(d.name)),
+            ("kind", json!(self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_"))))),
+            ("year", json!(year)),
+            ("stats", json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)))),
+            ("trend", json!(self.year_rows(&agg.districts[di]))),
+            ("types", json!(types)),
+            ("targets", Value::Array(targets)),
+            ("pilots", Value::Array(pilots)),
+            ("branches", Value::Array(branches)),
+            ("all_years", json!(agg.years)),
+            ("charts", json!(charts)),
+            ("notes", json!(self.notes(&d.notes, None))),
+        ]);
         let years = self.year_links(year);
         self.page_of_version(out, "district.html", &path, &d.name, crumbs, "districts", years, body, version)
     }
@@ -711,22 +711,22 @@ impl<'a> Renderer<'a> {
             rows,
         ));
 
-        let body = json!({
-            "name": b.name,
-            "district": Link::new(d.name.clone(), format!("districts/{}/index.html", d.slug)),
-            "type": Link::new(bt.name.clone(), format!("types/{}/index.html", bt.slug)),
-            "subtype": b.subtype_idx.map(|i| bt.subtypes[i].name.clone()),
-            "level": self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))),
-            "parent": b.parent,
-            "members": self.fmt.int(b.members),
-            "pilot": b.pilot,
-            "gap": has_gap(b),
-            "years": years,
-            "criteria": criteria,
-            "criteria_year": latest.map(|s| s.year),
-            "charts": charts,
-            "notes": self.notes(&b.notes, None),
-        });
+        let body = object([
+            ("name", json!(b.name)),
+            ("district", json!(Link::new(d.name.clone(), format!("districts/{}/index.html", d.slug)))),
+            ("type", json!(Link::new(bt.name.clone(), format!("types/{}/index.html", bt.slug)))),
+            ("subtype", json!(b.subtype_idx.map(|i| &bt.subtypes[i].name))),
+            ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
+            ("parent", json!(b.parent)),
+            ("members", json!(self.fmt.int(b.members))),
+            ("pilot", json!(b.pilot)),
+            ("gap", json!(has_gap(b))),
+            ("years", Value::Array(years)),
+            ("criteria", Value::Array(criteria)),
+            ("criteria_year", json!(latest.map(|s| s.year))),
+            ("charts", json!(charts)),
+            ("notes", json!(self.notes(&b.notes, None))),
+        ]);
         let year = latest.map_or(site.target_year, |s| s.year);
         let years = self.year_links(year);
         self.page_of_version(out, "branch.html", &path, &b.name, crumbs, "districts", years, body, version)

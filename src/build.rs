@@ -86,6 +86,14 @@ pub struct BuildSummary {
 /// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
+    // The branch cache is written beside the rendering; whatever happens, wait for it.
+    struct WaitForCache;
+    impl Drop for WaitForCache {
+        fn drop(&mut self) {
+            validate::cache::wait_for_save();
+        }
+    }
+    let _cache_written = WaitForCache;
     let cache = crate::incremental::cache_path(&opts.output);
     let checked = check_cached(&opts.root, false, diags, cache.as_deref()).ok_or(Failure::Content)?;
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));

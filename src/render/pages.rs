@@ -633,7 +633,7 @@ impl<'a> Renderer<'a> {
             .collect();
 
         let mut charts = Vec::new();
-        let mut criteria = Vec::new();
+        let mut criteria_rows = String::new();
         let latest = scored.last();
         if let Some(s) = latest
             && let (Some(fw), Some(a)) = (content.frameworks.for_year(s.year), b.assessment(s.year))
@@ -662,17 +662,27 @@ impl<'a> Renderer<'a> {
                 })
                 .collect();
             charts.push(ChartView::new(chart, headers, rows));
-            criteria = lines
-                .iter()
-                .map(|c| {
-                    let cr = &fw.criteria[c.criterion];
-                    json!({
-                        "id": cr.id, "title": cr.title, "group": fw.groups[cr.group].name,
-                        "score": self.fmt.score(c.score), "max": self.fmt.score(c.max),
-                        "min": c.min.map(|m| self.fmt.score(m)), "min_met": c.min_met,
-                    })
-                })
-                .collect();
+            // Made here (escaped) rather than by a template loop: with the chart's table, these
+            // cells were most of a branch page's rendering.
+            use super::theme::escape_html as esc;
+            let below_min = esc(&self.tr("below_min"));
+            for c in &lines {
+                let cr = &fw.criteria[c.criterion];
+                criteria_rows.push_str(if c.min_met { "<tr>" } else { "<tr class=\"flagged\">" });
+                let min = match c.min {
+                    Some(m) if c.min_met => self.fmt.score(m),
+                    Some(m) => format!("{} <span class=\"badge unmet\">{below_min}</span>", self.fmt.score(m)),
+                    None => String::new(),
+                };
+                criteria_rows.push_str(&format!(
+                    "<th scope=\"row\">{}</th><td>{} <span class=\"muted\">({})</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{min}</td></tr>",
+                    esc(&cr.id),
+                    esc(&cr.title),
+                    esc(&fw.groups[cr.group].name),
+                    self.fmt.score(c.score),
+                    self.fmt.score(c.max),
+                ));
+            }
         }
         // Total across years.
         let series = vec![Series {
@@ -722,7 +732,7 @@ impl<'a> Renderer<'a> {
             ("pilot", json!(b.pilot)),
             ("gap", json!(has_gap(b))),
             ("years", Value::Array(years)),
-            ("criteria", Value::Array(criteria)),
+            ("criteria_rows", json!(criteria_rows)),
             ("criteria_year", json!(latest.map(|s| s.year))),
             ("charts", json!(charts)),
             ("notes", json!(self.notes(&b.notes, None))),

@@ -18,6 +18,16 @@ use serde::{Deserialize, Serialize};
 use crate::incremental::Key;
 use crate::model::Branch;
 
+static PENDING: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Waits until the caches being written in the background are written.
+pub fn wait_for_save() {
+    let handles = PENDING.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default();
+    for h in handles {
+        let _ = h.join();
+    }
+}
+
 /// What identifies a file's version without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
@@ -92,6 +102,18 @@ impl BranchCache {
     pub fn keep(&self, toml_rel: &str, entry: Entry) {
         if let Ok(mut new) = self.new.lock() {
             new.push((toml_rel.to_string(), entry));
+        }
+    }
+
+    /// Writes the cache on a thread of its own, while the build goes on; [`wait_for_save`] waits
+    /// for it. Failing to write it only makes the next build slower.
+    pub fn save_in_background(self, path: &Path) {
+        let path = path.to_path_buf();
+        let handle = std::thread::spawn(move || {
+            let _ = self.save(&path);
+        });
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(handle);
         }
     }
 

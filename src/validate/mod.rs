@@ -234,9 +234,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
                 layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();
             timer.lap("districts: list+read+parse+validate");
             if let Some((path, c)) = branch_cache {
-                // Only a slower next build if this fails.
-                let _ = c.save(path);
-                timer.lap("save the branch cache");
+                c.save_in_background(path);
             }
             let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
             timer.lap("merge diagnostics");

@@ -8,6 +8,10 @@ pub struct Format {
     pub lang: Language,
 }
 
+fn push_digit(s: &mut String, d: u64) {
+    s.push(char::from(b'0' + (d % 10) as u8));
+}
+
 impl Format {
     fn decimal_sep(self) -> char {
         match self.lang {
@@ -42,15 +46,30 @@ impl Format {
 
     /// Tenths as a one-decimal number: `925` -> `92,5` (vi).
     pub fn tenths(self, tenths: i64) -> String {
-        let sign = if tenths < 0 { "-" } else { "" };
+        let mut s = String::with_capacity(12);
+        self.push_tenths(&mut s, tenths);
+        s
+    }
+
+    fn push_tenths(self, s: &mut String, tenths: i64) {
+        if tenths < 0 {
+            s.push('-');
+        }
         let abs = tenths.unsigned_abs();
-        format!("{sign}{}{}{}", self.int((abs / 10) as i64), self.decimal_sep(), abs % 10)
+        s.push_str(&self.int((abs / 10) as i64));
+        s.push(self.decimal_sep());
+        push_digit(s, abs % 10);
     }
 
     /// A percentage with one decimal, or an en dash when there is nothing to measure.
     pub fn pct(self, r: Option<Ratio>) -> String {
         match r {
-            Some(r) => format!("{}%", self.tenths(r.pct_tenths())),
+            Some(r) => {
+                let mut s = String::with_capacity(12);
+                self.push_tenths(&mut s, r.pct_tenths());
+                s.push('%');
+                s
+            }
             None => "–".to_string(),
         }
     }
@@ -73,13 +92,24 @@ impl Format {
         }
     }
 
-    /// A decimal score kept in hundredths: `85.5` -> `85,5` (vi).
+    /// A decimal score kept in hundredths, in its shortest exact form: `85.5` -> `85,5` (vi).
+    /// (Pages show dozens of them: written digit by digit, not formatted and then edited.)
     pub fn score(self, h: crate::model::Hundredths) -> String {
-        let s = h.to_string();
-        match self.lang {
-            Language::Vi => s.replace('.', ","),
-            Language::En => s,
+        let mut s = String::with_capacity(10);
+        if h.0 < 0 {
+            s.push('-');
         }
+        let abs = h.0.unsigned_abs();
+        let (int, frac) = (abs / 100, abs % 100);
+        s.push_str(itoa::Buffer::new().format(int));
+        if frac != 0 {
+            s.push(self.decimal_sep());
+            push_digit(&mut s, frac / 10);
+            if frac % 10 != 0 {
+                push_digit(&mut s, frac % 10);
+            }
+        }
+        s
     }
 
     pub fn date(self, d: jiff::civil::Date) -> String {
@@ -112,6 +142,13 @@ mod tests {
         assert_eq!(vi.int(1513), "1.513");
         assert_eq!(en.int(1_234_567), "1,234,567");
         assert_eq!(vi.int(999), "999");
+        // Scores: the shortest exact form, as `Hundredths` writes it with a dot.
+        for h in [0, 5, 50, 850, 8575, 8505, 9000, -125, 123_456] {
+            let h = crate::model::Hundredths(h);
+            assert_eq!(en.score(h), h.to_string());
+            assert_eq!(vi.score(h), h.to_string().replace('.', ","));
+        }
+        assert_eq!(vi.tenths(-1234), "-123,4");
         let d = jiff::civil::date(2024, 12, 15);
         assert_eq!(vi.date(d), "15/12/2024");
         assert_eq!(en.date(d), "2024-12-15");

@@ -185,23 +185,26 @@ fn tera_literal(s: &str) -> Option<String> {
 /// HTML escaping for text and attribute values. Unlike Tera's default it leaves `/` alone, so
 /// that URLs stay readable; `&`, `<`, `>`, `"` and `'` are what can break out of either context.
 pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    let mut rest = input;
-    // Copy the runs between special characters whole: most text has none.
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        let (run, tail) = rest.split_at(i);
-        out.push_str(run);
-        let mut chars = tail.chars();
-        out.push_str(match chars.next() {
-            Some('&') => "&amp;",
-            Some('<') => "&lt;",
-            Some('>') => "&gt;",
-            Some('"') => "&quot;",
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let bytes = input.as_bytes();
+    let Some(first) = bytes.iter().position(special) else {
+        return input.to_string();
+    };
+    let mut out = String::with_capacity(input.len() + input.len() / 8 + 8);
+    let mut from = 0;
+    for (i, b) in bytes.iter().enumerate().skip(first).filter(|(_, b)| special(b)) {
+        // Special characters are ASCII, so `i` is on a character boundary.
+        out.push_str(input.get(from..i).unwrap_or_default());
+        out.push_str(match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
             _ => "&#x27;",
         });
-        rest = chars.as_str();
+        from = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(input.get(from..).unwrap_or_default());
     out
 }
 

@@ -36,7 +36,7 @@ pub fn check(root: &Path, strict: bool, diags: &mut Diagnostics) -> Option<Check
 pub fn check_cached(root: &Path, strict: bool, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Checked> {
     let content = validate::content_cached(root, diags, cache);
     let checked = content.map(|content| {
-        let mut timer = validate::Timer::start();
+        let mut timer = crate::timings::Timer::start();
         let scored = aggregate::score_all(&content);
         timer.lap("score");
         let agg = aggregate::aggregate_scored(&content, scored);

@@ -71,9 +71,17 @@ impl Renderer<'_> {
                 object([
                     ("slug", json!(d.slug)),
                     ("name", json!(d.name)),
-                    ("stats", json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)))),
+                    (
+                        "stats",
+                        json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi))),
+                    ),
                     ("targets", Value::Array(targets)),
-                    ("charts", json!([self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), d.name), &agg.districts[di])])),
+                    (
+                        "charts",
+                        json!([
+                            self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), d.name), &agg.districts[di])
+                        ]),
+                    ),
                     ("notes", json!(self.notes(&d.notes, Some(year)))),
                     ("branches", Value::Array(branches)),
                 ])

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::build::{BuildOptions, Checked};
 use crate::incremental::Deps;
+use crate::timings::Timer;
 use crate::write::Output;
 use pages::Renderer;
 use theme::Theme;
@@ -81,7 +82,7 @@ pub fn render_site(
     theme: &Theme,
     extras: &Extras,
 ) -> io::Result<Counts> {
-    let timer = Timer::start();
+    let mut timer = Timer::start();
     let mut counts = Counts::default();
     let mut r = Renderer::new(checked, theme, opts);
     r.banner = extras.banner.clone();
@@ -119,7 +120,7 @@ pub fn render_site(
     let progress = progress_bar(content);
     let busy: [AtomicU64; 6] = Default::default();
     let run = |&job: &Job| {
-        let started = timer.enabled().then(std::time::Instant::now);
+        let started = crate::timings::enabled().then(std::time::Instant::now);
         let kind = match job {
             Job::Data(_) => 0,
             Job::Booklet(_) => 1,
@@ -151,7 +152,7 @@ pub fn render_site(
             Job::Data(f) => {
                 let t = std::time::Instant::now();
                 f.write(content, agg, opts.date, out)?;
-                timer.note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
+                crate::timings::note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
             }
             Job::Booklet(y) => r.booklet_page(out, y)?,
             Job::Home(y) => r.year_page(out, y, true)?,
@@ -180,7 +181,7 @@ pub fn render_site(
     for (name, b) in
         ["data files", "booklets", "branch pages", "district pages", "year pages", "other pages"].iter().zip(&busy)
     {
-        timer.note(&format!("  {name}: {:.3} s busy", b.load(Ordering::Relaxed) as f64 / 1e6));
+        crate::timings::note(&format!("  {name}: {:.3} s busy", b.load(Ordering::Relaxed) as f64 / 1e6));
     }
 
     // The data page lists the files with their sizes, so it comes last.
@@ -203,32 +204,6 @@ pub fn render_site(
     counts.files += counts.pages + data_files.len();
     counts.charts = count_charts(checked);
     Ok(counts)
-}
-
-/// Phase times on stderr when `KIEUMAU_TIMINGS` is set (for the benchmark and profiling).
-pub struct Timer(Option<std::sync::Mutex<std::time::Instant>>);
-
-impl Timer {
-    pub fn start() -> Timer {
-        Timer(std::env::var_os("KIEUMAU_TIMINGS").map(|_| std::sync::Mutex::new(std::time::Instant::now())))
-    }
-
-    pub fn enabled(&self) -> bool {
-        self.0.is_some()
-    }
-
-    pub fn note(&self, line: &str) {
-        if self.enabled() {
-            eprintln!("timing: {line}");
-        }
-    }
-
-    pub fn lap(&self, phase: &str) {
-        if let Some(Ok(mut last)) = self.0.as_ref().map(|m| m.lock()) {
-            eprintln!("timing: {phase}: {:.3} s", last.elapsed().as_secs_f64());
-            *last = std::time::Instant::now();
-        }
-    }
 }
 
 /// A progress bar over the pages on a terminal; nothing when stderr is not one.

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::i18n::Format;
 use super::markdown::to_safe_html;
 use super::theme::{Theme, tera_error};
-use super::view::{ChartView, Link, object, StatsRow, StatsView, TargetView, target_view, threshold_text};
+use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, object, target_view, threshold_text};
 use crate::aggregate::Stats;
 use crate::build::{BuildOptions, Checked};
 use crate::chart::{self, ChartText, Series, TargetLine};

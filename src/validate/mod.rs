@@ -13,8 +13,6 @@ mod notes;
 mod site;
 
 use std::path::Path;
-use std::sync::OnceLock;
-use std::time::Instant;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -23,50 +21,8 @@ use crate::collate;
 use crate::diag::Diagnostics;
 use crate::load::{self, BranchFiles, ContentFile, DistrictDir, NoteFile};
 use crate::model::{Branch, Content, District, Frameworks, Notes, Site};
+use crate::timings::Timer;
 use fields::{Ctx, is_slug, suggest_slug};
-
-/// Times the phases of a run and, with `KIEUMAU_TIMINGS=1`, prints each on stderr (wall time and
-/// the process's CPU time, all threads): a cheap breakdown for benchmarks that needs no profiler.
-pub struct Timer {
-    last: Instant,
-    last_cpu: f64,
-}
-
-impl Timer {
-    pub fn start() -> Self {
-        Timer { last: Instant::now(), last_cpu: if timings_on() { cpu_seconds() } else { 0.0 } }
-    }
-
-    /// Reports the time since the previous lap (or the start) as `phase`.
-    pub fn lap(&mut self, phase: &str) {
-        if !timings_on() {
-            return;
-        }
-        let (now, cpu) = (Instant::now(), cpu_seconds());
-        eprintln!(
-            "timing: {phase:<36} {:>7.3} s wall {:>7.3} s cpu",
-            (now - self.last).as_secs_f64(),
-            cpu - self.last_cpu
-        );
-        (self.last, self.last_cpu) = (now, cpu);
-    }
-}
-
-fn timings_on() -> bool {
-    static ON: OnceLock<bool> = OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("KIEUMAU_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
-}
-
-/// User + system CPU time of the whole process so far, from `/proc/self/stat` (0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in ticks.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|t| t.parse::<u64>().ok()).sum();
-    ticks as f64 / 100.0
-}
 
 /// What validating one file gives: its value (if valid), its problems and its content digest.
 struct FileOutcome<T> {

@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontStyle, FontTransform, TextStyle};
 
 pub(crate) use super::svg::TextDefaults;
-use super::svg::{Dashed, FONT, Segments, Svg, anchor_name};
+use super::svg::{FONT, Strokes, Svg, anchor_name};
 
 /// A drawing error from plotters (our backend itself never fails); every chart falls back to
 /// the no-data SVG on it.
@@ -149,13 +149,13 @@ impl Canvas<'_> {
 
     /// A dashed black line (target lines).
     pub(crate) fn dashed(&self, points: Vec<(i32, i32)>, width: u32) -> Res {
-        self.area.draw(&Dashed { points, color: DASH.plotters().to_backend_color(), width })
+        self.area.draw(&Strokes { points, color: DASH.plotters().to_backend_color(), width, dashed: true })
     }
 
     /// Separate line segments of one colour and width (hatching), as one element: `ends` holds
     /// the two ends of each segment in turn.
     pub(crate) fn segments(&self, ends: Vec<(i32, i32)>, c: Rgb, width: u32) -> Res {
-        self.area.draw(&Segments { points: ends, color: c.plotters().to_backend_color(), width })
+        self.area.draw(&Strokes { points: ends, color: c.plotters().to_backend_color(), width, dashed: false })
     }
 
     pub(crate) fn polygon(&self, points: Vec<(i32, i32)>, c: Rgb) -> Res {

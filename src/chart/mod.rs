@@ -277,20 +277,10 @@ pub(crate) fn full_labels(labels: &[String]) -> Vec<String> {
     labels.iter().map(|l| clean_label(l)).collect()
 }
 
-/// XML escaping for text and attribute values.
+/// XML escaping for text and attribute values (control characters become spaces).
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    svg::push_escaped(&mut out, s);
     out
 }
 

@@ -14,8 +14,8 @@
 //!   `x="0"`) left out;
 //! - a rectangle outlined right after being filled with the same geometry becomes one element
 //!   with both fill and stroke (SVG paints the fill, then the stroke: the same pixels);
-//! - dashed lines natively, through [`Dashed`] (plotters' dashed element emits one element per
-//!   dash), and sets of separate segments (hatching) as one path, through [`Segments`].
+//! - dashed lines natively, and sets of separate segments (hatching) as one path, through
+//!   [`Strokes`] (plotters' dashed element emits one element per dash).
 //!
 //! Text vertical anchors use the same `dy` offsets as plotters (`0.76em`, `0.5ex`, `-0.5ex`)
 //! and rotations the same `rotate(angle x y)`, so text lands where it did.
@@ -427,15 +427,17 @@ impl DrawingBackend for Svg<'_> {
     }
 }
 
-/// A dashed line, drawn through a plotters drawing area like its own elements, but written by
-/// [`Svg::dashed`] as one element with `stroke-dasharray`.
-pub(crate) struct Dashed {
+/// Lines drawn through a plotters drawing area like its own elements, but written as one element:
+/// a dashed polyline with `stroke-dasharray` ([`Svg::dashed`]), or separate segments, `points`
+/// in pairs, as one path ([`Svg::segments`]).
+pub(crate) struct Strokes {
     pub points: Vec<(i32, i32)>,
     pub color: BackendColor,
     pub width: u32,
+    pub dashed: bool,
 }
 
-impl<'b> PointCollection<'b, (i32, i32)> for &'b Dashed {
+impl<'b> PointCollection<'b, (i32, i32)> for &'b Strokes {
     type Point = &'b (i32, i32);
     type IntoIter = &'b [(i32, i32)];
     fn point_iter(self) -> &'b [(i32, i32)] {
@@ -443,42 +445,18 @@ impl<'b> PointCollection<'b, (i32, i32)> for &'b Dashed {
     }
 }
 
-impl Drawable<Svg<'_>> for Dashed {
+impl Drawable<Svg<'_>> for Strokes {
     fn draw<I: Iterator<Item = BackendCoord>>(
         &self,
         points: I,
         backend: &mut Svg<'_>,
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        backend.dashed(points, self.color, self.width);
-        Ok(())
-    }
-}
-
-/// Separate segments (`points` in pairs), drawn through a plotters drawing area and written by
-/// [`Svg::segments`] as one path.
-pub(crate) struct Segments {
-    pub points: Vec<(i32, i32)>,
-    pub color: BackendColor,
-    pub width: u32,
-}
-
-impl<'b> PointCollection<'b, (i32, i32)> for &'b Segments {
-    type Point = &'b (i32, i32);
-    type IntoIter = &'b [(i32, i32)];
-    fn point_iter(self) -> &'b [(i32, i32)] {
-        &self.points
-    }
-}
-
-impl Drawable<Svg<'_>> for Segments {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        points: I,
-        backend: &mut Svg<'_>,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        backend.segments(points, self.color, self.width);
+        if self.dashed {
+            backend.dashed(points, self.color, self.width);
+        } else {
+            backend.segments(points, self.color, self.width);
+        }
         Ok(())
     }
 }

@@ -195,18 +195,8 @@ struct Sheet<'a> {
 
 impl<'a> Sheet<'a> {
     /// A sheet with its title (row 1) and header (row 2), both frozen with `frozen_cols` columns.
-    fn new(
-        name: &str,
-        title: &str,
-        header: &[String],
-        widths: &[f64],
-        frozen_cols: u16,
-        styles: &'a Styles,
-    ) -> Result<Self, XlsxError> {
-        Sheet::in_worksheet(Worksheet::new(), name, title, header, widths, frozen_cols, styles)
-    }
-
-    /// [`Sheet::new`] in a given worksheet (one that streams its rows to a temporary file, say).
+    /// A sheet in `ws` (a plain one, or one that streams its rows to a temporary file) with
+    /// title and header rows, column widths, frozen panes and print settings.
     fn in_worksheet(
         mut ws: Worksheet,
         name: &str,
@@ -318,7 +308,7 @@ fn unit_sheet<'a>(
 ) -> Result<Sheet<'a>, XlsxError> {
     let mut header = vec![first.to_string()];
     header.extend(stats_header(content, l));
-    Sheet::new(name, &title, &header, &[30.0, 11.0], 1, styles)
+    Sheet::in_worksheet(Worksheet::new(), name, &title, &header, &[30.0, 11.0], 1, styles)
 }
 
 /// A sheet of one kind of unit in the year (districts in display order, or types): a row per
@@ -482,7 +472,8 @@ fn targets_sheet(
     let header: Vec<String> =
         [l.target, l.scope, l.threshold, l.value, l.met, l.districts_met].map(String::from).to_vec();
     let title = format!("{} – {} {year}", l.targets, l.in_year);
-    let mut s = Sheet::new(l.targets, &title, &header, &[48.0, 22.0, 10.0, 14.0, 12.0, 16.0], 1, styles)?;
+    let widths = [48.0, 22.0, 10.0, 14.0, 12.0, 16.0];
+    let mut s = Sheet::in_worksheet(Worksheet::new(), l.targets, &title, &header, &widths, 1, styles)?;
     for (t, years) in content.site.targets.iter().zip(&agg.targets) {
         let ty = years.iter().find(|ty| ty.year == year);
         s.text(0, &t.name, false)?;

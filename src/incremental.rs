@@ -70,6 +70,11 @@ pub fn state_path(target: &Path) -> PathBuf {
     sibling(target, "state")
 }
 
+/// `.<name>.lock` beside the output folder: held by the build writing it.
+pub fn lock_path(target: &Path) -> PathBuf {
+    sibling(target, "lock")
+}
+
 /// `.<name>.prev` beside the output folder: the tree of the build before the live one.
 pub fn prev_path(target: &Path) -> PathBuf {
     sibling(target, "prev")

@@ -22,6 +22,9 @@ pub struct Output {
     keys: Mutex<HashMap<String, Key>>,
     /// Files kept or linked instead of written.
     carried: std::sync::atomic::AtomicUsize,
+    /// Held for the whole build: two builds into one output wait for each other, since both
+    /// would update the same previous tree.
+    _lock: Option<fs::File>,
 }
 
 /// What a build that knows its keys did with its files.
@@ -53,7 +56,15 @@ impl Output {
             fs::remove_dir_all(&staging)?;
         }
         fs::create_dir_all(&staging)?;
-        Ok(Output { staging, target, state: None, reuse: false, keys: Mutex::default(), carried: Default::default() })
+        Ok(Output {
+            staging,
+            target,
+            state: None,
+            reuse: false,
+            keys: Mutex::default(),
+            carried: Default::default(),
+            _lock: None,
+        })
     }
 
     /// Starts a build that may carry over files from the last builds: in place in the previous
@@ -61,8 +72,15 @@ impl Output {
     /// the live output. Without a usable state, this is [`Output::begin`].
     pub fn begin_incremental(target: &Path) -> io::Result<Self> {
         let target = absolute(target)?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let lock = fs::File::create(incremental::lock_path(&target))?;
+        lock.lock()?;
         let Some(state) = State::load(&target) else {
-            return Output::begin(&target);
+            let mut out = Output::begin(&target)?;
+            out._lock = Some(lock);
+            return Ok(out);
         };
         let prev = incremental::prev_path(&target);
         // From here the previous tree changes: a build killed before its end must not trust it.
@@ -76,6 +94,7 @@ impl Output {
                 reuse: true,
                 keys: Mutex::default(),
                 carried: Default::default(),
+                _lock: Some(lock),
             });
         }
         if prev.exists() {
@@ -83,6 +102,7 @@ impl Output {
         }
         let mut out = Output::begin(&target)?;
         out.state = Some(state);
+        out._lock = Some(lock);
         Ok(out)
     }
 

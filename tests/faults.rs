@@ -89,7 +89,13 @@ fn dot_entries(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != ".output.state" && n != ".output.prev" && n != ".output.cache")
+        .filter(|n| {
+            n.starts_with('.')
+                && n != ".output.state"
+                && n != ".output.prev"
+                && n != ".output.cache"
+                && n != ".output.lock"
+        })
         .collect();
     v.sort();
     v

@@ -144,3 +144,28 @@ fn cached_branches_keep_their_warnings_and_edits_are_seen() {
     assert!(fs::read_to_string(out.join("data/site.json")).unwrap().contains("\"members\": 26"));
     assert_same_as_full_build(site.path(), &out);
 }
+
+#[test]
+fn builds_into_one_output_at_once_wait_for_each_other() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    build(site.path(), &out);
+    edit(&site.path().join("content/districts/dong-hung/b.toml"), "members = ", "members = 1");
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("kieumau"))
+            .env("SOURCE_DATE_EPOCH", "1734220800")
+            .args(["build", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    assert_same_as_full_build(site.path(), &out);
+    // And the next build still reuses the trees.
+    assert!(reuse(&build(site.path(), &out)).is_some());
+}

@@ -82,8 +82,8 @@ impl Theme {
             }
         }
         let mut needs_strings_map = false;
-        for (_, text) in &mut templates {
-            let (inlined, needs) = inline_strings(text, &strings);
+        for (template, text) in &mut templates {
+            let (inlined, needs) = inline_strings(text, &strings, template.ends_with(".html"));
             *text = inlined;
             needs_strings_map |= needs;
         }
@@ -100,7 +100,10 @@ impl Theme {
 /// map was a sixth of a branch page's cost). Returns the template and whether `t` is still read
 /// some other way (`t[key]`, `t=t`, an unknown key), which then needs the map in the context.
 /// Text outside tags, comments and string literals inside tags are left alone.
-pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>) -> (String, bool) {
+///
+/// In an HTML template (`html`), a tag that is nothing but `{{ t.<key> }}` becomes the string
+/// itself, escaped as Tera would escape it: plain text, no work at all when pages render.
+pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>, html: bool) -> (String, bool) {
     let mut out = String::with_capacity(template.len());
     let mut needs_map = false;
     let mut rest = template;
@@ -124,6 +127,8 @@ pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>) -> (St
         let (tag, after) = tail.split_at(end);
         if close == "#}" {
             out.push_str(tag);
+        } else if let Some(text) = html.then(|| plain_string(tag, strings)).flatten() {
+            out.push_str(&text);
         } else {
             needs_map |= inline_tag(tag, strings, &mut out);
         }
@@ -131,6 +136,21 @@ pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>) -> (St
     }
     out.push_str(rest);
     (out, needs_map)
+}
+
+/// The escaped string of a tag that is exactly `{{ t.<key> }}` (no filters, no whitespace
+/// control), unless the text would read as a tag itself.
+fn plain_string(tag: &str, strings: &BTreeMap<String, String>) -> Option<String> {
+    let inner = tag.strip_prefix("{{")?.strip_suffix("}}")?;
+    if inner.starts_with('-') || inner.ends_with('-') {
+        return None;
+    }
+    let key = inner.trim().strip_prefix("t.")?;
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let text = escape_html(strings.get(key)?);
+    (!["{{", "{%", "{#"].iter().any(|open| text.contains(open))).then_some(text)
 }
 
 /// One `{{ … }}` or `{% … %}` tag: `t.<key>` outside string literals becomes a literal.
@@ -234,7 +254,7 @@ mod tests {
     #[test]
     fn strings_inside_tags_become_literals() {
         let (out, needs) =
-            inline_strings("<p>{{ t.nav_home }}</p>{% if x %}{{ t.quote | upper }}{% endif %}", &strings());
+            inline_strings("<p>{{ t.nav_home }}</p>{% if x %}{{ t.quote | upper }}{% endif %}", &strings(), false);
         assert_eq!(out, "<p>{{ \"Tổng quan\" }}</p>{% if x %}{{ 'say \"hi\"' | upper }}{% endif %}");
         assert!(!needs);
     }
@@ -242,7 +262,7 @@ mod tests {
     #[test]
     fn text_comments_literals_and_other_names_are_left_alone() {
         let src = "t.nav_home {# t.nav_home #}{{ \"t.nav_home\" }}{{ title }}{{ page.t.nav_home }}{{ at.nav_home }}";
-        let (out, needs) = inline_strings(src, &strings());
+        let (out, needs) = inline_strings(src, &strings(), true);
         assert_eq!(out, src);
         assert!(!needs);
     }
@@ -250,10 +270,27 @@ mod tests {
     #[test]
     fn other_uses_of_t_keep_the_map() {
         for src in ["{{ m::x(t=t) }}", "{{ t[key] }}", "{{ t.missing }}", "{{ t.all }}"] {
-            let (out, needs) = inline_strings(src, &strings());
+            let (out, needs) = inline_strings(src, &strings(), false);
             assert_eq!(out, src, "{src}");
             assert!(needs, "{src}");
         }
+    }
+
+    #[test]
+    fn whole_string_tags_become_escaped_text_in_html() {
+        let (out, needs) = inline_strings(
+            "<p>{{ t.nav_home }}|{{t.quote}}|{{- t.quote }}|{{ t.quote | upper }}</p>",
+            &strings(),
+            true,
+        );
+        assert_eq!(out, "<p>Tổng quan|say &quot;hi&quot;|{{- 'say \"hi\"' }}|{{ 'say \"hi\"' | upper }}</p>");
+        assert!(!needs);
+        // Text that would open a tag stays an expression.
+        let mut tricky = strings();
+        tricky.insert("tag".into(), "a {{ b".into());
+        assert_eq!(inline_strings("{{ t.tag }}", &tricky, true).0, "{{ \"a {{ b\" }}");
+        // No quote left for a literal: as text it needs none.
+        assert_eq!(inline_strings("{{ t.all }}", &strings(), true), ("a&quot;b&#x27;c`d".to_string(), false));
     }
 
     #[test]
@@ -266,7 +303,7 @@ mod tests {
 
     #[test]
     fn unclosed_tags_are_copied_as_they_are() {
-        let (out, _) = inline_strings("a { b {{ t.nav_home", &strings());
+        let (out, _) = inline_strings("a { b {{ t.nav_home", &strings(), true);
         assert_eq!(out, "a { b {{ t.nav_home");
     }
 }

@@ -185,7 +185,7 @@ pub struct Deps {
 
 impl Deps {
     /// `build` names everything besides the content that every page shows (options, theme, …).
-    pub fn new(content: &Content, years: &[i32], build: &[&[u8]]) -> Deps {
+    pub fn new<'a>(content: &'a Content, years: &[i32], build: &[&[u8]]) -> Deps {
         // Files by folder, in path order: `content/districts/<d>/<file>` under `<d>`.
         let mut site_data = Vec::new();
         let mut by_district: HashMap<&str, Vec<(&str, &[u8; 32])>> = HashMap::new();
@@ -210,18 +210,18 @@ impl Deps {
         let (mut district_own, mut district_all, mut branch) = (Vec::new(), Vec::new(), Vec::new());
         for d in &content.districts {
             let files = by_district.get(d.slug.as_str()).map_or(&[][..], Vec::as_slice);
-            let stem = |f: &str| f.split('.').next().unwrap_or_default().to_string();
+            let stem = |f: &'a str| f.split('.').next().unwrap_or_default();
             district_own.push(files_key(&mut files.iter().filter(|(f, _)| stem(f) == "district")));
             district_all.push(files_key(&mut files.iter()));
             // A branch's files share its slug as their stem (slugs have no dots).
-            let mut by_stem: HashMap<String, Vec<(&str, &[u8; 32])>> = HashMap::new();
+            let mut by_stem: HashMap<&str, Vec<(&str, &[u8; 32])>> = HashMap::new();
             for &(f, dg) in files {
                 by_stem.entry(stem(f)).or_default().push((f, dg));
             }
             branch.push(
                 d.branches
                     .iter()
-                    .map(|b| files_key(&mut by_stem.get(&b.slug).map_or(&[][..], Vec::as_slice).iter()))
+                    .map(|b| files_key(&mut by_stem.get(b.slug.as_str()).map_or(&[][..], Vec::as_slice).iter()))
                     .collect(),
             );
         }
@@ -257,6 +257,7 @@ fn short(k: &Key) -> String {
     hex(k.get(..4).unwrap_or_default())
 }
 
+/// Bytes as lowercase hex digits (keys, content hashes, tokens).
 pub fn hex(k: &[u8]) -> String {
     k.iter().map(|b| format!("{b:02x}")).collect()
 }

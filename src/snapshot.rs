@@ -105,7 +105,7 @@ pub enum Outcome {
 fn token() -> Result<String, Failure> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| Failure::Io(format!("no random source for the unlisted token: {e}")))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::incremental::hex(&bytes))
 }
 
 fn now_rfc3339() -> String {

@@ -34,8 +34,6 @@ pub struct Reuse {
     pub carried: usize,
     /// Files written.
     pub written: usize,
-    /// Files of the previous tree that this build no longer has.
-    pub removed: usize,
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
@@ -134,7 +132,7 @@ impl Output {
                 Ok(()) => return carried(),
                 // Missing from the live output after all (changed by hand): make it.
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
-                Err(e) if e.kind() == io::ErrorKind::NotFound || self.reuse => return Err(e),
+                Err(e) if self.reuse => return Err(e),
                 Err(_) => {
                     // No hard links here (another file system): copy instead.
                     fs::copy(self.target.join(rel), &to)?;
@@ -188,36 +186,33 @@ impl Output {
     /// one atomic step, so that there is an output at every moment, even if the process is killed;
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
     pub fn commit(self) -> io::Result<Reuse> {
-        let keys = std::mem::take(&mut *self.keys.lock().map_err(|_| io::Error::other("a render thread failed"))?);
-        let carried = self.carried.load(std::sync::atomic::Ordering::Relaxed);
-        let mut reuse = Reuse { carried, written: keys.len().saturating_sub(carried), removed: 0 };
-        if self.reuse
-            && let Some(prev) = self.state.as_ref().and_then(|s| s.prev.as_ref())
-        {
+        let Output { staging, target, state, reuse, keys, carried, _lock } = self;
+        let keys = keys.into_inner().map_err(|_| io::Error::other("a render thread failed"))?;
+        let carried = carried.into_inner();
+        let (old_live, old_prev) = state.map_or((None, None), |s| (Some(s.live.files), s.prev));
+        if let Some(prev) = old_prev.filter(|_| reuse) {
             for rel in prev.files.keys().filter(|rel| !keys.contains_key(*rel)) {
-                remove_file_if_any(&self.staging.join(rel))?;
-                remove_empty_parents(&self.staging, rel);
-                reuse.removed += 1;
+                remove_file_if_any(&staging.join(rel))?;
+                remove_empty_parents(&staging, rel);
             }
         }
-        let old_live = self.state.as_ref().map(|s| s.live.files.clone());
-        self.swap()?;
+        swap(&staging, &target)?;
         // The replaced output is kept as the previous tree when its keys are known.
-        let prev_dir = incremental::prev_path(&self.target);
+        let prev_dir = incremental::prev_path(&target);
         let prev = match old_live {
-            Some(files) if self.reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files }),
+            Some(files) if reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files }),
             Some(files) => {
                 if prev_dir.exists() {
                     remove_tree(&prev_dir)?;
                 }
-                fs::rename(&self.staging, &prev_dir)
+                fs::rename(&staging, &prev_dir)
                     .ok()
                     .and_then(|_| incremental::tree_id(&prev_dir))
                     .map(|id| Tree { id, files })
             }
             None => {
-                if self.staging.exists() {
-                    remove_tree(&self.staging)?;
+                if staging.exists() {
+                    remove_tree(&staging)?;
                 }
                 if prev_dir.exists() {
                     remove_tree(&prev_dir)?;
@@ -225,41 +220,11 @@ impl Output {
                 None
             }
         };
-        if let Some(id) = incremental::tree_id(&self.target) {
-            State { live: Tree { id, files: keys }, prev }.save(&self.target)?;
+        let written = keys.len().saturating_sub(carried);
+        if let Some(id) = incremental::tree_id(&target) {
+            State { live: Tree { id, files: keys }, prev }.save(&target)?;
         }
-        Ok(reuse)
-    }
-
-    /// Puts the staging folder in the output's place; the old output ends up at the staging
-    /// path (or is gone, when there was none).
-    fn swap(&self) -> io::Result<()> {
-        let had_old = fs::symlink_metadata(&self.target).is_ok();
-        #[cfg(target_os = "linux")]
-        if had_old {
-            use rustix::fs::{CWD, RenameFlags, renameat_with};
-            match renameat_with(CWD, &self.staging, CWD, &self.target, RenameFlags::EXCHANGE) {
-                Ok(()) => return Ok(()),
-                // The file system or kernel cannot exchange: swap in two steps below.
-                Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let old = sibling(&self.target, "old");
-        if had_old {
-            fs::rename(&self.target, &old)?;
-        }
-        if let Err(e) = fs::rename(&self.staging, &self.target) {
-            if had_old {
-                // Put the old output back before reporting.
-                let _ = fs::rename(&old, &self.target);
-            }
-            return Err(e);
-        }
-        if had_old {
-            fs::rename(&old, &self.staging)?;
-        }
-        Ok(())
+        Ok(Reuse { carried, written })
     }
 
     /// Moves the finished build into place only if nothing is there yet (snapshots are never
@@ -277,6 +242,37 @@ impl Output {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);
     }
+}
+
+/// Puts the staging folder in the output's place; the old output ends up at the staging path (or
+/// is gone, when there was none).
+fn swap(staging: &Path, target: &Path) -> io::Result<()> {
+    let had_old = fs::symlink_metadata(target).is_ok();
+    #[cfg(target_os = "linux")]
+    if had_old {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            // The file system or kernel cannot exchange: swap in two steps below.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let old = sibling(target, "old");
+    if had_old {
+        fs::rename(target, &old)?;
+    }
+    if let Err(e) = fs::rename(staging, target) {
+        if had_old {
+            // Put the old output back before reporting.
+            let _ = fs::rename(&old, target);
+        }
+        return Err(e);
+    }
+    if had_old {
+        fs::rename(&old, staging)?;
+    }
+    Ok(())
 }
 
 fn remove_file_if_any(path: &Path) -> io::Result<()> {

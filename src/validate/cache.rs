@@ -64,10 +64,12 @@ struct Stored {
     entries: HashMap<String, Entry>,
 }
 
-/// The cache read at the start of a run, and what the run adds for the next one.
+/// The cache read at the start of a run, and what the run keeps for the next one: entries it
+/// used again (by their path) and entries it made.
 #[derive(Default)]
 pub struct BranchCache {
     old: Stored,
+    reused: Mutex<Vec<String>>,
     new: Mutex<Vec<(String, Entry)>>,
 }
 
@@ -79,7 +81,11 @@ impl BranchCache {
             .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
             .filter(|s| s.version == env!("CARGO_PKG_VERSION") && s.context == context)
             .unwrap_or_default();
-        BranchCache { old: Stored { context, version: env!("CARGO_PKG_VERSION").into(), ..old }, new: Mutex::default() }
+        BranchCache {
+            old: Stored { context, version: env!("CARGO_PKG_VERSION").into(), ..old },
+            reused: Mutex::default(),
+            new: Mutex::default(),
+        }
     }
 
     /// The cached branch whose files are exactly `files` (paths on disk, relative names), all
@@ -94,7 +100,9 @@ impl BranchCache {
         if !same {
             return None;
         }
-        self.keep(toml_rel, e.clone());
+        if let Ok(mut reused) = self.reused.lock() {
+            reused.push(toml_rel.to_string());
+        }
         Some(e.clone())
     }
 
@@ -118,10 +126,16 @@ impl BranchCache {
     }
 
     /// Writes what this run validated (atomically: a temporary file renamed over the old one).
-    pub fn save(self, path: &Path) -> std::io::Result<()> {
-        let entries = self.new.into_inner().map_err(|_| std::io::Error::other("cache lock poisoned"))?;
-        let stored =
-            Stored { version: self.old.version, context: self.old.context, entries: entries.into_iter().collect() };
+    pub fn save(mut self, path: &Path) -> std::io::Result<()> {
+        // A poisoned lock means a validating thread panicked: then keep what there is.
+        let mut entries: HashMap<String, Entry> =
+            self.new.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().collect();
+        for rel in self.reused.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            if let Some(e) = self.old.entries.remove(&rel) {
+                entries.insert(rel, e);
+            }
+        }
+        let stored = Stored { version: self.old.version, context: self.old.context, entries };
         let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
         let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
         fs::write(&tmp, bytes)?;

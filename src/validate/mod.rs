@@ -87,7 +87,7 @@ impl Collector<'_> {
             h.update([0]);
             h.update(d);
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        crate::incremental::hex(&h.finalize())
     }
 }
 

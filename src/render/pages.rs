@@ -541,15 +541,15 @@ impl<'a> Renderer<'a> {
                         None => json!(null),
                     })
                     .collect();
-                json!({
-                    "name": b.name,
-                    "url": format!("districts/{}/{}/index.html", d.slug, b.slug),
-                    "type": site.branch_types[b.type_idx].name,
-                    "level": self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))),
-                    "pilot": b.pilot,
-                    "gap": has_gap(b),
-                    "years": cells,
-                })
+                object([
+                    ("name", json!(b.name)),
+                    ("url", json!(format!("districts/{}/{}/index.html", d.slug, b.slug))),
+                    ("type", json!(site.branch_types[b.type_idx].name)),
+                    ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
+                    ("pilot", json!(b.pilot)),
+                    ("gap", json!(has_gap(b))),
+                    ("years", Value::Array(cells)),
+                ])
             })
             .collect();
 

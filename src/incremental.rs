@@ -65,6 +65,18 @@ pub struct State {
 
 const MAGIC: &str = "kieumau-state 1";
 
+/// This kieumau: its version and the size and time of its executable, so that any other build of
+/// the program (a new release, or a developer's rebuild with the same version number) never
+/// trusts what this one kept.
+pub fn tool_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(fs::metadata).ok();
+        let stamp = exe.map(|m| format!("{}-{}.{}", m.len(), m.mtime(), m.mtime_nsec())).unwrap_or_default();
+        format!("{}+{stamp}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
 /// `.<name>.state` beside the output folder.
 pub fn state_path(target: &Path) -> PathBuf {
     sibling(target, "state")
@@ -98,7 +110,7 @@ impl State {
     pub fn load(target: &Path) -> Option<State> {
         let file = fs::File::open(state_path(target)).ok()?;
         let mut lines = io::BufReader::with_capacity(1 << 16, file).lines();
-        if lines.next()?.ok()? != format!("{MAGIC} {}", env!("CARGO_PKG_VERSION")) {
+        if lines.next()?.ok()? != format!("{MAGIC} {}", tool_id()) {
             return None;
         }
         let mut state = State::default();
@@ -131,7 +143,7 @@ impl State {
         let path = state_path(target);
         let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
         let mut w = io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
-        writeln!(w, "{MAGIC} {}", env!("CARGO_PKG_VERSION"))?;
+        writeln!(w, "{MAGIC} {}", tool_id())?;
         for (tag, tree) in [("live", Some(&self.live)), ("prev", self.prev.as_ref())] {
             let Some(tree) = tree else { continue };
             writeln!(w, "{tag} {} {} {}", tree.id.0, tree.id.1, tree.id.2)?;
@@ -200,7 +212,7 @@ impl Deps {
         }
         let site_data = key(&site_data);
         let year_bytes: Vec<u8> = years.iter().flat_map(|y| y.to_le_bytes()).collect();
-        let mut global: Vec<&[u8]> = vec![&site_data, env!("CARGO_PKG_VERSION").as_bytes(), &year_bytes];
+        let mut global: Vec<&[u8]> = vec![&site_data, tool_id().as_bytes(), &year_bytes];
         global.extend_from_slice(build);
         let global = key(&global);
         let files_key = |files: &mut dyn Iterator<Item = &(&str, &[u8; 32])>| {
@@ -302,8 +314,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         fs::create_dir(&target).unwrap();
-        fs::write(state_path(&target), format!("{MAGIC} {}\nlive 1 2 3\nzz path\n", env!("CARGO_PKG_VERSION")))
-            .unwrap();
+        fs::write(state_path(&target), format!("{MAGIC} {}\nlive 1 2 3\nzz path\n", tool_id())).unwrap();
         assert!(State::load(&target).is_none());
     }
 }

@@ -4,8 +4,8 @@
 //! problem are never cached, so their warnings are reported on every run.
 //!
 //! The cache is only good for the same site settings and frameworks (branch values hold indices
-//! into them) and the same kieumau: its `context` key says so. It lives beside the output
-//! (`.<output>.cache`); a missing or unreadable one only means a slower build.
+//! into them) and the same kieumau executable: its `context` key and `version` say so. It lives
+//! beside the output (`.<output>.cache`); a missing or unreadable one only means a slower build.
 
 use std::collections::HashMap;
 use std::fs;
@@ -79,10 +79,10 @@ impl BranchCache {
         let old = fs::read(path)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|s| s.version == env!("CARGO_PKG_VERSION") && s.context == context)
+            .filter(|s| s.version == crate::incremental::tool_id() && s.context == context)
             .unwrap_or_default();
         BranchCache {
-            old: Stored { context, version: env!("CARGO_PKG_VERSION").into(), ..old },
+            old: Stored { context, version: crate::incremental::tool_id().into(), ..old },
             reused: Mutex::default(),
             new: Mutex::default(),
         }

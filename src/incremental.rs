@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::model::Content;
+use crate::splice::{Frag, Layout};
 
 /// The hash of a file's inputs.
 pub type Key = [u8; 16];
@@ -44,6 +45,8 @@ pub fn key(parts: &[&[u8]]) -> Key {
 pub struct Tree {
     pub id: TreeId,
     pub files: HashMap<String, Key>,
+    /// The files made of pieces (see [`crate::splice`]), with where each piece lies.
+    pub layouts: HashMap<String, Layout>,
 }
 
 /// A folder's device, inode and change time: renames keep the first two, and a folder made anew
@@ -63,7 +66,7 @@ pub struct State {
     pub prev: Option<Tree>,
 }
 
-const MAGIC: &str = "kieumau-state 1";
+const MAGIC: &str = "kieumau-state 2";
 
 /// This kieumau: its version and the size and time of its executable, so that any other build of
 /// the program (a new release, or a developer's rebuild with the same version number) never
@@ -113,28 +116,42 @@ impl State {
         if lines.next()?.ok()? != format!("{MAGIC} {}", tool_id()) {
             return None;
         }
-        let mut state = State::default();
-        let mut current: Option<&mut Tree> = None;
-        let mut prev = Tree::default();
+        // Trees in file order: the live one, then the previous one if kept.
+        let mut trees: Vec<Tree> = Vec::new();
         let mut has_prev = false;
+        let mut layout: Option<String> = None;
         for line in lines {
             let line = line.ok()?;
-            if let Some(id) = line.strip_prefix("live ") {
-                state.live.id = parse_id(id)?;
-                current = Some(&mut state.live);
-            } else if let Some(id) = line.strip_prefix("prev ") {
-                prev.id = parse_id(id)?;
+            if let Some(id) = line.strip_prefix("live ").filter(|_| trees.is_empty()) {
+                trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
+            } else if let Some(id) = line.strip_prefix("prev ").filter(|_| trees.len() == 1) {
+                trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
                 has_prev = true;
-                current = Some(&mut prev);
+            } else if let Some(rest) = line.strip_prefix("* ") {
+                // `* <inode> <size> <mtime> <path>`: a file made of pieces, listed next as `+` lines.
+                let mut it = rest.splitn(4, ' ');
+                let stamp = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+                let path = it.next()?.to_string();
+                trees.last_mut()?.layouts.insert(path.clone(), Layout { stamp, frags: Vec::new() });
+                layout = Some(path);
+            } else if let Some(rest) = line.strip_prefix("+ ") {
+                let mut it = rest.split(' ');
+                let key = parse_key(it.next()?)?;
+                let (at, len, meta) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+                trees.last_mut()?.layouts.get_mut(layout.as_ref()?)?.frags.push(Frag { key, at, len, meta });
             } else {
                 let (k, path) = line.split_once(' ')?;
-                current.as_mut()?.files.insert(path.to_string(), parse_key(k)?);
+                layout = None;
+                trees.last_mut()?.files.insert(path.to_string(), parse_key(k)?);
             }
         }
+        let mut trees = trees.into_iter();
+        let mut state = State { live: trees.next()?, prev: None };
+        let prev = trees.next();
         if tree_id(target) != Some(state.live.id) {
             return None;
         }
-        state.prev = (has_prev && tree_id(&prev_path(target)) == Some(prev.id)).then_some(prev);
+        state.prev = prev.filter(|p| has_prev && tree_id(&prev_path(target)) == Some(p.id));
         Some(state)
     }
 
@@ -151,6 +168,12 @@ impl State {
             files.sort();
             for (path, k) in files {
                 writeln!(w, "{} {path}", hex(k))?;
+                if let Some(l) = tree.layouts.get(path) {
+                    writeln!(w, "* {} {} {} {path}", l.stamp.0, l.stamp.1, l.stamp.2)?;
+                    for f in &l.frags {
+                        writeln!(w, "+ {} {} {} {}", hex(&f.key), f.at, f.len, f.meta)?;
+                    }
+                }
             }
         }
         w.into_inner().map_err(|e| e.into_error())?;
@@ -188,6 +211,8 @@ pub struct Deps {
     global: Key,
     /// The whole content.
     all: Key,
+    /// The years of the site, as bytes.
+    years: Vec<u8>,
     /// Per district: its own files (`district.toml`, notes) and all files under its folder.
     district_own: Vec<Key>,
     district_all: Vec<Key>,
@@ -237,7 +262,15 @@ impl Deps {
                     .collect(),
             );
         }
-        Deps { site_data, global, all: key(&[content.hash.as_bytes()]), district_own, district_all, branch }
+        Deps {
+            site_data,
+            years: year_bytes,
+            global,
+            all: key(&[content.hash.as_bytes()]),
+            district_own,
+            district_all,
+            branch,
+        }
     }
 
     /// A branch page: the branch, its district's name, the site.
@@ -257,6 +290,12 @@ impl Deps {
 
     pub fn district_version(&self, di: usize) -> String {
         short(&key(&[&self.site_data, &self.district_all[di]]))
+    }
+
+    /// What one district's rows in the data files are made from: its folder, the site's settings
+    /// and frameworks, the years, this kieumau; not the theme or the build's options.
+    pub fn district_data(&self, di: usize) -> Key {
+        key(&[&self.site_data, &self.years, tool_id().as_bytes(), &self.district_all[di]])
     }
 
     /// Any other file: the whole content, plus what else it shows (`extra`).
@@ -290,13 +329,20 @@ mod tests {
         let target = dir.path().join("output");
         fs::create_dir(&target).unwrap();
         fs::create_dir(prev_path(&target)).unwrap();
-        let mut live = Tree { id: tree_id(&target).unwrap(), files: HashMap::new() };
+        let mut live = Tree { id: tree_id(&target).unwrap(), ..Tree::default() };
         live.files.insert("a b/index.html".into(), key(&[b"1"]));
-        let prev = Tree { id: tree_id(&prev_path(&target)).unwrap(), files: HashMap::new() };
+        live.files.insert("data/x.csv".into(), key(&[b"2"]));
+        let frags = vec![
+            Frag { key: key(&[b"p"]), at: 3, len: 10, meta: 7 },
+            Frag { key: key(&[b"q"]), at: 13, len: 0, meta: 0 },
+        ];
+        live.layouts.insert("data/x.csv".into(), Layout { stamp: (1, 23, -4), frags });
+        let prev = Tree { id: tree_id(&prev_path(&target)).unwrap(), ..Tree::default() };
         State { live: live.clone(), prev: Some(prev) }.save(&target).unwrap();
 
         let back = State::load(&target).unwrap();
         assert_eq!(back.live.files, live.files);
+        assert_eq!(back.live.layouts, live.layouts);
         assert!(back.prev.is_some());
 
         // A replaced previous tree is not trusted; a replaced output voids the state.

@@ -24,6 +24,7 @@ pub mod render;
 pub mod score;
 pub mod serve;
 pub mod snapshot;
+pub mod splice;
 pub mod timings;
 pub mod validate;
 pub mod write;

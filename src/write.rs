@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::incremental::{self, Key, State, Tree};
+use crate::splice::{self, Layout, OldFile, Piece};
 
 /// A build in progress: files are written under a temporary folder until [`Output::commit`].
 pub struct Output {
@@ -20,6 +21,8 @@ pub struct Output {
     reuse: bool,
     /// The key of every file of this build.
     keys: Mutex<HashMap<String, Key>>,
+    /// The files of this build made of pieces (written, or carried with their pieces).
+    layouts: Mutex<HashMap<String, Layout>>,
     /// Files kept or linked instead of written.
     carried: std::sync::atomic::AtomicUsize,
     /// Held for the whole build: two builds into one output wait for each other, since both
@@ -60,6 +63,7 @@ impl Output {
             state: None,
             reuse: false,
             keys: Mutex::default(),
+            layouts: Mutex::default(),
             carried: Default::default(),
             _lock: None,
         })
@@ -91,6 +95,7 @@ impl Output {
                 state: Some(state),
                 reuse: true,
                 keys: Mutex::default(),
+                layouts: Mutex::default(),
                 carried: Default::default(),
                 _lock: Some(lock),
             });
@@ -114,12 +119,15 @@ impl Output {
         let Some(state) = &self.state else {
             return Ok(true);
         };
-        let carried = || {
+        let carried = |from: &Tree| {
             self.carried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let (Some(l), Ok(mut layouts)) = (from.layouts.get(rel), self.layouts.lock()) {
+                layouts.insert(rel.to_string(), l.clone());
+            }
             Ok(false)
         };
-        if self.reuse && state.prev.as_ref().is_some_and(|p| p.files.get(rel) == Some(&key)) {
-            return carried();
+        if let Some(prev) = state.prev.as_ref().filter(|p| self.reuse && p.files.get(rel) == Some(&key)) {
+            return carried(prev);
         }
         if state.live.files.get(rel) == Some(&key) {
             let to = self.staging.join(rel);
@@ -129,14 +137,14 @@ impl Output {
                 fs::create_dir_all(parent)?;
             }
             match fs::hard_link(self.target.join(rel), &to) {
-                Ok(()) => return carried(),
+                Ok(()) => return carried(&state.live),
                 // Missing from the live output after all (changed by hand): make it.
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
                 Err(e) if self.reuse => return Err(e),
                 Err(_) => {
                     // No hard links here (another file system): copy instead.
                     fs::copy(self.target.join(rel), &to)?;
-                    return carried();
+                    return carried(&Tree::default());
                 }
             }
         }
@@ -156,6 +164,25 @@ impl Output {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.prepare(rel)?;
         fs::write(&path, bytes)
+    }
+
+    /// The live copy of `rel` with its pieces, when the last build wrote it in pieces and it has
+    /// not changed since.
+    pub fn old_pieces(&self, rel: &str) -> Option<OldFile> {
+        let layout = self.state.as_ref()?.live.layouts.get(rel)?;
+        OldFile::open(fs::File::open(self.target.join(rel)).ok()?, layout)
+    }
+
+    /// Writes `rel` from `pieces` (see [`crate::splice`]), the old ones copied from `old`.
+    pub fn write_pieces(&self, rel: &str, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<()> {
+        let path = self.prepare(rel)?;
+        let file = fs::File::create(&path)?;
+        let frags = splice::write(&file, pieces, old)?;
+        let stamp = splice::stamp(&file.metadata()?);
+        if let Ok(mut layouts) = self.layouts.lock() {
+            layouts.insert(rel.to_string(), Layout { stamp, frags });
+        }
+        Ok(())
     }
 
     /// Copies the file at `from` to `rel`.
@@ -186,10 +213,13 @@ impl Output {
     /// one atomic step, so that there is an output at every moment, even if the process is killed;
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
     pub fn commit(self) -> io::Result<Reuse> {
-        let Output { staging, target, state, reuse, keys, carried, _lock } = self;
-        let keys = keys.into_inner().map_err(|_| io::Error::other("a render thread failed"))?;
+        let Output { staging, target, state, reuse, keys, layouts, carried, _lock } = self;
+        let failed = || io::Error::other("a render thread failed");
+        let keys = keys.into_inner().map_err(|_| failed())?;
+        let mut layouts = layouts.into_inner().map_err(|_| failed())?;
+        layouts.retain(|rel, _| keys.contains_key(rel));
         let carried = carried.into_inner();
-        let (old_live, old_prev) = state.map_or((None, None), |s| (Some(s.live.files), s.prev));
+        let (old_live, old_prev) = state.map_or((None, None), |s| (Some((s.live.files, s.live.layouts)), s.prev));
         if let Some(prev) = old_prev.filter(|_| reuse) {
             for rel in prev.files.keys().filter(|rel| !keys.contains_key(*rel)) {
                 remove_file_if_any(&staging.join(rel))?;
@@ -200,15 +230,16 @@ impl Output {
         // The replaced output is kept as the previous tree when its keys are known.
         let prev_dir = incremental::prev_path(&target);
         let prev = match old_live {
-            Some(files) if reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files }),
-            Some(files) => {
+            Some((files, layouts)) if reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files, layouts }),
+            Some((files, layouts)) => {
                 if prev_dir.exists() {
                     remove_tree(&prev_dir)?;
                 }
-                fs::rename(&staging, &prev_dir)
-                    .ok()
-                    .and_then(|_| incremental::tree_id(&prev_dir))
-                    .map(|id| Tree { id, files })
+                fs::rename(&staging, &prev_dir).ok().and_then(|_| incremental::tree_id(&prev_dir)).map(|id| Tree {
+                    id,
+                    files,
+                    layouts,
+                })
             }
             None => {
                 if staging.exists() {
@@ -222,7 +253,7 @@ impl Output {
         };
         let written = keys.len().saturating_sub(carried);
         if let Some(id) = incremental::tree_id(&target) {
-            State { live: Tree { id, files: keys }, prev }.save(&target)?;
+            State { live: Tree { id, files: keys, layouts }, prev }.save(&target)?;
         }
         Ok(Reuse { carried, written })
     }

@@ -1,0 +1,157 @@
+//! Files made of pieces: the big downloads (`site.json`, the CSV tables, the workbooks, the
+//! booklets) list every branch, so any edit changes them. Each is written as a sequence of
+//! pieces, most of them one district's rows, each keyed by the inputs it is made from. The next
+//! build copies the pieces whose key it finds in the live file (in the kernel, with
+//! `copy_file_range`) and makes only the rest, so a one-branch edit remakes one district's rows.
+//!
+//! A piece's bytes must be a function of its key alone: whatever depends on its place in the
+//! file (a row number, a running count) goes into the key. Then a file spliced from old and new
+//! pieces is byte-identical to one made whole, which is what a full build does.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io;
+
+use crate::incremental::Key;
+
+/// Where a piece lies in a file, and what its maker noted about it (a workbook notes the CRC and
+/// length of the uncompressed rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frag {
+    pub key: Key,
+    pub at: u64,
+    pub len: u64,
+    pub meta: u64,
+}
+
+/// One piece of a file being written.
+#[derive(Debug)]
+pub enum Piece {
+    /// Bytes made by this build, keyed when a later build may copy them.
+    New { key: Option<Key>, bytes: Vec<u8>, meta: u64 },
+    /// A piece of the live file, copied as it is.
+    Old(Frag),
+}
+
+impl Piece {
+    /// Bytes that are made anew by every build.
+    pub fn plain(bytes: impl Into<Vec<u8>>) -> Piece {
+        Piece::New { key: None, bytes: bytes.into(), meta: 0 }
+    }
+
+    pub fn len(&self) -> u64 {
+        match self {
+            Piece::New { bytes, .. } => bytes.len() as u64,
+            Piece::Old(f) => f.len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn meta(&self) -> u64 {
+        match self {
+            Piece::New { meta, .. } => *meta,
+            Piece::Old(f) => f.meta,
+        }
+    }
+}
+
+/// The pieces of a file as written: where each keyed piece went, and the file's stamp (so that a
+/// file changed since, by hand, is never spliced from).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub stamp: Stamp,
+    pub frags: Vec<Frag>,
+}
+
+/// A file's inode, size and modification time (nanoseconds).
+pub type Stamp = (u64, u64, i128);
+
+pub fn stamp(m: &std::fs::Metadata) -> Stamp {
+    use std::os::unix::fs::MetadataExt;
+    (m.ino(), m.len(), i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()))
+}
+
+/// The live copy of a file with its pieces, for the next build of the same file to copy from.
+pub struct OldFile {
+    pub(crate) file: File,
+    by_key: HashMap<Key, Frag>,
+}
+
+impl OldFile {
+    /// `file` when it is still as `layout` describes it.
+    pub(crate) fn open(file: File, layout: &Layout) -> Option<OldFile> {
+        let m = file.metadata().ok()?;
+        (stamp(&m) == layout.stamp)
+            .then(|| OldFile { file, by_key: layout.frags.iter().map(|f| (f.key, *f)).collect() })
+    }
+
+    pub fn get(&self, key: &Key) -> Option<Frag> {
+        self.by_key.get(key).copied()
+    }
+}
+
+/// The piece keyed `key`: copied from `old` when it has it, else made by `make` (its bytes and
+/// what to note about them).
+pub fn piece(old: Option<&OldFile>, key: Key, make: impl FnOnce() -> (Vec<u8>, u64)) -> Piece {
+    if let Some(f) = old.and_then(|o| o.get(&key)) {
+        return Piece::Old(f);
+    }
+    let (bytes, meta) = make();
+    Piece::New { key: Some(key), bytes, meta }
+}
+
+/// Writes `pieces` into `to`, copying old ones from `old`; returns where the keyed ones went.
+pub(crate) fn write(to: &File, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<Vec<Frag>> {
+    use std::io::Write;
+    let mut w = io::BufWriter::with_capacity(1 << 16, to);
+    let mut at = 0u64;
+    let mut frags = Vec::new();
+    for p in pieces {
+        match p {
+            Piece::New { key, bytes, meta } => {
+                w.write_all(bytes)?;
+                if let Some(key) = key {
+                    frags.push(Frag { key: *key, at, len: bytes.len() as u64, meta: *meta });
+                }
+            }
+            Piece::Old(f) => {
+                let old = old.ok_or_else(|| io::Error::other("an old piece without its old file"))?;
+                w.flush()?;
+                copy_range(&old.file, f.at, w.get_ref(), f.len)?;
+                frags.push(Frag { at, ..*f });
+            }
+        }
+        at += p.len();
+    }
+    w.flush()?;
+    Ok(frags)
+}
+
+/// Appends `len` bytes of `from` at `at` to `to`: in the kernel where it can, else through a buffer.
+fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::FileExt;
+    let (mut off, mut left) = (at, len);
+    #[cfg(target_os = "linux")]
+    while left > 0 {
+        let chunk = usize::try_from(left.min(1 << 30)).unwrap_or(1 << 30);
+        match rustix::fs::copy_file_range(from, Some(&mut off), to, None, chunk) {
+            Ok(0) => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the old file is shorter than noted")),
+            Ok(n) => left -= n as u64,
+            // Not between these files (another file system, an old kernel): copy by hand.
+            Err(_) => break,
+        }
+    }
+    let mut buf = vec![0u8; usize::try_from(left.min(1 << 20)).unwrap_or(1 << 20)];
+    while left > 0 {
+        let n = usize::try_from(left.min(buf.len() as u64)).unwrap_or(buf.len());
+        from.read_exact_at(&mut buf[..n], off)?;
+        to.write_all(&buf[..n])?;
+        off += n as u64;
+        left -= n as u64;
+    }
+    Ok(())
+}

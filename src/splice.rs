@@ -103,31 +103,45 @@ pub fn piece(old: Option<&OldFile>, key: Key, make: impl FnOnce() -> (Vec<u8>, u
     Piece::New { key: Some(key), bytes, meta }
 }
 
-/// Writes `pieces` into `to`, copying old ones from `old`; returns where the keyed ones went.
-pub(crate) fn write(to: &File, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<Vec<Frag>> {
-    use std::io::Write;
-    let mut w = io::BufWriter::with_capacity(1 << 16, to);
-    let mut at = 0u64;
-    let mut frags = Vec::new();
-    for p in pieces {
+/// Writes pieces one after the other into a file, copying old ones from the old file.
+pub struct Sink<'a> {
+    w: io::BufWriter<&'a File>,
+    old: Option<&'a OldFile>,
+    at: u64,
+    frags: Vec<Frag>,
+}
+
+impl<'a> Sink<'a> {
+    pub(crate) fn new(to: &'a File, old: Option<&'a OldFile>) -> Self {
+        Sink { w: io::BufWriter::with_capacity(1 << 16, to), old, at: 0, frags: Vec::new() }
+    }
+
+    pub fn push(&mut self, p: &Piece) -> io::Result<()> {
+        use std::io::Write;
         match p {
             Piece::New { key, bytes, meta } => {
-                w.write_all(bytes)?;
+                self.w.write_all(bytes)?;
                 if let Some(key) = key {
-                    frags.push(Frag { key: *key, at, len: bytes.len() as u64, meta: *meta });
+                    self.frags.push(Frag { key: *key, at: self.at, len: bytes.len() as u64, meta: *meta });
                 }
             }
             Piece::Old(f) => {
-                let old = old.ok_or_else(|| io::Error::other("an old piece without its old file"))?;
-                w.flush()?;
-                copy_range(&old.file, f.at, w.get_ref(), f.len)?;
-                frags.push(Frag { at, ..*f });
+                let old = self.old.ok_or_else(|| io::Error::other("an old piece without its old file"))?;
+                self.w.flush()?;
+                copy_range(&old.file, f.at, self.w.get_ref(), f.len)?;
+                self.frags.push(Frag { at: self.at, ..*f });
             }
         }
-        at += p.len();
+        self.at += p.len();
+        Ok(())
     }
-    w.flush()?;
-    Ok(frags)
+
+    /// Where the keyed pieces went.
+    pub(crate) fn finish(mut self) -> io::Result<Vec<Frag>> {
+        use std::io::Write;
+        self.w.flush()?;
+        Ok(self.frags)
+    }
 }
 
 /// Appends `len` bytes of `from` at `at` to `to`: in the kernel where it can, else through a buffer.

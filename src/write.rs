@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::incremental::{self, Key, State, Tree};
-use crate::splice::{self, Layout, OldFile, Piece};
+use crate::splice::{self, Layout, OldFile, Piece, Sink};
 
 /// A build in progress: files are written under a temporary folder until [`Output::commit`].
 pub struct Output {
@@ -175,9 +175,22 @@ impl Output {
 
     /// Writes `rel` from `pieces` (see [`crate::splice`]), the old ones copied from `old`.
     pub fn write_pieces(&self, rel: &str, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<()> {
+        self.write_streamed(rel, old, |sink| pieces.iter().try_for_each(|p| sink.push(p)))
+    }
+
+    /// Writes `rel` from the pieces `fill` pushes as it makes them (a big file is never whole in
+    /// memory), the old ones copied from `old`.
+    pub fn write_streamed(
+        &self,
+        rel: &str,
+        old: Option<&OldFile>,
+        fill: impl FnOnce(&mut Sink) -> io::Result<()>,
+    ) -> io::Result<()> {
         let path = self.prepare(rel)?;
         let file = fs::File::create(&path)?;
-        let frags = splice::write(&file, pieces, old)?;
+        let mut sink = Sink::new(&file, old);
+        fill(&mut sink)?;
+        let frags = sink.finish()?;
         let stamp = splice::stamp(&file.metadata()?);
         if let Ok(mut layouts) = self.layouts.lock() {
             layouts.insert(rel.to_string(), Layout { stamp, frags });

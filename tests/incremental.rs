@@ -169,3 +169,67 @@ fn builds_into_one_output_at_once_wait_for_each_other() {
     // And the next build still reuses the trees.
     assert!(reuse(&build(site.path(), &out)).is_some());
 }
+
+#[test]
+fn big_downloads_copy_the_rows_of_unchanged_districts() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    // Mark the other district's rows in the live files, in place and with their times kept: a
+    // build that copies its pieces carries the mark, one that makes them again would not.
+    let mut marked = Vec::new();
+    let rows = [
+        ("data/branches.csv", ",thanh-pho,"),
+        ("data/scores-2023.csv", "\nthanh-pho,"),
+        ("data/site.json", "\"district\": \"thanh-pho\",\n      \"level\""),
+    ];
+    for (rel, row) in rows {
+        let path = out.join(rel);
+        let meta = fs::metadata(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(row), "{rel}");
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, text.replace("thanh-pho", "thanh-ph0").as_bytes()))
+            .unwrap();
+        fs::File::options().write(true).open(&path).unwrap().set_modified(meta.modified().unwrap()).unwrap();
+        marked.push((rel, row));
+    }
+    edit(&site.path().join("content/districts/dong-hung/b.toml"), "members = ", "members = 1");
+    build(site.path(), &out);
+    for (rel, row) in marked {
+        let text = fs::read_to_string(out.join(rel)).unwrap();
+        assert!(text.contains(&row.replace("thanh-pho", "thanh-ph0")), "{rel} copied the other district's rows");
+        assert!(!text.contains(row), "{rel}: only the edited district's rows are made again");
+        assert!(text.contains("dong-hung"), "{rel}");
+    }
+    // The district page's heading outside the pieces is made anew: the mark is only in rows.
+    assert!(fs::read_to_string(out.join("data/site.json")).unwrap().contains("\"slug\": \"thanh-pho\""));
+}
+
+#[test]
+fn emptied_and_refilled_districts_match_a_full_build() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    let d = site.path().join("content/districts/thanh-pho");
+    let keep = tempfile::tempdir().unwrap();
+    for f in ["d.toml", "e.toml"] {
+        fs::rename(d.join(f), keep.path().join(f)).unwrap();
+    }
+    build(site.path(), &out);
+    assert_same_as_full_build(site.path(), &out);
+    // Back again, then the first district emptied: the commas between pieces move.
+    for f in ["d.toml", "e.toml"] {
+        fs::rename(keep.path().join(f), d.join(f)).unwrap();
+    }
+    build(site.path(), &out);
+    assert_same_as_full_build(site.path(), &out);
+    let first = site.path().join("content/districts/dong-hung");
+    for f in ["a.toml", "a.md", "b.toml", "c.toml"] {
+        fs::rename(first.join(f), keep.path().join(f)).unwrap();
+    }
+    build(site.path(), &out);
+    assert_same_as_full_build(site.path(), &out);
+}

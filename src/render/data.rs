@@ -5,8 +5,12 @@
 
 use serde_json::{Value, json};
 
+use std::io;
+
 use crate::aggregate::{Aggregates, Stats};
+use crate::incremental::{Deps, key};
 use crate::model::{Content, Level, Ratio, tenths_to_string};
+use crate::splice::{self, OldFile, Piece};
 use crate::write::Output;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -23,9 +27,16 @@ struct Csv(csv::Writer<Vec<u8>>);
 
 impl Csv {
     fn new(header: &[String]) -> Self {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
-        w.write_record(header).ok();
-        Csv(w)
+        let mut w = Csv::rows_into(BOM.to_vec());
+        w.row(header);
+        w
+    }
+    /// Rows alone: one district's piece of a table.
+    fn rows() -> Self {
+        Csv::rows_into(Vec::new())
+    }
+    fn rows_into(start: Vec<u8>) -> Self {
+        Csv(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(start))
     }
     fn row(&mut self, cells: &[String]) {
         // Writing into a Vec cannot fail.
@@ -57,51 +68,76 @@ fn stats_cells(keys: Vec<String>, s: &Stats) -> Vec<String> {
     c
 }
 
-pub fn branches_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
-    let header = [
-        "year",
-        "district",
-        "branch",
-        "name",
-        "type",
-        "subtype",
-        "level",
-        "members",
-        "rating",
-        "score",
-        "max_score",
-        "score_pct",
-        "model",
-        "pilot",
-    ]
-    .map(String::from);
-    let mut w = Csv::new(&header);
-    let site = &content.site;
+const BRANCHES_HEADER: [&str; 14] = [
+    "year",
+    "district",
+    "branch",
+    "name",
+    "type",
+    "subtype",
+    "level",
+    "members",
+    "rating",
+    "score",
+    "max_score",
+    "score_pct",
+    "model",
+    "pilot",
+];
+
+/// Where a file's pieces go as they are made.
+type Emit<'e> = dyn FnMut(Piece) -> io::Result<()> + 'e;
+
+/// The pieces of one district's rows: copied from the old file when its key is there.
+struct Rows<'a> {
+    deps: &'a Deps,
+    old: Option<&'a OldFile>,
+}
+
+impl Rows<'_> {
+    /// The piece of district `di`'s rows of `what`; `make` makes them.
+    fn piece(&self, what: &[u8], di: usize, year: i32, make: impl FnOnce() -> Vec<u8>) -> Piece {
+        let k = key(&[what, &self.deps.district_data(di), &year.to_le_bytes()]);
+        splice::piece(self.old, k, || (make(), 0))
+    }
+}
+
+/// `branches.csv`: year by year, a piece per district.
+fn branches_csv(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
+    emit(Piece::plain(Csv::new(&BRANCHES_HEADER.map(String::from)).finish()))?;
     for &year in &agg.years {
-        for (di, d) in content.districts.iter().enumerate() {
-            for (bi, b) in d.branches.iter().enumerate() {
-                let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year) else {
-                    continue;
-                };
-                let bt = &site.branch_types[b.type_idx];
-                w.row(&[
-                    year.to_string(),
-                    d.slug.clone(),
-                    b.slug.clone(),
-                    b.name.clone(),
-                    bt.slug.clone(),
-                    b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()).unwrap_or_default(),
-                    b.level.slug().to_string(),
-                    b.members.to_string(),
-                    site.ratings[s.rating].code.clone(),
-                    s.total.to_string(),
-                    s.max.to_string(),
-                    tenths_to_string(s.pct().pct_tenths()),
-                    s.model.to_string(),
-                    s.pilot.to_string(),
-                ]);
-            }
+        for di in 0..content.districts.len() {
+            emit(rows.piece(b"branches.csv", di, year, || branch_rows(content, agg, year, di)))?;
         }
+    }
+    Ok(())
+}
+
+fn branch_rows(content: &Content, agg: &Aggregates, year: i32, di: usize) -> Vec<u8> {
+    let mut w = Csv::rows();
+    let site = &content.site;
+    let d = &content.districts[di];
+    for (bi, b) in d.branches.iter().enumerate() {
+        let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year) else {
+            continue;
+        };
+        let bt = &site.branch_types[b.type_idx];
+        w.row(&[
+            year.to_string(),
+            d.slug.clone(),
+            b.slug.clone(),
+            b.name.clone(),
+            bt.slug.clone(),
+            b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()).unwrap_or_default(),
+            b.level.slug().to_string(),
+            b.members.to_string(),
+            site.ratings[s.rating].code.clone(),
+            s.total.to_string(),
+            s.max.to_string(),
+            tenths_to_string(s.pct().pct_tenths()),
+            s.model.to_string(),
+            s.pilot.to_string(),
+        ]);
     }
     w.finish()
 }
@@ -136,32 +172,40 @@ pub fn province_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
 
 /// `scores-<year>.csv` in the import format: `district, branch, rating, vetoes`, then one column
 /// per criterion of the year's framework (empty where it does not apply to the branch's type).
-pub fn scores_csv(content: &Content, year: i32) -> Option<Vec<u8>> {
-    let fw = content.frameworks.for_year(year)?;
+/// A piece per district.
+fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
+    let Some(fw) = content.frameworks.for_year(year) else {
+        return Ok(());
+    };
     let mut header: Vec<String> = ["district", "branch", "rating", "vetoes"].map(String::from).to_vec();
     header.extend(fw.criteria.iter().map(|c| c.id.clone()));
-    let mut w = Csv::new(&header);
-    for d in &content.districts {
-        for b in &d.branches {
-            let Some(a) = b.assessment(year) else {
-                continue;
-            };
-            let mut row = vec![
-                d.slug.clone(),
-                b.slug.clone(),
-                content.site.ratings[a.rating].code.clone(),
-                a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect::<Vec<_>>().join(";"),
-            ];
-            let mut cells = vec![String::new(); fw.criteria.len()];
-            let ids = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
-            for (&ci, score) in ids.iter().zip(a.scores.iter()) {
-                cells[ci] = score.to_string();
+    emit(Piece::plain(Csv::new(&header).finish()))?;
+    for (di, d) in content.districts.iter().enumerate() {
+        let make = || {
+            let mut w = Csv::rows();
+            for b in &d.branches {
+                let Some(a) = b.assessment(year) else {
+                    continue;
+                };
+                let mut row = vec![
+                    d.slug.clone(),
+                    b.slug.clone(),
+                    content.site.ratings[a.rating].code.clone(),
+                    a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect::<Vec<_>>().join(";"),
+                ];
+                let mut cells = vec![String::new(); fw.criteria.len()];
+                let ids = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
+                for (&ci, score) in ids.iter().zip(a.scores.iter()) {
+                    cells[ci] = score.to_string();
+                }
+                row.extend(cells);
+                w.row(&row);
             }
-            row.extend(cells);
-            w.row(&row);
-        }
+            w.finish()
+        };
+        emit(rows.piece(b"scores.csv", di, year, make))?;
     }
-    Some(w.finish())
+    Ok(())
 }
 
 fn stats_json(s: &Stats, prev: Option<&Stats>, content: &Content) -> Value {
@@ -205,7 +249,8 @@ fn series_json(series: &[Stats], agg: &Aggregates, content: &Content) -> Value {
     Value::Object(obj)
 }
 
-pub fn site_json(content: &Content, agg: &Aggregates, w: &mut impl std::io::Write) -> std::io::Result<()> {
+/// `site.json`: every figure, and every branch with a piece per district.
+fn site_json(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
     let site = &content.site;
     let districts: Vec<Value> = content
         .districts
@@ -300,56 +345,55 @@ pub fn site_json(content: &Content, agg: &Aggregates, w: &mut impl std::io::Writ
         "targets": targets,
         "pilot_compliance": pilots,
     });
-    let Value::Object(rest) = doc else { return Ok(()) };
-    serde_json::to_writer_pretty(&mut *w, &SiteDoc { rest, branches: BranchesJson { content, agg } })?;
-    w.write_all(b"\n")
-}
-
-/// `site.json` with its branch list streamed: at national scale the list is the bulk of the file
-/// (hundreds of MB), so it is never held whole in memory. Keys stay in sorted order, as a
-/// `serde_json::Map` would write them.
-struct SiteDoc<'a> {
-    rest: serde_json::Map<String, Value>,
-    branches: BranchesJson<'a>,
-}
-
-impl serde::Serialize for SiteDoc<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = ser.serialize_map(Some(self.rest.len() + 1))?;
-        let mut branches_done = false;
-        for (k, v) in &self.rest {
-            if !branches_done && k.as_str() > "branches" {
-                map.serialize_entry("branches", &self.branches)?;
-                branches_done = true;
-            }
-            map.serialize_entry(k, v)?;
+    // The document with a marker for the branch list, which is written piece by piece in its
+    // place. A JSON string cannot hold the marker's quotes unescaped, so it is found only here.
+    let mut doc = doc;
+    doc["branches"] = json!(BRANCHES_MARKER);
+    let text = serde_json::to_vec_pretty(&doc)?;
+    let marker = format!("\"{BRANCHES_MARKER}\"");
+    let at = memchr::memmem::find(&text, marker.as_bytes())
+        .ok_or_else(|| io::Error::other("site.json: the branch list's place is missing"))?;
+    let (head, tail) = (&text[..at], &text[at + marker.len()..]);
+    let any = content.districts.iter().any(|d| !d.branches.is_empty());
+    emit(Piece::plain([head, if any { b"[" } else { b"[]" }].concat()))?;
+    let mut first = true;
+    for (di, _) in content.districts.iter().enumerate().filter(|(_, d)| !d.branches.is_empty()) {
+        if !first {
+            emit(Piece::plain(b",".to_vec()))?;
         }
-        if !branches_done {
-            map.serialize_entry("branches", &self.branches)?;
-        }
-        map.end()
+        first = false;
+        emit(rows.piece(b"site.json", di, 0, || branches_json(content, agg, di)))?;
     }
+    let mut end = if any { b"\n  ]".to_vec() } else { Vec::new() };
+    end.extend_from_slice(tail);
+    end.push(b'\n');
+    emit(Piece::plain(end))
 }
 
-struct BranchesJson<'a> {
-    content: &'a Content,
-    agg: &'a Aggregates,
-}
+const BRANCHES_MARKER: &str = "@@kieumau: branches@@";
 
-impl serde::Serialize for BranchesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let (content, agg) = (self.content, self.agg);
-        let site = &content.site;
-        let mut seq = ser.serialize_seq(None)?;
-        for (di, d) in content.districts.iter().enumerate() {
-            for (bi, b) in d.branches.iter().enumerate() {
-                seq.serialize_element(&branch_json(site, agg, d, di, bi, b))?;
+/// District `di`'s branches in `site.json`, each on its own lines at the list's depth, with
+/// commas between them.
+fn branches_json(content: &Content, agg: &Aggregates, di: usize) -> Vec<u8> {
+    let d = &content.districts[di];
+    let mut out = Vec::new();
+    let mut one = Vec::new();
+    for (bi, b) in d.branches.iter().enumerate() {
+        if bi > 0 {
+            out.push(b',');
+        }
+        one.clear();
+        // Serializing into a Vec cannot fail.
+        serde_json::to_writer_pretty(&mut one, &branch_json(&content.site, agg, d, di, bi, b)).ok();
+        out.extend_from_slice(b"\n    ");
+        for line in one.split_inclusive(|&c| c == b'\n') {
+            out.extend_from_slice(line);
+            if line.ends_with(b"\n") {
+                out.extend_from_slice(b"    ");
             }
         }
-        seq.end()
     }
+    out
 }
 
 /// One branch of `site.json`; fields in key order, as a `serde_json::Map` would sort them.
@@ -452,27 +496,33 @@ impl DataFile {
         }
     }
 
-    /// Makes the file and writes it into `data/`.
+    /// Makes the file and writes it into `data/`: the big ones in pieces (see [`crate::splice`]).
     pub fn write(
         self,
         content: &Content,
         agg: &Aggregates,
         date: jiff::civil::Date,
         out: &Output,
-    ) -> std::io::Result<()> {
+        deps: &Deps,
+    ) -> io::Result<()> {
         let rel = format!("data/{}", self.name());
         let bytes = match self {
-            DataFile::Branches => branches_csv(content, agg),
             DataFile::Districts => districts_csv(content, agg),
             DataFile::Types => types_csv(content, agg),
             DataFile::Province => province_csv(content, agg),
-            DataFile::Scores(y) => scores_csv(content, y).unwrap_or_default(),
             DataFile::Workbook(y) => super::xlsx::workbook(content, agg, y, date)
-                .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
-            DataFile::SiteJson => {
-                let mut w = out.create(&rel)?;
-                site_json(content, agg, &mut w)?;
-                return w.into_inner().map(drop).map_err(|e| e.into_error());
+                .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::Branches | DataFile::Scores(_) | DataFile::SiteJson => {
+                let old = out.old_pieces(&rel);
+                let rows = Rows { deps, old: old.as_ref() };
+                return out.write_streamed(&rel, old.as_ref(), |sink| {
+                    let emit = &mut |p: Piece| sink.push(&p);
+                    match self {
+                        DataFile::Branches => branches_csv(content, agg, &rows, emit),
+                        DataFile::Scores(y) => scores_csv(content, y, &rows, emit),
+                        _ => site_json(content, agg, &rows, emit),
+                    }
+                });
             }
         };
         out.write(&rel, &bytes)

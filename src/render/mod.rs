@@ -151,7 +151,7 @@ pub fn render_site(
         match job {
             Job::Data(f) => {
                 let t = std::time::Instant::now();
-                f.write(content, agg, opts.date, out)?;
+                f.write(content, agg, opts.date, out, &deps)?;
                 crate::timings::note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
             }
             Job::Booklet(y) => r.booklet_page(out, y)?,

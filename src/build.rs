@@ -97,15 +97,22 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     let cache = crate::incremental::cache_path(&opts.output);
     let checked = check_cached(&opts.root, false, diags, cache.as_deref()).ok_or(Failure::Content)?;
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
+    let mut timer = crate::timings::Timer::start();
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;
+    timer.lap("theme");
     let out = Output::begin_incremental(&opts.output).map_err(io)?;
+    timer.lap("output: state and trees");
     let extras = render::Extras { snapshots: snapshot_views(&checked, opts), banner: None };
     let rendered = render::render_site(&checked, opts, &out, &theme, &extras)
         .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)));
     match rendered {
         Ok((counts, snapshot_files)) => {
+            timer.lap("render (all)");
             let reuse = out.commit().map_err(io)?;
+            timer.lap("commit: swap and state");
+            // Freeing a national site's values takes a while: not on the way to the exit.
+            std::thread::spawn(move || drop(checked));
             Ok(BuildSummary {
                 reuse,
                 files: counts.files + snapshot_files,

@@ -196,9 +196,10 @@ fn parse_key(s: &str) -> Option<Key> {
     if s.len() != 32 {
         return None;
     }
+    let digit = |c: u8| char::from(c).to_digit(16).and_then(|d| u8::try_from(d).ok());
     let mut k = [0u8; 16];
-    for (i, b) in k.iter_mut().enumerate() {
-        *b = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+    for (b, pair) in k.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
+        *b = digit(pair[0])? << 4 | digit(pair[1])?;
     }
     Some(k)
 }
@@ -310,7 +311,13 @@ fn short(k: &Key) -> String {
 
 /// Bytes as lowercase hex digits (keys, content hashes, tokens).
 pub fn hex(k: &[u8]) -> String {
-    k.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(2 * k.len());
+    for b in k {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 #[cfg(test)]

@@ -92,8 +92,6 @@ pub fn render_site(
         out.put(&format!("static/{name}"), bytes)?;
         counts.files += 1;
     }
-    out.put("static/search-index.js", search::index_js(content).as_bytes())?;
-    counts.files += 1;
 
     // What every page is made with besides the content.
     let date = opts.date.to_string();
@@ -103,6 +101,10 @@ pub fn render_site(
     let build: [&[u8]; 5] = [&theme.digest, date.as_bytes(), &latest, banner.as_bytes(), base_url.as_bytes()];
     let deps = Deps::new(content, &agg.years, &build);
     let snapshots = serde_json::Value::Array(extras.snapshots.clone()).to_string();
+    if out.offer("static/search-index.js", deps.whole(b"search index"))? {
+        out.write("static/search-index.js", search::index_js(content).as_bytes())?;
+    }
+    counts.files += 1;
 
     let data_files = data::DataFile::all(content, agg);
     let mut jobs: Vec<Job> = data_files.iter().map(|&f| Job::Data(f)).collect();

@@ -37,7 +37,48 @@ pub struct Stamp {
     ino: u64,
 }
 
+/// A content folder held open, so that the files in it are stamped without walking their whole
+/// paths again (the branch files of a district: tens of thousands of stamps at national scale).
+pub struct Folder {
+    #[cfg(target_os = "linux")]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl Folder {
+    pub fn open(path: &Path) -> Folder {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            Folder { fd: rustix::fs::open(path, flags, Mode::empty()).ok() }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = path;
+            Folder {}
+        }
+    }
+}
+
 impl Stamp {
+    /// The stamp of `path`, a file directly in `folder`.
+    pub fn in_folder(folder: &Folder, path: &Path) -> Option<Stamp> {
+        #[cfg(target_os = "linux")]
+        if let (Some(fd), Some(name)) = (&folder.fd, path.file_name()) {
+            let st = rustix::fs::statat(fd, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            // The fields of `struct stat`, as `std`'s metadata gives them.
+            #[allow(clippy::unnecessary_cast)]
+            return Some(Stamp {
+                len: u64::try_from(st.st_size).ok()?,
+                mtime: (st.st_mtime as i64, st.st_mtime_nsec as i64),
+                ctime: (st.st_ctime as i64, st.st_ctime_nsec as i64),
+                ino: st.st_ino as u64,
+            });
+        }
+        let _ = folder;
+        Stamp::of(path)
+    }
+
     pub fn of(path: &Path) -> Option<Stamp> {
         let m = fs::symlink_metadata(path).ok()?;
         Some(Stamp {
@@ -90,13 +131,13 @@ impl BranchCache {
 
     /// The cached branch whose files are exactly `files` (paths on disk, relative names), all
     /// unchanged. It is kept for the next run.
-    pub fn get(&self, toml_rel: &str, files: &[(&Path, &str)]) -> Option<Entry> {
+    pub fn get(&self, toml_rel: &str, files: &[(&Path, &str)], folder: &Folder) -> Option<Entry> {
         let e = self.old.entries.get(toml_rel)?;
         let same = e.files.len() == files.len()
             && e.files
                 .iter()
                 .zip(files)
-                .all(|((rel, stamp, _), (path, r))| rel == r && Stamp::of(path) == Some(*stamp));
+                .all(|((rel, stamp, _), (path, r))| rel == r && Stamp::in_folder(folder, path) == Some(*stamp));
         if !same {
             return None;
         }
@@ -128,9 +169,14 @@ impl BranchCache {
     /// Writes what this run validated (atomically: a temporary file renamed over the old one).
     pub fn save(mut self, path: &Path) -> std::io::Result<()> {
         // A poisoned lock means a validating thread panicked: then keep what there is.
-        let mut entries: HashMap<String, Entry> =
-            self.new.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().collect();
-        for rel in self.reused.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        let new = self.new.into_inner().unwrap_or_else(|e| e.into_inner());
+        let reused = self.reused.into_inner().unwrap_or_else(|e| e.into_inner());
+        if new.is_empty() && reused.len() == self.old.entries.len() && path.exists() {
+            // Every entry used again and none added: the file on disk is this cache already.
+            return Ok(());
+        }
+        let mut entries: HashMap<String, Entry> = new.into_iter().collect();
+        for rel in reused {
             if let Some(e) = self.old.entries.remove(&rel) {
                 entries.insert(rel, e);
             }

@@ -324,8 +324,9 @@ fn district(
     let notes = read_notes(&files.notes, site, col.diags, &mut note_digests);
     col.digests.extend(note_digests);
 
+    let folder = cache::Folder::open(&dir.dir.path);
     let outcomes: Vec<FileOutcome<Branch>> =
-        files.branches.par_iter().map(|b| cached_branch_files(b, site, frameworks, cache)).collect();
+        files.branches.par_iter().map(|b| cached_branch_files(b, site, frameworks, cache, &folder)).collect();
     let mut branches = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         branches.extend(col.take(outcome));
@@ -401,6 +402,7 @@ fn cached_branch_files(
     site: &Site,
     frameworks: &Frameworks,
     cache: Option<&cache::BranchCache>,
+    folder: &cache::Folder,
 ) -> FileOutcome<Branch> {
     let (Some(cache), Some(toml)) = (cache, &files.toml) else {
         return branch_files(files, site, frameworks);
@@ -409,12 +411,12 @@ fn cached_branch_files(
         .chain(files.notes.iter().map(|n| &n.file))
         .map(|f| (f.path.as_path(), f.rel.as_str()))
         .collect();
-    if let Some(e) = cache.get(&toml.rel, &on_disk) {
+    if let Some(e) = cache.get(&toml.rel, &on_disk, folder) {
         let digests = e.files.into_iter().map(|(rel, _, d)| (rel, d)).collect();
         return FileOutcome { value: Some(e.branch), diags: Diagnostics::new(), digests };
     }
     // Stamped before reading: a file changed meanwhile is read again next time.
-    let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::of(p)).collect();
+    let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::in_folder(folder, p)).collect();
     let outcome = branch_files(files, site, frameworks);
     if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) {
         let files: Option<Vec<_>> = on_disk

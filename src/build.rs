@@ -95,14 +95,21 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     }
     let _cache_written = WaitForCache;
     let cache = crate::incremental::cache_path(&opts.output);
-    let checked = check_cached(&opts.root, false, diags, cache.as_deref()).ok_or(Failure::Content)?;
+    // The output's state is read while the content is checked.
+    let (checked, claim) = std::thread::scope(|scope| {
+        let claim = scope.spawn(|| Output::claim(&opts.output));
+        let checked = check_cached(&opts.root, false, diags, cache.as_deref());
+        (checked, claim.join())
+    });
+    let checked = checked.ok_or(Failure::Content)?;
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
+    let claim = claim.map_err(|_| Failure::Io("reading the output's state failed".into()))?.map_err(io)?;
     let mut timer = crate::timings::Timer::start();
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;
     timer.lap("theme");
-    let out = Output::begin_incremental(&opts.output).map_err(io)?;
-    timer.lap("output: state and trees");
+    let out = Output::resume(claim).map_err(io)?;
+    timer.lap("output: trees");
     let extras = render::Extras { snapshots: snapshot_views(&checked, opts), banner: None };
     let rendered = render::render_site(&checked, opts, &out, &theme, &extras)
         .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)));

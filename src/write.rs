@@ -30,6 +30,13 @@ pub struct Output {
     _lock: Option<fs::File>,
 }
 
+/// An output locked for a build, with what the last builds left there.
+pub struct Claim {
+    target: PathBuf,
+    lock: fs::File,
+    state: Option<State>,
+}
+
 /// What a build that knows its keys did with its files.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Reuse {
@@ -73,13 +80,26 @@ impl Output {
     /// tree when there is one, else into a fresh folder with unchanged files hard-linked from
     /// the live output. Without a usable state, this is [`Output::begin`].
     pub fn begin_incremental(target: &Path) -> io::Result<Self> {
+        Output::resume(Output::claim(target)?)
+    }
+
+    /// Takes the output's lock and reads what the last builds left, changing nothing (so it can
+    /// run beside the content's checks, which may still fail).
+    pub fn claim(target: &Path) -> io::Result<Claim> {
         let target = absolute(target)?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
         let lock = fs::File::create(incremental::lock_path(&target))?;
         lock.lock()?;
-        let Some(state) = State::load(&target) else {
+        let state = State::load(&target);
+        Ok(Claim { target, lock, state })
+    }
+
+    /// Starts the build [`Output::claim`] prepared.
+    pub fn resume(claim: Claim) -> io::Result<Self> {
+        let Claim { target, lock, state } = claim;
+        let Some(state) = state else {
             let mut out = Output::begin(&target)?;
             out._lock = Some(lock);
             return Ok(out);

@@ -14,6 +14,10 @@
 //! state is missing or unreadable, the build starts afresh.
 
 use std::collections::HashMap;
+
+/// A map keyed by paths or keys made by kieumau itself: hashed fast (tens of thousands of
+/// lookups per build), with no need to resist chosen keys.
+pub type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 use std::fs;
 use std::io::{self, BufRead, Write};
 use std::os::unix::fs::MetadataExt;
@@ -44,9 +48,9 @@ pub fn key(parts: &[&[u8]]) -> Key {
 #[derive(Debug, Default, Clone)]
 pub struct Tree {
     pub id: TreeId,
-    pub files: HashMap<String, Key>,
+    pub files: FastMap<String, Key>,
     /// The files made of pieces (see [`crate::splice`]), with where each piece lies.
-    pub layouts: HashMap<String, Layout>,
+    pub layouts: FastMap<String, Layout>,
 }
 
 /// A folder's device, inode and change time: renames keep the first two, and a folder made anew
@@ -226,7 +230,7 @@ impl Deps {
     pub fn new<'a>(content: &'a Content, years: &[i32], build: &[&[u8]]) -> Deps {
         // Files by folder, in path order: `content/districts/<d>/<file>` under `<d>`.
         let mut site_data = Vec::new();
-        let mut by_district: HashMap<&str, Vec<(&str, &[u8; 32])>> = HashMap::new();
+        let mut by_district: FastMap<&str, Vec<(&str, &[u8; 32])>> = FastMap::default();
         for (rel, digest) in &content.digests {
             let rest = rel.strip_prefix("content/").unwrap_or(rel);
             if let Some((d, file)) = rest.strip_prefix("districts/").and_then(|r| r.split_once('/')) {
@@ -252,7 +256,7 @@ impl Deps {
             district_own.push(files_key(&mut files.iter().filter(|(f, _)| stem(f) == "district")));
             district_all.push(files_key(&mut files.iter()));
             // A branch's files share its slug as their stem (slugs have no dots).
-            let mut by_stem: HashMap<&str, Vec<(&str, &[u8; 32])>> = HashMap::new();
+            let mut by_stem: FastMap<&str, Vec<(&str, &[u8; 32])>> = FastMap::default();
             for &(f, dg) in files {
                 by_stem.entry(stem(f)).or_default().push((f, dg));
             }

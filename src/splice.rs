@@ -8,11 +8,10 @@
 //! file (a row number, a running count) goes into the key. Then a file spliced from old and new
 //! pieces is byte-identical to one made whole, which is what a full build does.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io;
 
-use crate::incremental::Key;
+use crate::incremental::{FastMap, Key};
 
 /// Where a piece lies in a file, and what its maker noted about it (a workbook notes the CRC and
 /// length of the uncompressed rows).
@@ -77,7 +76,7 @@ pub fn stamp(m: &std::fs::Metadata) -> Stamp {
 /// The live copy of a file with its pieces, for the next build of the same file to copy from.
 pub struct OldFile {
     pub(crate) file: File,
-    by_key: HashMap<Key, Frag>,
+    by_key: FastMap<Key, Frag>,
 }
 
 impl OldFile {

@@ -1,13 +1,12 @@
 //! Write: the build goes into a fresh folder beside the output, and only a complete build
 //! replaces the old output. A failed or killed build leaves the previous output as it was.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::incremental::{self, Key, State, Tree};
+use crate::incremental::{self, FastMap, Key, State, Tree};
 use crate::splice::{self, Layout, OldFile, Piece, Sink};
 
 /// A build in progress: files are written under a temporary folder until [`Output::commit`].
@@ -20,9 +19,9 @@ pub struct Output {
     /// links shared with the live output, so they are replaced, never written into.
     reuse: bool,
     /// The key of every file of this build.
-    keys: Mutex<HashMap<String, Key>>,
+    keys: Mutex<FastMap<String, Key>>,
     /// The files of this build made of pieces (written, or carried with their pieces).
-    layouts: Mutex<HashMap<String, Layout>>,
+    layouts: Mutex<FastMap<String, Layout>>,
     /// Files kept or linked instead of written.
     carried: std::sync::atomic::AtomicUsize,
     /// Held for the whole build: two builds into one output wait for each other, since both

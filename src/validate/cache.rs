@@ -7,7 +7,6 @@
 //! into them) and the same kieumau executable: its `context` key and `version` say so. It lives
 //! beside the output (`.<output>.cache`); a missing or unreadable one only means a slower build.
 
-use std::collections::HashMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -15,7 +14,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::incremental::Key;
+use crate::incremental::{FastMap, Key};
 use crate::model::Branch;
 
 static PENDING: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
@@ -102,7 +101,7 @@ struct Stored {
     version: String,
     context: Key,
     /// By the path of the branch's TOML file.
-    entries: HashMap<String, Entry>,
+    entries: FastMap<String, Entry>,
 }
 
 /// The cache read at the start of a run, and what the run keeps for the next one: entries it
@@ -175,7 +174,7 @@ impl BranchCache {
             // Every entry used again and none added: the file on disk is this cache already.
             return Ok(());
         }
-        let mut entries: HashMap<String, Entry> = new.into_iter().collect();
+        let mut entries: FastMap<String, Entry> = new.into_iter().collect();
         for rel in reused {
             if let Some(e) = self.old.entries.remove(&rel) {
                 entries.insert(rel, e);

@@ -101,7 +101,7 @@ pub fn render_site(
     let build: [&[u8]; 5] = [&theme.digest, date.as_bytes(), &latest, banner.as_bytes(), base_url.as_bytes()];
     let deps = Deps::new(content, &agg.years, &build);
     let snapshots = serde_json::Value::Array(extras.snapshots.clone()).to_string();
-    if out.offer("static/search-index.js", deps.whole(b"search index"))? {
+    if out.offer("static/search-index.js", search::key(content))? {
         out.write("static/search-index.js", search::index_js(content).as_bytes())?;
     }
     counts.files += 1;

@@ -8,6 +8,21 @@ pub fn fold(name: &str) -> String {
     deunicode::deunicode(name).to_lowercase()
 }
 
+/// What the index is made from: the names and slugs of districts and branches (so that an edit
+/// of anything else leaves it as it is), and this kieumau.
+pub fn key(content: &Content) -> crate::incremental::Key {
+    let mut parts: Vec<&[u8]> = vec![b"search index", crate::incremental::tool_id().as_bytes()];
+    for d in &content.districts {
+        parts.extend([d.slug.as_bytes(), d.name.as_bytes()]);
+        for b in &d.branches {
+            parts.extend([b.slug.as_bytes(), b.name.as_bytes()]);
+        }
+        // A district's end, so that a branch moved to the next district changes the key.
+        parts.push(b"");
+    }
+    crate::incremental::key(&parts)
+}
+
 /// `search-index.js`: `[folded, name, context, url]` rows, urls relative to the site root.
 pub fn index_js(content: &Content) -> String {
     let mut rows: Vec<serde_json::Value> = Vec::new();

@@ -24,7 +24,7 @@ pub struct Frag {
 }
 
 /// One piece of a file being written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Piece {
     /// Bytes made by this build, keyed when a later build may copy them.
     New { key: Option<Key>, bytes: Vec<u8>, meta: u64 },
@@ -95,11 +95,21 @@ impl OldFile {
 /// The piece keyed `key`: copied from `old` when it has it, else made by `make` (its bytes and
 /// what to note about them).
 pub fn piece(old: Option<&OldFile>, key: Key, make: impl FnOnce() -> (Vec<u8>, u64)) -> Piece {
+    let Ok::<_, std::convert::Infallible>(p) = try_piece(old, key, || Ok(make()));
+    p
+}
+
+/// [`piece`] with a maker that may fail.
+pub fn try_piece<E>(
+    old: Option<&OldFile>,
+    key: Key,
+    make: impl FnOnce() -> Result<(Vec<u8>, u64), E>,
+) -> Result<Piece, E> {
     if let Some(f) = old.and_then(|o| o.get(&key)) {
-        return Piece::Old(f);
+        return Ok(Piece::Old(f));
     }
-    let (bytes, meta) = make();
-    Piece::New { key: Some(key), bytes, meta }
+    let (bytes, meta) = make()?;
+    Ok(Piece::New { key: Some(key), bytes, meta })
 }
 
 /// Writes pieces one after the other into a file, copying old ones from the old file.

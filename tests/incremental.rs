@@ -233,3 +233,122 @@ fn emptied_and_refilled_districts_match_a_full_build() {
     build(site.path(), &out);
     assert_same_as_full_build(site.path(), &out);
 }
+
+/// Builds with `KIEUMAU_TIMINGS=1`; returns the summary line and, per booklet year, how many of
+/// its district pieces were made rather than copied from the last booklet, and of how many.
+fn build_counting_pieces(site: &Path, out: &Path) -> (String, Vec<(i32, usize, usize)>) {
+    let o = kieumau()
+        .env("KIEUMAU_TIMINGS", "1")
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{stderr}");
+    let summary = stderr.lines().find(|l| l.starts_with("Built ")).unwrap_or_default().to_string();
+    // `timing:   booklet/2023/index.html: 4 of 6 district pieces made`
+    let mut made: Vec<(i32, usize, usize)> = stderr
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim_start_matches("timing:").trim().strip_prefix("booklet/")?;
+            let (year, rest) = rest.split_once("/index.html: ")?;
+            let (n, rest) = rest.split_once(" of ")?;
+            let (of, _) = rest.split_once(" district pieces made")?;
+            Some((year.parse().ok()?, n.parse().ok()?, of.parse().ok()?))
+        })
+        .collect();
+    made.sort();
+    (summary, made)
+}
+
+/// The pieces the state beside `out` lists for the live `booklet/<year>/index.html`.
+fn booklet_pieces_in_state(out: &Path, year: i32) -> usize {
+    let state = fs::read_to_string(out.with_file_name(".output.state")).unwrap();
+    let live = state.split("\nprev ").next().unwrap();
+    let layout = format!(" booklet/{year}/index.html\n");
+    let at = live.lines().position(|l| l.starts_with("* ") && format!("{l}\n").ends_with(&layout));
+    at.map_or(0, |at| live.lines().skip(at + 1).take_while(|l| l.starts_with("+ ")).count())
+}
+
+#[test]
+fn a_booklet_remakes_the_annex_rows_whose_running_numbers_an_edit_moves() {
+    // Thành phố Thái Bình (order 1) comes before Huyện Đông Hưng in the booklet. In 2023 it has
+    // one model branch (Sở Tài chính, `e`) and two pilots (`e`, and Đề Thám, `d`, since 2023).
+    let site = site_with(None);
+    let out = site.path().join("output");
+    let (_, made) = build_counting_pieces(site.path(), &out);
+    assert_eq!(made, [(2022, 6, 6), (2023, 6, 6)], "the first build makes every piece");
+    assert_eq!(booklet_pieces_in_state(&out, 2023), 6, "three pieces per district are noted");
+    let booklet = || fs::read_to_string(out.join("booklet/2023/index.html")).unwrap();
+    let an = "<th scope=\"row\">Chi bộ thôn An</th>";
+    assert!(
+        booklet()
+            .contains(&format!("<td class=\"num\">2</td><td>Huyện Đông Hưng</td>{an}<td>Khu dân cư</td><td>HTXSNV"))
+    );
+
+    // Sở Tài chính is no longer a model branch in 2023: Đông Hưng's model rows now start at 1.
+    let e = site.path().join("content/districts/thanh-pho/e.toml");
+    edit(
+        &e,
+        "rating = \"HTTNV\"\nscores = { \"1.1\" = 45, \"2.2\" = 45, \"2.3\" = 9 }",
+        "rating = \"HTNV\"\nscores = { \"1.1\" = 45, \"2.2\" = 45, \"2.3\" = 9 }",
+    );
+    let (summary, made) = build_counting_pieces(site.path(), &out);
+    assert!(reuse(&summary).is_some(), "{summary}");
+    // 2023: Thái Bình's three pieces and Đông Hưng's model rows; its chapter and pilot rows are
+    // copied. 2022: only Thái Bình's pieces.
+    assert_eq!(made, [(2022, 3, 6), (2023, 4, 6)]);
+    let html = booklet();
+    assert!(html.contains("2. Danh sách chi bộ đạt kiểu mẫu (1)</h2>"), "the count in the heading");
+    assert!(
+        html.contains(&format!("<td class=\"num\">1</td><td>Huyện Đông Hưng</td>{an}<td>Khu dân cư</td><td>HTXSNV"))
+    );
+    assert_same_as_full_build(site.path(), &out);
+
+    // Đề Thám is no longer a pilot: Đông Hưng's pilot rows now start at 2, its model rows stay.
+    edit(&site.path().join("content/districts/thanh-pho/d.toml"), "pilot = 2023\n", "");
+    let (_, made) = build_counting_pieces(site.path(), &out);
+    assert_eq!(made, [(2022, 3, 6), (2023, 4, 6)]);
+    assert!(booklet().contains(&format!(
+        "<td class=\"num\">2</td><td>Huyện Đông Hưng</td>{an}<td>Khu dân cư</td><td class=\"num\">2022"
+    )));
+    assert_same_as_full_build(site.path(), &out);
+
+    // An edit that moves no number: only the district's own pieces.
+    edit(&e, "members = ", "members = 1");
+    let (_, made) = build_counting_pieces(site.path(), &out);
+    assert_eq!(made, [(2022, 3, 6), (2023, 3, 6)]);
+    assert_eq!(booklet_pieces_in_state(&out, 2023), 6);
+    assert_same_as_full_build(site.path(), &out);
+}
+
+#[test]
+fn a_booklet_remakes_the_chapter_of_a_district_whose_notes_change() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build_counting_pieces(site.path(), &out);
+    let note = site.path().join("content/districts/dong-hung/district.2023.md");
+    fs::write(&note, "Huyện đã **rà soát** các chi bộ.\n").unwrap();
+    let (_, made) = build_counting_pieces(site.path(), &out);
+    // Đông Hưng's folder changed: its pieces are made in both booklets, Thái Bình's copied.
+    assert_eq!(made, [(2022, 3, 6), (2023, 3, 6)]);
+    let chapter = |html: &str| {
+        let from = html.find("<section class=\"chapter\" id=\"d-dong-hung\"").unwrap();
+        html[from..from + html[from..].find("</section>").unwrap()].to_string()
+    };
+    let html = fs::read_to_string(out.join("booklet/2023/index.html")).unwrap();
+    assert!(chapter(&html).contains("Huyện đã <strong>rà soát</strong> các chi bộ."));
+    assert_same_as_full_build(site.path(), &out);
+
+    edit(&note, "rà soát", "kiểm tra");
+    let (_, made) = build_counting_pieces(site.path(), &out);
+    assert_eq!(made, [(2022, 3, 6), (2023, 3, 6)]);
+    let html = fs::read_to_string(out.join("booklet/2023/index.html")).unwrap();
+    assert!(chapter(&html).contains("Huyện đã <strong>kiểm tra</strong> các chi bộ."));
+    assert!(!html.contains("rà soát"));
+    let html_2022 = fs::read_to_string(out.join("booklet/2022/index.html")).unwrap();
+    assert!(!html_2022.contains("kiểm tra</strong>"), "a note of 2023 is not in the 2022 booklet");
+    assert_same_as_full_build(site.path(), &out);
+}

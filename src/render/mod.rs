@@ -156,7 +156,7 @@ pub fn render_site(
                 f.write(content, agg, opts.date, out, &deps)?;
                 crate::timings::note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
             }
-            Job::Booklet(y) => r.booklet_page(out, y)?,
+            Job::Booklet(y) => r.booklet_page(out, y, &deps)?,
             Job::Home(y) => r.year_page(out, y, true)?,
             Job::Year(y) => r.year_page(out, y, false)?,
             Job::District(di) => r.district_page(out, di, &deps.district_version(di))?,

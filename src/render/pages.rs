@@ -142,6 +142,23 @@ impl<'a> Renderer<'a> {
         body: serde_json::Value,
         version: &str,
     ) -> io::Result<()> {
+        let html = self.render_page(template, path, title, crumbs, nav, years, body, version)?;
+        out.write(path, &html)
+    }
+
+    /// The bytes of a page, rendered as [`Renderer::page_of_version`] writes them.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn render_page(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: Vec<Link>,
+        nav: &str,
+        years: Vec<YearLink>,
+        body: serde_json::Value,
+        version: &str,
+    ) -> io::Result<Vec<u8>> {
         let site = &self.checked.content.site;
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
@@ -152,7 +169,7 @@ impl<'a> Renderer<'a> {
             let live = if base.is_empty() { format!("{root}../../{path}") } else { format!("{base}{path}") };
             json!({"text": b["text"], "live": live})
         });
-        let mut ctx = object([
+        let ctx = object([
             ("lang", json!(site.language.code())),
             ("site_title", json!(site.title)),
             ("organisation", json!(site.organisation)),
@@ -170,17 +187,48 @@ impl<'a> Renderer<'a> {
             ("booklet_url", json!(self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")))),
             ("page", body),
         ]);
+        self.render_to_bytes(template, ctx, 32 * 1024)
+    }
+
+    /// A part of the page at `path` rendered on its own by `template` (a piece the next build may
+    /// copy, see [`crate::splice`]), with `vars` and only the parts of the page context that
+    /// depend on nothing but the site's settings, the theme, the build's options and `path`: no
+    /// data version (a hash of the whole content), no banner.
+    pub(super) fn render_part(
+        &self,
+        template: &str,
+        path: &str,
+        vars: impl IntoIterator<Item = (&'static str, Value)>,
+    ) -> io::Result<Vec<u8>> {
+        let site = &self.checked.content.site;
+        let mut ctx = object([
+            ("lang", json!(site.language.code())),
+            ("site_title", json!(site.title)),
+            ("organisation", json!(site.organisation)),
+            ("build_date", json!(self.fmt.date(self.opts.date))),
+            ("root", json!("../".repeat(path.matches('/').count()))),
+            ("path", json!(path)),
+            ("base_url", json!(self.base_url())),
+            ("ratings", Value::Array(site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect())),
+        ]);
+        for (k, v) in vars {
+            ctx[k] = v;
+        }
+        self.render_to_bytes(template, ctx, 8 * 1024)
+    }
+
+    fn render_to_bytes(&self, template: &str, mut ctx: Value, capacity: usize) -> io::Result<Vec<u8>> {
         if self.theme.needs_strings_map {
             ctx["t"] = json!(&self.theme.strings);
         }
         let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
         // Straight into bytes: `render` would check the whole page is UTF-8 once more.
-        let mut html = Vec::with_capacity(32 * 1024);
+        let mut html = Vec::with_capacity(capacity);
         self.theme
             .tera
             .render_to(template, &ctx, &mut html)
             .map_err(|e| io::Error::other(format!("template {template}: {}", tera_error(&e))))?;
-        out.write(path, &html)
+        Ok(html)
     }
 
     /// Breadcrumbs of a page inside a section: home › section list › this page.

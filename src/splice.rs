@@ -178,3 +178,52 @@ fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incremental::key;
+
+    fn write_file(path: &std::path::Path, pieces: &[Piece], old: Option<&OldFile>) -> Layout {
+        let file = File::create(path).unwrap();
+        let mut sink = Sink::new(&file, old);
+        for p in pieces {
+            sink.push(p).unwrap();
+        }
+        let frags = sink.finish().unwrap();
+        Layout { stamp: stamp(&file.metadata().unwrap()), frags }
+    }
+
+    #[test]
+    fn old_pieces_are_copied_to_their_new_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (key(&[b"a"]), key(&[b"b"]), key(&[b"c"]));
+        let first = dir.path().join("first");
+        let keyed = |k, s: &str| Piece::New { key: Some(k), bytes: s.as_bytes().to_vec(), meta: 7 };
+        let layout = write_file(&first, &[Piece::plain("head|"), keyed(a, "aaa|"), keyed(b, "bbbb|")], None);
+        assert_eq!(layout.frags.iter().map(|f| (f.at, f.len)).collect::<Vec<_>>(), [(5, 4), (9, 5)]);
+
+        let old = OldFile::open(File::open(&first).unwrap(), &layout).expect("unchanged since");
+        let pieces = [
+            Piece::plain("HEAD:"),
+            piece(Some(&old), b, || unreachable!("b is in the old file")),
+            piece(Some(&old), c, || (b"cc|".to_vec(), 9)),
+            piece(Some(&old), a, || unreachable!("a is in the old file")),
+        ];
+        assert!(matches!(pieces[2], Piece::New { .. }));
+        let second = dir.path().join("second");
+        let l2 = write_file(&second, &pieces, Some(&old));
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "HEAD:bbbb|cc|aaa|");
+        let at: Vec<_> = l2.frags.iter().map(|f| (f.key, f.at, f.len, f.meta)).collect();
+        assert_eq!(at, [(b, 5, 5, 7), (c, 10, 3, 9), (a, 13, 4, 7)]);
+    }
+
+    #[test]
+    fn a_file_changed_since_is_not_spliced_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let layout = write_file(&path, &[Piece::New { key: Some(key(&[b"x"])), bytes: b"xx".to_vec(), meta: 0 }], None);
+        std::fs::write(&path, b"yyy").unwrap();
+        assert!(OldFile::open(File::open(&path).unwrap(), &layout).is_none());
+    }
+}

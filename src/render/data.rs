@@ -458,6 +458,7 @@ impl DataFile {
         content: &Content,
         agg: &Aggregates,
         date: jiff::civil::Date,
+        deps: &crate::incremental::Deps,
         out: &Output,
     ) -> std::io::Result<()> {
         let rel = format!("data/{}", self.name());
@@ -467,8 +468,12 @@ impl DataFile {
             DataFile::Types => types_csv(content, agg),
             DataFile::Province => province_csv(content, agg),
             DataFile::Scores(y) => scores_csv(content, y).unwrap_or_default(),
-            DataFile::Workbook(y) => super::xlsx::workbook(content, agg, y, date)
-                .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::Workbook(y) => {
+                let old = out.old_pieces(&rel);
+                let pieces = super::xlsx::workbook_pieces(content, agg, y, date, deps, old.as_ref())
+                    .map_err(|e| std::io::Error::other(format!("cannot make the {y} workbook: {e}")))?;
+                return out.write_pieces(&rel, &pieces, old.as_ref());
+            }
             DataFile::SiteJson => {
                 let mut w = out.create(&rel)?;
                 site_json(content, agg, &mut w)?;

@@ -9,6 +9,7 @@ pub mod search;
 pub mod theme;
 pub mod view;
 pub mod xlsx;
+mod zip;
 
 use std::io;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -151,7 +152,7 @@ pub fn render_site(
         match job {
             Job::Data(f) => {
                 let t = std::time::Instant::now();
-                f.write(content, agg, opts.date, out)?;
+                f.write(content, agg, opts.date, &deps, out)?;
                 crate::timings::note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
             }
             Job::Booklet(y) => r.booklet_page(out, y)?,

@@ -670,7 +670,7 @@ fn branches_head<'a>(
     l: &Labels,
     styles: &'a Styles,
 ) -> Result<Sheet<'a>, XlsxError> {
-    let mut header: Vec<String> = [
+    let fixed: [&str; FIXED_COLUMNS] = [
         l.district,
         l.branch,
         l.branch_type,
@@ -684,9 +684,8 @@ fn branches_head<'a>(
         l.model,
         l.pilot,
         l.vetoes,
-    ]
-    .map(String::from)
-    .to_vec();
+    ];
+    let mut header: Vec<String> = fixed.map(String::from).to_vec();
     if let Some(fw) = content.frameworks.for_year(year) {
         header.extend(fw.criteria.iter().map(|c| c.id.clone()));
     }

@@ -153,6 +153,14 @@ impl<'a> Sink<'a> {
     }
 }
 
+/// Writes `pieces` into `to`, the old ones copied from `old`; returns where the keyed ones went.
+#[cfg(test)]
+pub(crate) fn write(to: &File, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<Vec<Frag>> {
+    let mut sink = Sink::new(to, old);
+    pieces.iter().try_for_each(|p| sink.push(p))?;
+    sink.finish()
+}
+
 /// Appends `len` bytes of `from` at `at` to `to`: in the kernel where it can, else through a buffer.
 fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
     use std::io::Write;
@@ -186,11 +194,7 @@ mod tests {
 
     fn write_file(path: &std::path::Path, pieces: &[Piece], old: Option<&OldFile>) -> Layout {
         let file = File::create(path).unwrap();
-        let mut sink = Sink::new(&file, old);
-        for p in pieces {
-            sink.push(p).unwrap();
-        }
-        let frags = sink.finish().unwrap();
+        let frags = write(&file, pieces, old).unwrap();
         Layout { stamp: stamp(&file.metadata().unwrap()), frags }
     }
 

@@ -510,8 +510,12 @@ impl DataFile {
             DataFile::Districts => districts_csv(content, agg),
             DataFile::Types => types_csv(content, agg),
             DataFile::Province => province_csv(content, agg),
-            DataFile::Workbook(y) => super::xlsx::workbook(content, agg, y, date)
-                .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::Workbook(y) => {
+                let old = out.old_pieces(&rel);
+                let pieces = super::xlsx::workbook_pieces(content, agg, y, date, deps, old.as_ref())
+                    .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?;
+                return out.write_pieces(&rel, &pieces, old.as_ref());
+            }
             DataFile::Branches | DataFile::Scores(_) | DataFile::SiteJson => {
                 let old = out.old_pieces(&rel);
                 let rows = Rows { deps, old: old.as_ref() };

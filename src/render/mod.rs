@@ -9,6 +9,7 @@ pub mod search;
 pub mod theme;
 pub mod view;
 pub mod xlsx;
+mod zip;
 
 use std::io;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

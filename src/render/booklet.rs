@@ -15,7 +15,7 @@ use std::io;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use super::pages::Renderer;
+use super::pages::{Frame, Renderer};
 use super::view::{Link, StatsView, object, threshold_text};
 use crate::aggregate::Stats;
 use crate::incremental::{self, Deps};
@@ -142,8 +142,18 @@ impl Renderer<'_> {
             ),
         ]);
         let version = &content.version;
-        let html =
-            self.render_page("booklet.html", &path, &title, crumbs, "booklet", self.year_links(year), body, version)?;
+        let html = self.render_page(
+            Frame {
+                template: "booklet.html",
+                path: &path,
+                title: &title,
+                crumbs,
+                nav: "booklet",
+                years: self.year_links(year),
+            },
+            body,
+            version,
+        )?;
         let parts: Vec<Piece> = parts.into_iter().flatten().collect();
         let made = parts.iter().filter(|p| matches!(p, Piece::New { .. })).count();
         crate::timings::note(&format!("  {path}: {made} of {} district pieces made", parts.len()));

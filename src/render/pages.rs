@@ -46,6 +46,17 @@ pub(super) struct YearLink {
     current: bool,
 }
 
+/// What frames a page's body: its template, address, title, breadcrumbs, the navigation entry
+/// it belongs to and its year switcher.
+pub(super) struct Frame<'p> {
+    pub template: &'p str,
+    pub path: &'p str,
+    pub title: &'p str,
+    pub crumbs: Vec<Link>,
+    pub nav: &'p str,
+    pub years: Vec<YearLink>,
+}
+
 impl<'a> Renderer<'a> {
     pub fn new(checked: &'a Checked, theme: &'a Theme, opts: &'a BuildOptions) -> Self {
         let lang = checked.content.site.language;
@@ -110,55 +121,28 @@ impl<'a> Renderer<'a> {
         self.checked.agg.latest_year().unwrap_or(self.checked.content.site.target_year)
     }
 
-    /// Renders `template` into `path`, with the layout context every page shares.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn page(
-        &self,
-        out: &Output,
-        template: &str,
-        path: &str,
-        title: &str,
-        crumbs: Vec<Link>,
-        nav: &str,
-        years: Vec<YearLink>,
-        body: serde_json::Value,
-    ) -> io::Result<()> {
-        let version = &self.checked.content.version;
-        self.page_of_version(out, template, path, title, crumbs, nav, years, body, version)
+    /// Renders a page into its path, with the layout context every page shares.
+    pub(super) fn page(&self, out: &Output, frame: Frame, body: serde_json::Value) -> io::Result<()> {
+        self.page_of_version(out, frame, body, &self.checked.content.version)
     }
 
     /// [`Renderer::page`] for a page that shows part of the content, with that part's data
     /// version (so that an edit elsewhere leaves the page's bytes, and an incremental build, alone).
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn page_of_version(
         &self,
         out: &Output,
-        template: &str,
-        path: &str,
-        title: &str,
-        crumbs: Vec<Link>,
-        nav: &str,
-        years: Vec<YearLink>,
+        frame: Frame,
         body: serde_json::Value,
         version: &str,
     ) -> io::Result<()> {
-        let html = self.render_page(template, path, title, crumbs, nav, years, body, version)?;
+        let path = frame.path;
+        let html = self.render_page(frame, body, version)?;
         out.write(path, &html)
     }
 
     /// The bytes of a page, rendered as [`Renderer::page_of_version`] writes them.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn render_page(
-        &self,
-        template: &str,
-        path: &str,
-        title: &str,
-        crumbs: Vec<Link>,
-        nav: &str,
-        years: Vec<YearLink>,
-        body: serde_json::Value,
-        version: &str,
-    ) -> io::Result<Vec<u8>> {
+    pub(super) fn render_page(&self, frame: Frame, body: serde_json::Value, version: &str) -> io::Result<Vec<u8>> {
+        let Frame { template, path, title, crumbs, nav, years } = frame;
         let site = &self.checked.content.site;
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
@@ -473,7 +457,18 @@ impl<'a> Renderer<'a> {
             "target_year": site.target_year,
         });
         let years = self.year_links(year);
-        self.page(out, "year.html", &path, &title, crumbs, if home { "home" } else { "years" }, years, body)
+        self.page(
+            out,
+            Frame {
+                template: "year.html",
+                path: &path,
+                title: &title,
+                crumbs,
+                nav: if home { "home" } else { "years" },
+                years,
+            },
+            body,
+        )
     }
 
     /// Problems a reviewer must see: units under targets, pilot-rule deviations, gaps.
@@ -626,7 +621,12 @@ impl<'a> Renderer<'a> {
             ("notes", json!(self.notes(&d.notes, None))),
         ]);
         let years = self.year_links(year);
-        self.page_of_version(out, "district.html", &path, &d.name, crumbs, "districts", years, body, version)
+        self.page_of_version(
+            out,
+            Frame { template: "district.html", path: &path, title: &d.name, crumbs, nav: "districts", years },
+            body,
+            version,
+        )
     }
 
     /// A branch's page; `version` is the data version it shows (see [`crate::incremental::Deps`]).
@@ -787,7 +787,12 @@ impl<'a> Renderer<'a> {
         ]);
         let year = latest.map_or(site.target_year, |s| s.year);
         let years = self.year_links(year);
-        self.page_of_version(out, "branch.html", &path, &b.name, crumbs, "districts", years, body, version)
+        self.page_of_version(
+            out,
+            Frame { template: "branch.html", path: &path, title: &b.name, crumbs, nav: "districts", years },
+            body,
+            version,
+        )
     }
 
     pub fn type_page(&self, out: &Output, ti: usize) -> io::Result<()> {
@@ -856,7 +861,7 @@ impl<'a> Renderer<'a> {
             "charts": charts,
         });
         let years = self.year_links(year);
-        self.page(out, "type.html", &path, &t.name, crumbs, "types", years, body)
+        self.page(out, Frame { template: "type.html", path: &path, title: &t.name, crumbs, nav: "types", years }, body)
     }
 
     pub fn list_pages(&self, out: &Output) -> io::Result<()> {
@@ -880,12 +885,14 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "districts/index.html")];
         self.page(
             out,
-            "list.html",
-            "districts/index.html",
-            &title,
-            crumbs,
-            "districts",
-            years(),
+            Frame {
+                template: "list.html",
+                path: "districts/index.html",
+                title: &title,
+                crumbs,
+                nav: "districts",
+                years: years(),
+            },
             json!({"rows": districts, "year": year, "with_note": true}),
         )?;
 
@@ -899,12 +906,14 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "types/index.html")];
         self.page(
             out,
-            "list.html",
-            "types/index.html",
-            &title,
-            crumbs,
-            "types",
-            years(),
+            Frame {
+                template: "list.html",
+                path: "types/index.html",
+                title: &title,
+                crumbs,
+                nav: "types",
+                years: years(),
+            },
             json!({"rows": types, "year": year, "with_note": false}),
         )
     }
@@ -972,12 +981,14 @@ impl<'a> Renderer<'a> {
         let years = self.year_links(year);
         self.page(
             out,
-            "criteria.html",
-            "criteria/index.html",
-            &title,
-            crumbs,
-            "criteria",
-            years,
+            Frame {
+                template: "criteria.html",
+                path: "criteria/index.html",
+                title: &title,
+                crumbs,
+                nav: "criteria",
+                years,
+            },
             json!({"frameworks": frameworks}),
         )
     }
@@ -995,7 +1006,11 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "data/index.html")];
         let year = self.year_in_view();
         let years = self.year_links(year);
-        self.page(out, "data.html", "data/index.html", &title, crumbs, "data", years, json!({"files": list}))
+        self.page(
+            out,
+            Frame { template: "data.html", path: "data/index.html", title: &title, crumbs, nav: "data", years },
+            json!({"files": list}),
+        )
     }
 
     pub fn snapshots_page(&self, out: &Output, snapshots: &[serde_json::Value]) -> io::Result<()> {
@@ -1005,12 +1020,14 @@ impl<'a> Renderer<'a> {
         let years = self.year_links(year);
         self.page(
             out,
-            "snapshots.html",
-            "snapshots/index.html",
-            &title,
-            crumbs,
-            "snapshots",
-            years,
+            Frame {
+                template: "snapshots.html",
+                path: "snapshots/index.html",
+                title: &title,
+                crumbs,
+                nav: "snapshots",
+                years,
+            },
             json!({"snapshots": snapshots}),
         )
     }

@@ -253,8 +253,11 @@ impl Deps {
         for d in &content.districts {
             let files = by_district.get(d.slug.as_str()).map_or(&[][..], Vec::as_slice);
             let stem = |f: &'a str| f.split('.').next().unwrap_or_default();
-            district_own.push(files_key(&mut files.iter().filter(|(f, _)| stem(f) == "district")));
-            district_all.push(files_key(&mut files.iter()));
+            // The folder's name too: two districts may hold the same files, and the pieces of a
+            // file that lists every district must never take one for the other.
+            let named = |k: Key| key(&[d.slug.as_bytes(), &k]);
+            district_own.push(named(files_key(&mut files.iter().filter(|(f, _)| stem(f) == "district"))));
+            district_all.push(named(files_key(&mut files.iter())));
             // A branch's files share its slug as their stem (slugs have no dots).
             let mut by_stem: FastMap<&str, Vec<(&str, &[u8; 32])>> = FastMap::default();
             for &(f, dg) in files {

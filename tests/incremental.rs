@@ -352,3 +352,21 @@ fn a_booklet_remakes_the_chapter_of_a_district_whose_notes_change() {
     assert!(!html_2022.contains("kiểm tra</strong>"), "a note of 2023 is not in the 2022 booklet");
     assert_same_as_full_build(site.path(), &out);
 }
+
+#[test]
+fn districts_with_the_same_files_keep_their_own_rows() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    // A copy of a district under another folder name: the same files, so the same contents.
+    common::copy_dir(
+        &site.path().join("content/districts/dong-hung"),
+        &site.path().join("content/districts/dong-hung-2"),
+    );
+    build(site.path(), &out);
+    // An edit in the other district: every piece of both copies is copied from the last build.
+    edit(&site.path().join("content/districts/thanh-pho/d.toml"), "members = ", "members = 1");
+    build(site.path(), &out);
+    let csv = fs::read_to_string(out.join("data/branches.csv")).unwrap();
+    assert!(csv.contains(",dong-hung,") && csv.contains(",dong-hung-2,"), "each copy's rows name it");
+    assert_same_as_full_build(site.path(), &out);
+}

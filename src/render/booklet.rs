@@ -170,8 +170,8 @@ impl Renderer<'_> {
     /// One district's pieces of the booklet at `path`: its chapter, its rows in the annex of model
     /// branches numbered from `first.0`, its rows in the annex of pilots numbered from `first.1`;
     /// each copied from `old` when it has it. A piece is keyed by everything it is made from: the
-    /// district's page (its folder, the site's settings, the theme, the build's options), the
-    /// district's slug (two districts may have the same files), the year, and its first number.
+    /// district's page (its folder and its name, the site's settings, the theme, the build's
+    /// options), the year, and its first number.
     fn district_pieces(
         &self,
         old: Option<&OldFile>,
@@ -181,11 +181,10 @@ impl Renderer<'_> {
         di: usize,
         first: (u64, u64),
     ) -> io::Result<[Piece; 3]> {
-        let d = &self.checked.content.districts[di];
         let page = deps.district_page(di);
         let year_bytes = year.to_le_bytes();
         let key = |part: &[u8], first: u64| {
-            incremental::key(&[b"booklet district", &page, d.slug.as_bytes(), &year_bytes, part, &first.to_le_bytes()])
+            incremental::key(&[b"booklet district", &page, &year_bytes, part, &first.to_le_bytes()])
         };
         let chapter = splice::try_piece(old, key(b"chapter", 0), || {
             let vars = [("d", self.booklet_district(di, year)), ("page", json!({ "year": year }))];

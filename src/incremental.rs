@@ -122,7 +122,6 @@ impl State {
         }
         // Trees in file order: the live one, then the previous one if kept.
         let mut trees: Vec<Tree> = Vec::new();
-        let mut has_prev = false;
         let mut layout: Option<String> = None;
         for line in lines {
             let line = line.ok()?;
@@ -130,7 +129,6 @@ impl State {
                 trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
             } else if let Some(id) = line.strip_prefix("prev ").filter(|_| trees.len() == 1) {
                 trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
-                has_prev = true;
             } else if let Some(rest) = line.strip_prefix("* ") {
                 // `* <inode> <size> <mtime> <path>`: a file made of pieces, listed next as `+` lines.
                 let mut it = rest.splitn(4, ' ');
@@ -155,7 +153,7 @@ impl State {
         if tree_id(target) != Some(state.live.id) {
             return None;
         }
-        state.prev = prev.filter(|p| has_prev && tree_id(&prev_path(target)) == Some(p.id));
+        state.prev = prev.filter(|p| tree_id(&prev_path(target)) == Some(p.id));
         Some(state)
     }
 

@@ -75,13 +75,6 @@ impl Output {
         })
     }
 
-    /// Starts a build that may carry over files from the last builds: in place in the previous
-    /// tree when there is one, else into a fresh folder with unchanged files hard-linked from
-    /// the live output. Without a usable state, this is [`Output::begin`].
-    pub fn begin_incremental(target: &Path) -> io::Result<Self> {
-        Output::resume(Output::claim(target)?)
-    }
-
     /// Takes the output's lock and reads what the last builds left, changing nothing (so it can
     /// run beside the content's checks, which may still fail).
     pub fn claim(target: &Path) -> io::Result<Claim> {
@@ -95,7 +88,10 @@ impl Output {
         Ok(Claim { target, lock, state })
     }
 
-    /// Starts the build [`Output::claim`] prepared.
+    /// Starts the build [`Output::claim`] prepared, which may carry over files from the last
+    /// builds: in place in the previous tree when there is one, else into a fresh folder with
+    /// unchanged files hard-linked from the live output. Without a usable state, this is
+    /// [`Output::begin`].
     pub fn resume(claim: Claim) -> io::Result<Self> {
         let Claim { target, lock, state } = claim;
         let Some(state) = state else {

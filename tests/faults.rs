@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{kieumau, site_with, snapshot_tree};
+use common::{edit, kieumau, site_with, snapshot_tree};
 use serde_json::Value;
 
 /// The binary as a plain command, for runs that are killed or need a timeout.
@@ -119,12 +119,6 @@ fn medium_site(n: usize) -> tempfile::TempDir {
         fs::write(dir.join(format!("cq-{i}.toml")), text).unwrap();
     }
     site
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} holds {from}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 // --- Hostile files -------------------------------------------------------------------------

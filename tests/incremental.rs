@@ -6,14 +6,25 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{kieumau, site_with, snapshot_tree};
+use common::{edit, kieumau, site_with, snapshot_tree};
+
+/// Builds `site` into `out` with the environment variables `env`; returns what it printed.
+fn build_with(site: &Path, out: &Path, env: &[(&str, &str)]) -> String {
+    let o = kieumau().envs(env.iter().copied()).args(["build", "--root"]).arg(site).arg("--output").arg(out).output();
+    let o = o.unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{stderr}");
+    stderr
+}
+
+/// The summary line of a build's output.
+fn summary(stderr: &str) -> String {
+    stderr.lines().find(|l| l.starts_with("Built ")).unwrap_or_default().to_string()
+}
 
 /// Builds `site` into `out`; returns the summary line.
 fn build(site: &Path, out: &Path) -> String {
-    let o = kieumau().args(["build", "--root"]).arg(site).arg("--output").arg(out).output().unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{stderr}");
-    stderr.lines().find(|l| l.starts_with("Built ")).unwrap_or_default().to_string()
+    summary(&build_with(site, out, &[]))
 }
 
 /// `(written, unchanged)` from a summary line; `None` for a full build.
@@ -35,12 +46,6 @@ fn assert_same_as_full_build(site: &Path, out: &Path) {
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name} differs from a full build");
     }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has {from}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]
@@ -89,15 +94,7 @@ fn removed_and_added_branches_and_a_new_date_match_a_full_build() {
     assert_same_as_full_build(site.path(), &out);
 
     // Another build date changes every page's footer: everything is written.
-    let o = kieumau()
-        .env("SOURCE_DATE_EPOCH", "1800000000")
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    build_with(site.path(), &out, &[("SOURCE_DATE_EPOCH", "1800000000")]);
     assert!(fs::read_to_string(out.join("index.html")).unwrap().contains("15/01/2027"));
     build(site.path(), &out);
     assert_same_as_full_build(site.path(), &out);
@@ -128,9 +125,7 @@ fn cached_branches_keep_their_warnings_and_edits_are_seen() {
     let site = site_with(Some(&common::fixtures().join("errors/gap-warning-strict")));
     let out = site.path().join("output");
     let run = || {
-        let o = kieumau().args(["build", "--root"]).arg(site.path()).arg("--output").arg(&out).output().unwrap();
-        assert!(o.status.success());
-        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        let stderr = build_with(site.path(), &out, &[]);
         stderr.lines().filter(|l| l.starts_with("warning")).map(String::from).collect::<Vec<_>>()
     };
     let first = run();
@@ -237,17 +232,7 @@ fn emptied_and_refilled_districts_match_a_full_build() {
 /// Builds with `KIEUMAU_TIMINGS=1`; returns the summary line and, per booklet year, how many of
 /// its district pieces were made rather than copied from the last booklet, and of how many.
 fn build_counting_pieces(site: &Path, out: &Path) -> (String, Vec<(i32, usize, usize)>) {
-    let o = kieumau()
-        .env("KIEUMAU_TIMINGS", "1")
-        .args(["build", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{stderr}");
-    let summary = stderr.lines().find(|l| l.starts_with("Built ")).unwrap_or_default().to_string();
+    let stderr = build_with(site, out, &[("KIEUMAU_TIMINGS", "1")]);
     // `timing:   booklet/2023/index.html: 4 of 6 district pieces made`
     let mut made: Vec<(i32, usize, usize)> = stderr
         .lines()
@@ -260,7 +245,7 @@ fn build_counting_pieces(site: &Path, out: &Path) -> (String, Vec<(i32, usize, u
         })
         .collect();
     made.sort();
-    (summary, made)
+    (summary(&stderr), made)
 }
 
 /// The pieces the state beside `out` lists for the live `booklet/<year>/index.html`.

@@ -19,7 +19,7 @@ use crate::aggregate::{Aggregates, Stats};
 use crate::incremental::{self, Deps};
 use crate::model::{Content, Language, Level, Ratio, Scope, Threshold};
 use crate::score;
-use crate::splice::{OldFile, Piece};
+use crate::splice::{self, OldFile, Piece};
 
 /// The interface strings of the workbook, in the site language.
 struct Labels {
@@ -428,6 +428,7 @@ const LEVEL: u32 = 1;
 const BRANCHES_PART: &str = "xl/worksheets/sheet4.xml";
 
 /// The workbook of one year, whole (see [`workbook_pieces`]).
+#[cfg(test)]
 pub fn workbook(content: &Content, agg: &Aggregates, year: i32, date: jiff::civil::Date) -> Result<Vec<u8>, XlsxError> {
     let pieces = pieces(content, agg, year, date, None)?;
     let mut bytes = Vec::with_capacity(pieces.iter().map(|p| p.len() as usize).sum());
@@ -531,13 +532,7 @@ fn pieces(
                     lang.as_bytes(),
                     &LEVEL.to_le_bytes(),
                 ]);
-                match old.and_then(|o| o.get(&key)) {
-                    Some(f) => Piece::Old(f),
-                    None => {
-                        let (bytes, meta) = make()?;
-                        Piece::New { key: Some(key), bytes, meta }
-                    }
-                }
+                splice::try_piece(old, key, make)?
             }
             None => {
                 let (bytes, meta) = make()?;

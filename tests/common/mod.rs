@@ -50,3 +50,10 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// Replaces the first `from` in the file at `path` with `to`; `from` must be there.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} holds {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}

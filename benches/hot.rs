@@ -28,13 +28,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use kieumau::build::write::Output;
 use kieumau::build::{BuildOptions, Checked};
-use kieumau::chart::{self, ChartText, Series, TargetLine};
-use kieumau::diag::Diagnostics;
-use kieumau::render::pages::Renderer;
-use kieumau::render::theme::Theme;
-use kieumau::write::Output;
-use kieumau::{aggregate, score, validate};
+use kieumau::content::diag::Diagnostics;
+use kieumau::content::validate;
+use kieumau::domain::{aggregate, score};
+use kieumau::report::chart::{self, ChartText, Series, TargetLine};
+use kieumau::report::pages::Renderer;
+use kieumau::report::theme::Theme;
 
 const BRANCHES: usize = 2000;
 const DISTRICTS: usize = 60;

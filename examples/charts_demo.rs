@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use kieumau::chart::{
+use kieumau::report::chart::{
     Chart, ChartText, Series, TargetLine, heat_map, percent_bars, scores_vs_max, stacked_shares, trend_lines,
 };
 

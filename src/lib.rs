@@ -1,7 +1,8 @@
 //! kieumau: a static report-site generator for the model party branch programme.
 //!
-//! The data flows load -> validate -> score -> aggregate -> chart -> render -> write; each step
-//! is a module, and each content rule lives in the module of the file kind it concerns.
+//! Five layers, each depending only on those before it (see ARCHITECTURE.md):
+//! domain (the model and its rules, pure) → content (load, diagnose, validate) → report (URLs,
+//! pages, charts, downloads: bytes) → build (outputs, state, writing, snapshots) → commands.
 
 // Bad input must never panic: library code has no unwrap/expect/panic (tests may). Indexing is
 // denied in the modules that handle raw input (load, diag, the TOML readers in validate, the
@@ -9,24 +10,11 @@
 // the validated structures they index.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-pub mod aggregate;
 pub mod build;
-pub mod chart;
-pub mod collate;
-pub mod diag;
-pub mod import;
-pub mod incremental;
-pub mod init;
-pub mod load;
-pub mod model;
-pub mod print;
-pub mod render;
-pub mod score;
-pub mod serve;
-pub mod snapshot;
-pub mod splice;
+pub mod commands;
+pub mod content;
+pub mod domain;
+pub mod report;
 pub mod timings;
-pub mod validate;
-pub mod write;
 
 pub use build::{BuildOptions, BuildSummary, Checked, Failure, build, check};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use kieumau::diag::Diagnostics;
+use kieumau::content::diag::Diagnostics;
 use kieumau::{BuildOptions, Failure};
 
 // Rendering makes many short-lived strings from several threads; glibc's allocator spent ~40% of
@@ -208,7 +208,7 @@ fn main() -> ExitCode {
                 build.output = o;
             }
             let diags = Diagnostics::new();
-            match kieumau::serve::run(kieumau::serve::ServeOptions { build, bind, port }) {
+            match kieumau::commands::serve::run(kieumau::commands::serve::ServeOptions { build, bind, port }) {
                 Ok(()) => 0,
                 Err(f) => failed(f, &diags),
             }
@@ -216,14 +216,14 @@ fn main() -> ExitCode {
         Command::Snapshot { root, label, unlisted } => {
             let opts = BuildOptions::new(&root.root);
             let mut diags = Diagnostics::new();
-            let result = kieumau::snapshot::create(&opts, &label, unlisted, &mut diags);
+            let result = kieumau::build::snapshot::create(&opts, &label, unlisted, &mut diags);
             print_diags(&diags, Format::Human);
             match result {
-                Ok(kieumau::snapshot::Outcome::Created(s)) => {
+                Ok(kieumau::build::snapshot::Outcome::Created(s)) => {
                     eprintln!("Snapshot created: snapshots/{}/ ({})", s.id, s.manifest.label);
                     0
                 }
-                Ok(kieumau::snapshot::Outcome::Existing(s)) => {
+                Ok(kieumau::build::snapshot::Outcome::Existing(s)) => {
                     eprintln!(
                         "Unchanged content: snapshots/{}/ ({}) already holds it; nothing was created",
                         s.id, s.manifest.label
@@ -237,7 +237,8 @@ fn main() -> ExitCode {
             let opts = BuildOptions::new(&root.root);
             let mut diags = Diagnostics::new();
             let timeout = std::time::Duration::from_secs(timeout);
-            let result = kieumau::print::booklet_pdf(&opts, year, &pdf, chromium.as_deref(), timeout, &mut diags);
+            let result =
+                kieumau::commands::print::booklet_pdf(&opts, year, &pdf, chromium.as_deref(), timeout, &mut diags);
             print_diags(&diags, Format::Human);
             match result {
                 Ok(p) => {
@@ -248,9 +249,15 @@ fn main() -> ExitCode {
             }
         }
         Command::Import { root, file, year, dry_run, sheet } => {
-            kieumau::import::run(&kieumau::import::Options { root: root.root, file, year, dry_run, sheet })
+            kieumau::commands::import::run(&kieumau::commands::import::Options {
+                root: root.root,
+                file,
+                year,
+                dry_run,
+                sheet,
+            })
         }
-        Command::Init { root, dir } => kieumau::init::run(&root.root, dir.as_deref()),
+        Command::Init { root, dir } => kieumau::commands::init::run(&root.root, dir.as_deref()),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

@@ -44,7 +44,7 @@ fn tool(name: &str) -> bool {
 
 #[test]
 fn booklet_prints_to_pdf() {
-    let have_chromium = kieumau::print::find_chromium(None).is_ok();
+    let have_chromium = kieumau::commands::print::find_chromium(None).is_ok();
     if !have_chromium || !tool("pdfinfo") {
         assert!(std::env::var("CI").as_deref() != Ok("true"), "CI must have chromium and poppler-utils");
         eprintln!("skipped: no chromium or pdfinfo (install: apt-get install chromium poppler-utils)");

@@ -263,7 +263,7 @@ fn files_built_to_exhaust_are_checked_quickly() {
         let (code, diags, stdout) = check_json(site.path(), false);
         assert_eq!(code, Some(1));
         assert!(has(&diags, "error", &rel, message), "{message}: {}", &stdout[..stdout.len().min(2000)]);
-        assert!(diags.len() <= 2 * kieumau::diag::MAX_PER_FILE, "problems per file are capped");
+        assert!(diags.len() <= 2 * kieumau::content::diag::MAX_PER_FILE, "problems per file are capped");
         assert!(stdout.len() < 1_000_000, "messages quote at most a few hundred characters of the file");
         assert!(started.elapsed() < Duration::from_secs(30), "{message}: {:?}", started.elapsed());
     }

@@ -10,13 +10,13 @@ mod common;
 use std::fmt::Write as _;
 use std::fs;
 
-use kieumau::aggregate::{Aggregates, Stats, aggregate};
-use kieumau::diag::Diagnostics;
-use kieumau::model::{
+use kieumau::content::diag::Diagnostics;
+use kieumau::domain::aggregate::{Aggregates, Stats, aggregate};
+use kieumau::domain::model::{
     Assessment, Branch, BranchType, Content, Criterion, District, DistrictKind, Framework, Frameworks, Group,
     Hundredths, Language, Level, Metric, Notes, PilotRule, Rating, Scope, Site, Target, Threshold, Veto,
 };
-use kieumau::score;
+use kieumau::domain::score;
 use proptest::prelude::*;
 
 const FIRST_YEAR: i32 = 2022;
@@ -401,7 +401,7 @@ proptest! {
         let mut diags = Diagnostics::new();
         let checked = kieumau::check(dir.path(), false, &mut diags);
         let errors: Vec<String> =
-            diags.items().iter().filter(|d| d.severity == kieumau::diag::Severity::Error).map(|d| format!("{d:?}")).collect();
+            diags.items().iter().filter(|d| d.severity == kieumau::content::diag::Severity::Error).map(|d| format!("{d:?}")).collect();
         prop_assert!(errors.is_empty(), "{:?}", errors);
         let checked = checked.unwrap();
         let read: usize = checked.content.districts.iter().map(|d| d.branches.len()).sum();

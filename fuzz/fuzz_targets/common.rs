@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use kieumau::diag::Diagnostics;
+use kieumau::content::diag::Diagnostics;
 
 /// The validated fixture site of tests/fixtures/valid (its settings and frameworks).
 pub fn fixture() -> &'static kieumau::Checked {

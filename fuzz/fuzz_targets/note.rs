@@ -8,7 +8,7 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        match kieumau::load::split_front_matter(text) {
+        match kieumau::content::load::split_front_matter(text) {
             Ok(fm) => {
                 assert!(text.ends_with(fm.body), "the body is the end of the file");
                 if let Some((toml, at)) = fm.toml {
@@ -19,10 +19,10 @@ fuzz_target!(|data: &[u8]| {
             Err(at) => assert!(at < text.len().max(1)),
         }
     }
-    let (note, diags) = kieumau::validate::check_note_bytes(data);
+    let (note, diags) = kieumau::content::validate::check_note_bytes(data);
     common::report(&diags);
     if let Some(note) = note {
-        let html = kieumau::render::markdown::to_safe_html(&note.body);
+        let html = kieumau::report::markdown::to_safe_html(&note.body);
         // Text escapes `<`, so every `<` opens a tag: no tag is a script, an event handler or a
         // script URL.
         let lower = html.to_ascii_lowercase();

@@ -1,0 +1,493 @@
+//! `kieumau import FILE --year Y`: a sheet of one year's assessments (the format of
+//! `data/scores-<year>.csv`) written into the branch files.
+//!
+//! All or nothing: the site is checked first, then every row of the sheet against the year's
+//! framework; any problem is reported with its row and column and no file is written. The edited
+//! files are validated again with the site's own rules before anything is written, and each is
+//! replaced atomically (a temporary file beside it, then a rename). Rows that change nothing
+//! leave their file untouched.
+
+pub mod edit;
+mod rows;
+mod sheet;
+
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::content::diag::{Diagnostics, rel_path};
+use crate::domain::model::{Assessment, Branch, Content, Framework};
+use edit::Values;
+pub use rows::Entry;
+
+/// What `kieumau import` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub file: PathBuf,
+    pub year: i32,
+    pub dry_run: bool,
+    /// The workbook's sheet (default: the first).
+    pub sheet: Option<String>,
+}
+
+/// Why nothing was imported.
+pub enum Failure {
+    /// The site itself has content errors (exit 1).
+    Site(Box<Diagnostics>),
+    /// The sheet has problems, each with its row and column (exit 1).
+    Sheet(Box<Diagnostics>),
+    /// The edited files did not pass the site's rules again (exit 1; a bug if it ever happens).
+    Recheck(Box<Diagnostics>),
+    /// A wrong argument (exit 2).
+    Usage(String),
+    /// A file could not be read or written (exit 2).
+    Io(String),
+}
+
+/// One branch file that changes.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Site-root-relative path (`content/districts/dong-hung/a.toml`).
+    pub rel: String,
+    pub path: PathBuf,
+    /// What changes: `2023 HTXSNV -> HTTNV; 1.1 50 -> 49`.
+    pub summary: String,
+    /// The file's new text.
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    /// Rows read from the sheet (one per branch).
+    pub rows: usize,
+    pub changes: Vec<Change>,
+    /// Rows whose values the branch file already holds.
+    pub unchanged: usize,
+    /// False for a dry run.
+    pub written: bool,
+}
+
+/// The display name of the sheet in messages.
+fn sheet_name(opts: &Options) -> String {
+    opts.file.display().to_string()
+}
+
+/// Imports the sheet (or, with `dry_run`, works out what would change).
+pub fn import(opts: &Options) -> Result<Outcome, Failure> {
+    let kind = sheet::kind_of(&opts.file).ok_or_else(|| {
+        Failure::Usage(format!(
+            "{} is neither a .csv nor an .xlsx file; export the sheet as CSV or as an Excel workbook",
+            opts.file.display()
+        ))
+    })?;
+    if kind == sheet::Kind::Csv && opts.sheet.is_some() {
+        return Err(Failure::Usage("--sheet is for workbooks (.xlsx); a CSV file has one sheet".into()));
+    }
+    let bytes = fs::read(&opts.file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", opts.file.display())))?;
+
+    let mut site_diags = Diagnostics::new();
+    let Some(checked) = crate::check(&opts.root, false, &mut site_diags) else {
+        return Err(Failure::Site(Box::new(site_diags)));
+    };
+    let content = &checked.content;
+    let site = &content.site;
+    if !(site.first_year..=site.last_year).contains(&opts.year) {
+        return Err(Failure::Usage(format!(
+            "--year {} is outside the site's years {}-{} (first_year and last_year in content/site.toml)",
+            opts.year, site.first_year, site.last_year
+        )));
+    }
+    let fw = content.frameworks.for_year(opts.year).ok_or_else(|| {
+        Failure::Usage(format!("no criteria framework is in force in {} (see content/criteria/)", opts.year))
+    })?;
+
+    let file = sheet_name(opts);
+    let mut diags = Diagnostics::new();
+    let read = match kind {
+        sheet::Kind::Csv => sheet::read_csv(&bytes),
+        sheet::Kind::Workbook => sheet::read_workbook(&bytes, opts.sheet.as_deref()),
+    };
+    let sheet = match read {
+        Ok(s) => s,
+        Err(msg) => {
+            diags.error(&file, None, msg);
+            return Err(Failure::Sheet(Box::new(diags)));
+        }
+    };
+    let entries = rows::entries(content, fw, &sheet, &file, &mut diags);
+    if diags.has_errors() {
+        return Err(Failure::Sheet(Box::new(diags)));
+    }
+
+    let mut changes = Vec::new();
+    let mut unchanged = 0;
+    for e in &entries {
+        let d = &content.districts[e.district];
+        let b = &d.branches[e.branch];
+        let want = wanted(content, fw, b, e);
+        let old = b.assessment(opts.year).map(|a| held(content, fw, b, a));
+        if old.as_ref().is_some_and(|o| same(o, &want)) {
+            unchanged += 1;
+            continue;
+        }
+        let path = opts.root.join("content/districts").join(&d.slug).join(format!("{}.toml", b.slug));
+        let rel = rel_path(&opts.root, &path);
+        let text = read_text(&path)?;
+        let new_text = edit::apply(&text, opts.year, &want, old.as_ref())
+            .map_err(|e| Failure::Io(format!("cannot edit {rel}: {e}")))?;
+        changes.push(Change { summary: summary(opts.year, old.as_ref(), &want), rel, path, text: new_text });
+    }
+
+    recheck(opts, content, fw, &entries, &changes)?;
+    if !opts.dry_run {
+        write_atomically(&changes)?;
+    }
+    Ok(Outcome { rows: entries.len(), changes, unchanged, written: !opts.dry_run })
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = fs::read(path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|_| Failure::Io(format!("{} is not UTF-8", path.display())))
+}
+
+/// What the sheet's row asks for, as ids.
+fn wanted(content: &Content, fw: &Framework, b: &Branch, e: &Entry) -> Values {
+    values(content, fw, b, e.rating, &e.vetoes, &e.scores)
+}
+
+/// What the branch file holds for the year, as ids.
+fn held(content: &Content, fw: &Framework, b: &Branch, a: &Assessment) -> Values {
+    values(content, fw, b, a.rating, &a.vetoes, &a.scores)
+}
+
+fn values(
+    content: &Content,
+    fw: &Framework,
+    b: &Branch,
+    rating: usize,
+    vetoes: &[usize],
+    scores: &[crate::domain::model::Hundredths],
+) -> Values {
+    let applicable = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
+    Values {
+        rating: content.site.ratings[rating].code.clone(),
+        vetoes: vetoes.iter().map(|&v| fw.vetoes[v].id.clone()).collect(),
+        scores: applicable.iter().zip(scores).map(|(&ci, s)| (fw.criteria[ci].id.clone(), *s)).collect(),
+    }
+}
+
+fn same(a: &Values, b: &Values) -> bool {
+    let sorted = |v: &Values| {
+        let mut x = v.vetoes.clone();
+        x.sort();
+        x
+    };
+    a.rating == b.rating && a.scores == b.scores && sorted(a) == sorted(b)
+}
+
+fn list(ids: &[String]) -> String {
+    if ids.is_empty() { "none".to_string() } else { ids.join(";") }
+}
+
+/// `2023 HTXSNV -> HTTNV; vetoes none -> ky-luat; 1.1 50 -> 49`, or `2024 new: HTTNV; 1.1 = 45, ...`.
+fn summary(year: i32, old: Option<&Values>, want: &Values) -> String {
+    let Some(old) = old else {
+        let scores: Vec<String> = want.scores.iter().map(|(id, v)| format!("{id} = {v}")).collect();
+        let vetoes = if want.vetoes.is_empty() { String::new() } else { format!("; vetoes {}", list(&want.vetoes)) };
+        return format!("{year} new assessment: {}{vetoes}; {}", want.rating, scores.join(", "));
+    };
+    let mut parts = vec![if old.rating == want.rating {
+        year.to_string()
+    } else {
+        format!("{year} {} -> {}", old.rating, want.rating)
+    }];
+    let mut a = old.vetoes.clone();
+    let mut b = want.vetoes.clone();
+    a.sort();
+    b.sort();
+    if a != b {
+        parts.push(format!("vetoes {} -> {}", list(&old.vetoes), list(&want.vetoes)));
+    }
+    for (id, v) in &want.scores {
+        match old.scores.iter().find(|(k, _)| k == id) {
+            Some((_, o)) if o == v => {}
+            Some((_, o)) => parts.push(format!("{id} {o} -> {v}")),
+            None => parts.push(format!("{id} (none) -> {v}")),
+        }
+    }
+    for (id, o) in &old.scores {
+        if !want.scores.iter().any(|(k, _)| k == id) {
+            parts.push(format!("{id} {o} -> (none)"));
+        }
+    }
+    parts.join("; ")
+}
+
+/// Validates the edited files with the site's own rules, in a scratch copy of the settings, the
+/// criteria and the districts concerned, and checks that they hold exactly the imported values.
+fn recheck(
+    opts: &Options,
+    content: &Content,
+    fw: &Framework,
+    entries: &[Entry],
+    changes: &[Change],
+) -> Result<(), Failure> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let scratch = Scratch::new().map_err(|e| Failure::Io(format!("cannot make a scratch folder: {e}")))?;
+    let io = |e: std::io::Error| Failure::Io(format!("cannot write the scratch copy in {}: {e}", scratch.0.display()));
+    let src = opts.root.join("content");
+    let dst = scratch.0.join("content");
+    fs::create_dir_all(dst.join("criteria")).map_err(io)?;
+    fs::copy(src.join("site.toml"), dst.join("site.toml")).map_err(io)?;
+    for entry in fs::read_dir(src.join("criteria")).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        if entry.file_type().map_err(io)?.is_file() {
+            fs::copy(entry.path(), dst.join("criteria").join(entry.file_name())).map_err(io)?;
+        }
+    }
+    for c in changes {
+        let rel = c.path.strip_prefix(&opts.root).unwrap_or(&c.path);
+        let target = scratch.0.join(rel);
+        if let Some(dir) = target.parent()
+            && !dir.exists()
+        {
+            fs::create_dir_all(dir).map_err(io)?;
+            fs::copy(c.path.with_file_name("district.toml"), dir.join("district.toml")).map_err(io)?;
+        }
+        fs::write(&target, &c.text).map_err(io)?;
+    }
+    let mut diags = Diagnostics::new();
+    let Some(again) = crate::content::validate::content(&scratch.0, &mut diags) else {
+        return Err(Failure::Recheck(Box::new(diags)));
+    };
+    for e in entries {
+        let d = &content.districts[e.district];
+        let b = &d.branches[e.branch];
+        let Some(nd) = again.districts.iter().find(|x| x.slug == d.slug) else {
+            continue; // the district's files did not change
+        };
+        let Some(nb) = nd.branches.iter().find(|x| x.slug == b.slug) else {
+            continue;
+        };
+        let want = wanted(content, fw, b, e);
+        let now = nb.assessment(opts.year).map(|a| held(&again, fw, nb, a));
+        if !now.as_ref().is_some_and(|n| same(n, &want)) {
+            let rel = format!("content/districts/{}/{}.toml", d.slug, b.slug);
+            diags
+                .error(&rel, None, format!("the edited file does not hold the imported values for {}", opts.year))
+                .hint("this is a bug in kieumau import; nothing was written");
+        }
+    }
+    if diags.has_errors() { Err(Failure::Recheck(Box::new(diags))) } else { Ok(()) }
+}
+
+/// A scratch folder removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> std::io::Result<Self> {
+        let base = std::env::temp_dir();
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let dir = base.join(format!("kieumau-import-{}-{stamp}", std::process::id()));
+        fs::create_dir_all(&dir)?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.import-{}.tmp", std::process::id()))
+}
+
+/// Writes every new text beside its file first, then renames them all over the old files.
+fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
+    let mut temps: Vec<PathBuf> = Vec::with_capacity(changes.len());
+    let cleanup = |temps: &[PathBuf]| {
+        for t in temps {
+            let _ = fs::remove_file(t);
+        }
+    };
+    for c in changes {
+        let tmp = temp_path(&c.path);
+        let written = (|| -> std::io::Result<()> {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(c.text.as_bytes())?;
+            f.sync_all()?;
+            if let Ok(meta) = fs::metadata(&c.path) {
+                fs::set_permissions(&tmp, meta.permissions())?;
+            }
+            Ok(())
+        })();
+        temps.push(tmp);
+        if let Err(e) = written {
+            cleanup(&temps);
+            return Err(Failure::Io(format!("cannot write beside {}: {e}; no file was changed", c.rel)));
+        }
+    }
+    for (i, (c, tmp)) in changes.iter().zip(&temps).enumerate() {
+        if let Err(e) = fs::rename(tmp, &c.path) {
+            cleanup(&temps[i..]);
+            let done: Vec<&str> = changes[..i].iter().map(|c| c.rel.as_str()).collect();
+            return Err(Failure::Io(format!(
+                "cannot replace {}: {e}; {} file(s) were already updated: {}",
+                c.rel,
+                done.len(),
+                if done.is_empty() { "none".to_string() } else { done.join(", ") }
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// One line per problem of the sheet: `scores.csv row 7, column "2.1": score 11 is above ...`.
+pub fn render_sheet_problems(diags: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diags.items() {
+        out.push_str(&format!("{} {}", d.file, d.message));
+        if let Some(h) = &d.hint {
+            out.push_str(&format!(" ({h})"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `kieumau import`: runs the import and prints what happened. Returns the exit code.
+pub fn run(opts: &Options) -> u8 {
+    let color = std::io::stderr().is_terminal();
+    match import(opts) {
+        Ok(o) => {
+            let mut stdout = std::io::stdout().lock();
+            for c in &o.changes {
+                let _ = writeln!(stdout, "{}: {}", c.rel, c.summary);
+            }
+            let _ = stdout.flush();
+            let files = plural(o.changes.len(), "file");
+            if o.written {
+                eprintln!(
+                    "imported {} for {} from {}: {files} changed, {} unchanged{}",
+                    plural(o.rows, "row"),
+                    opts.year,
+                    opts.file.display(),
+                    o.unchanged,
+                    if o.changes.is_empty() { "" } else { "; run `kieumau build` to update the site" }
+                );
+            } else {
+                eprintln!(
+                    "dry run: {} for {}: {files} would change, {} unchanged; nothing was written",
+                    plural(o.rows, "row"),
+                    opts.year,
+                    o.unchanged
+                );
+            }
+            0
+        }
+        Err(Failure::Site(d)) => {
+            eprint!("{}", d.render_human(color));
+            eprintln!(
+                "import refused: the site has {}; fix them first (`kieumau check`), nothing was written",
+                plural(d.error_count(), "error")
+            );
+            1
+        }
+        Err(Failure::Sheet(d)) => {
+            eprint!("{}", render_sheet_problems(&d));
+            eprintln!(
+                "import failed: {} in {}; no file was written",
+                plural(d.error_count(), "problem"),
+                opts.file.display()
+            );
+            1
+        }
+        Err(Failure::Recheck(d)) => {
+            eprint!("{}", d.render_human(color));
+            eprintln!("import stopped: the edited files do not pass the site's rules; no file was written");
+            1
+        }
+        Err(Failure::Usage(msg)) | Err(Failure::Io(msg)) => {
+            eprintln!("error: {msg}");
+            2
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Hundredths;
+
+    fn copy_fixture(to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let dest = to.join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&dest).unwrap();
+            } else {
+                fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+    }
+
+    /// The second check catches an edited text that breaks a rule or does not hold the values.
+    #[test]
+    fn recheck_catches_a_bad_edit() {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_fixture(tmp.path());
+        let checked = crate::check(tmp.path(), false, &mut Diagnostics::new()).unwrap();
+        let content = &checked.content;
+        let fw = content.frameworks.for_year(2023).unwrap();
+        let di = content.districts.iter().position(|d| d.slug == "dong-hung").unwrap();
+        let bi = content.districts[di].branches.iter().position(|b| b.slug == "a").unwrap();
+        let entry = Entry {
+            row: 2,
+            district: di,
+            branch: bi,
+            rating: 0,
+            vetoes: vec![],
+            scores: vec![Hundredths(4900), Hundredths(4500)],
+        };
+        let opts =
+            Options { root: tmp.path().to_path_buf(), file: "s.csv".into(), year: 2023, dry_run: true, sheet: None };
+        let path = tmp.path().join("content/districts/dong-hung/a.toml");
+        let original = fs::read_to_string(&path).unwrap();
+        let change = |text: String| Change {
+            rel: "content/districts/dong-hung/a.toml".into(),
+            path: path.clone(),
+            summary: String::new(),
+            text,
+        };
+        let good = change(original.replace("\"1.1\" = 50, \"2.1\" = 45", "\"1.1\" = 49, \"2.1\" = 45"));
+        assert!(recheck(&opts, content, fw, std::slice::from_ref(&entry), &[good]).is_ok());
+
+        let above_max = change(original.replace("\"1.1\" = 50, \"2.1\" = 45", "\"1.1\" = 51, \"2.1\" = 45"));
+        match recheck(&opts, content, fw, std::slice::from_ref(&entry), &[above_max]) {
+            Err(Failure::Recheck(d)) => {
+                assert!(d.items().iter().any(|x| x.message.contains("above its maximum")), "{:?}", d.items())
+            }
+            _ => panic!("a score above its maximum passes the second check"),
+        }
+        let not_held = change(original.clone());
+        match recheck(&opts, content, fw, std::slice::from_ref(&entry), &[not_held]) {
+            Err(Failure::Recheck(d)) => {
+                assert!(d.items().iter().any(|x| x.message.contains("does not hold the imported values")))
+            }
+            _ => panic!("a text without the imported values passes the second check"),
+        }
+        // Nothing was written by any of this.
+        assert_eq!(fs::read_to_string(&path).unwrap(), original);
+    }
+}

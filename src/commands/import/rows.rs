@@ -1,0 +1,467 @@
+//! Checking the sheet against the site: the header names the columns, and every row is one
+//! branch's assessment for the year, held to the same rules as the branch files (SPEC section 2).
+
+use std::collections::HashMap;
+
+use super::sheet::{Cell, Row, Sheet, column_letter};
+use crate::content::diag::{Diagnostics, known_hint};
+use crate::domain::model::{Content, DecimalError, Framework, Hundredths};
+
+const KEYS: [&str; 4] = ["district", "branch", "rating", "vetoes"];
+
+/// One valid row: a branch's assessment for the year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The sheet row it came from.
+    pub row: usize,
+    /// Indices into `Content::districts` and the district's branches.
+    pub district: usize,
+    pub branch: usize,
+    /// Index into `Site::ratings`.
+    pub rating: usize,
+    /// Indices into the framework's vetoes, in the order given.
+    pub vetoes: Vec<usize>,
+    /// Aligned with `Framework::applicable[type]`, like `Assessment::scores`.
+    pub scores: Vec<Hundredths>,
+}
+
+/// Where the columns are.
+struct Columns {
+    names: Vec<String>,
+    keys: [usize; 4],
+    /// For each criterion of the framework, in file order: its column.
+    criteria: Vec<usize>,
+    /// Columns with no name (values in them are errors).
+    unnamed: Vec<usize>,
+}
+
+impl Columns {
+    fn label(&self, col: usize) -> String {
+        match self.names.get(col).filter(|n| !n.is_empty()) {
+            Some(name) => format!("column \"{name}\""),
+            None => format!("column {}", column_letter(col)),
+        }
+    }
+}
+
+/// The text of a cell that names something (a header, a slug, a code).
+fn cell_text(cell: &Cell) -> Result<String, String> {
+    match cell {
+        Cell::Empty => Ok(String::new()),
+        Cell::Text(t) => Ok(t.clone()),
+        Cell::Number(f) => Ok(format!("{f}")),
+        Cell::Other(what) => Err(format!("{what}, not text")),
+    }
+}
+
+struct Report<'a> {
+    file: &'a str,
+    diags: &'a mut Diagnostics,
+}
+
+impl Report<'_> {
+    fn error(&mut self, place: String, message: String, hint: Option<String>) {
+        let h = self.diags.error(self.file, None, format!("{place}: {message}"));
+        if let Some(hint) = hint {
+            h.hint(hint);
+        }
+    }
+}
+
+/// Reads the header row. `None` (with every problem reported) when it cannot be used.
+fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> {
+    let place = format!("row {}", header.number);
+    let mut names = Vec::with_capacity(header.cells.len());
+    let mut ok = true;
+    for (col, cell) in header.cells.iter().enumerate() {
+        match cell_text(cell) {
+            Ok(t) => names.push(t),
+            Err(e) => {
+                r.error(format!("{place}, column {}", column_letter(col)), format!("the header cell is {e}"), None);
+                names.push(String::new());
+                ok = false;
+            }
+        }
+    }
+    let mut keys = [usize::MAX; 4];
+    let mut criteria = vec![usize::MAX; fw.criteria.len()];
+    let mut unnamed = Vec::new();
+    let ids: Vec<&str> = fw.criteria.iter().map(|c| c.id.as_str()).collect();
+    // A byte-order mark read as Latin-1 by a spreadsheet that was not told the file is UTF-8.
+    if let Some(first) = names.first_mut()
+        && let Some(rest) = first.strip_prefix("\u{ef}\u{bb}\u{bf}")
+    {
+        *first = rest.to_string();
+    }
+    for (col, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            unnamed.push(col);
+            continue;
+        }
+        let lower = name.to_lowercase();
+        // `1,1`: a criterion id that a spreadsheet read as a number and wrote with a decimal comma.
+        let id = |n: &str| ids.iter().position(|id| *id == n);
+        let slot = if let Some(k) = KEYS.iter().position(|k| *k == lower) {
+            &mut keys[k]
+        } else if let Some(c) = id(name).or_else(|| id(&name.replace(',', "."))) {
+            &mut criteria[c]
+        } else {
+            let mut known: Vec<&str> = KEYS.to_vec();
+            known.extend(&ids);
+            let hint = format!(
+                "the columns are district, branch, rating, vetoes and the criteria of the {} framework: {}; {}",
+                fw.year,
+                ids.join(", "),
+                match crate::content::diag::did_you_mean(name, known.iter().copied()) {
+                    Some(near) => format!("did you mean \"{near}\"?"),
+                    None => "a spreadsheet may have turned an id such as 1.1 into a date: format the header as text"
+                        .to_string(),
+                }
+            );
+            r.error(format!("{place}, column \"{name}\""), format!("unknown column \"{name}\""), Some(hint));
+            ok = false;
+            continue;
+        };
+        if *slot != usize::MAX {
+            r.error(
+                format!("{place}, column \"{name}\""),
+                format!(
+                    "column \"{name}\" appears twice (columns {} and {})",
+                    column_letter(*slot),
+                    column_letter(col)
+                ),
+                Some("keep one column of each name".into()),
+            );
+            ok = false;
+        } else {
+            *slot = col;
+        }
+    }
+    for (k, col) in KEYS.iter().zip(keys) {
+        if col == usize::MAX {
+            r.error(
+                place.clone(),
+                format!("the header has no column \"{k}\""),
+                Some("the header row starts with district, branch, rating, vetoes".into()),
+            );
+            ok = false;
+        }
+    }
+    let missing: Vec<&str> = ids.iter().zip(&criteria).filter(|(_, c)| **c == usize::MAX).map(|(id, _)| *id).collect();
+    if !missing.is_empty() {
+        r.error(
+            place,
+            format!(
+                "the header has no column for criterion {}",
+                missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            Some(format!(
+                "the {} framework has one column per criterion: {}; leave cells empty where a criterion does not apply",
+                fw.year,
+                ids.join(", ")
+            )),
+        );
+        ok = false;
+    }
+    ok.then_some(Columns { names, keys, criteria, unnamed })
+}
+
+/// Reads a score cell exactly: a decimal point or a decimal comma, at most two decimals.
+pub fn score_value(cell: &Cell) -> Result<Hundredths, String> {
+    let text = match cell {
+        Cell::Number(f) => return number_value(*f),
+        Cell::Text(t) => t.as_str(),
+        Cell::Empty => return Err("the cell is empty".into()),
+        Cell::Other(what) => return Err(format!("the cell holds {what}, not a number")),
+    };
+    let normal =
+        if text.matches(',').count() == 1 && !text.contains('.') { text.replace(',', ".") } else { text.into() };
+    let plain = normal.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
+    if !plain {
+        return Err(format!("\"{text}\" is not a number"));
+    }
+    Hundredths::parse(&normal).map_err(|e| match e {
+        DecimalError::TooManyDecimals => format!("score {text} has more than two decimals"),
+        DecimalError::TooLarge => format!("score {text} is far too large"),
+        _ => format!("\"{text}\" is not a number"),
+    })
+}
+
+fn number_value(f: f64) -> Result<Hundredths, String> {
+    if !f.is_finite() || f.abs() > 1e9 {
+        return Err(format!("score {f} is far too large"));
+    }
+    let scaled = f * 100.0;
+    let rounded = scaled.round();
+    // A cell computed by a formula may carry float noise (0.30000000000000004): that is 0.3.
+    if (scaled - rounded).abs() > 1e-6 {
+        return Err(format!("score {f} has more than two decimals"));
+    }
+    Ok(Hundredths(rounded as i64))
+}
+
+/// Checks the sheet against the site and the year's framework. Every problem is reported; the
+/// entries are returned only when there is none.
+pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, diags: &mut Diagnostics) -> Vec<Entry> {
+    let mut r = Report { file, diags };
+    let Some((header, rows)) = sheet.rows.split_first() else {
+        r.error(
+            "row 1".into(),
+            "the sheet is empty".into(),
+            Some("the first row names the columns: district, branch, rating, vetoes, then the criteria ids".into()),
+        );
+        return Vec::new();
+    };
+    let Some(cols) = columns(header, fw, &mut r) else {
+        return Vec::new();
+    };
+    let cx = Context {
+        content,
+        fw,
+        cols,
+        width: header.cells.len(),
+        fixed_width: sheet.fixed_width,
+        slugs: content.districts.iter().map(|d| d.slug.as_str()).collect(),
+        districts: content.districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect(),
+        branches: content
+            .districts
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| d.branches.iter().enumerate().map(move |(bi, b)| ((di, b.slug.as_str()), bi)))
+            .collect(),
+    };
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    let mut ok = true;
+    for row in rows {
+        match entry(&cx, row, &mut seen, &mut r) {
+            Some(e) => out.push(e),
+            None => ok = false,
+        }
+    }
+    if ok { out } else { Vec::new() }
+}
+
+/// What every row is checked against.
+struct Context<'a> {
+    content: &'a Content,
+    fw: &'a Framework,
+    cols: Columns,
+    width: usize,
+    fixed_width: bool,
+    slugs: Vec<&'a str>,
+    /// District slug -> index; (district index, branch slug) -> branch index.
+    districts: HashMap<&'a str, usize>,
+    branches: HashMap<(usize, &'a str), usize>,
+}
+
+fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>, r: &mut Report<'_>) -> Option<Entry> {
+    let (content, fw, cols, width, slugs) = (cx.content, cx.fw, &cx.cols, cx.width, &cx.slugs);
+    let n = row.number;
+    let at = |col: usize| format!("row {n}, {}", cols.label(col));
+    let len = row.cells.len();
+    if (cx.fixed_width && len != width) || len > width {
+        r.error(
+            format!("row {n}"),
+            format!("{len} cells, but the header has {width} columns"),
+            Some(
+                "every row has a cell under each column of the header; leave it empty where a criterion does not apply"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    let cell = |col: usize| row.cells.get(col).unwrap_or(&Cell::Empty);
+    let mut ok = true;
+    for &col in &cols.unnamed {
+        if !cell(col).is_empty() {
+            r.error(at(col), "a value under a column with no name".into(), Some("name the column or clear it".into()));
+            ok = false;
+        }
+    }
+    let text = |col: usize, r: &mut Report<'_>| match cell_text(cell(col)) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            r.error(at(col), format!("the cell is {e}"), None);
+            None
+        }
+    };
+    let [dcol, bcol, rcol, vcol] = cols.keys;
+    let (district, branch) = (text(dcol, r), text(bcol, r));
+    let (rating, vetoes) = (text(rcol, r), text(vcol, r));
+
+    // The branch.
+    let di = match district.as_deref() {
+        Some("") => {
+            r.error(at(dcol), "the district is empty".into(), Some(known_hint("", slugs)));
+            None
+        }
+        Some(s) => {
+            let found = cx.districts.get(s).copied();
+            if found.is_none() {
+                let hint = match content.districts.iter().find(|d| d.name.to_lowercase() == s.to_lowercase()) {
+                    Some(d) => format!("write the district's slug `{}`, not its name", d.slug),
+                    None => known_hint(s, slugs),
+                };
+                r.error(at(dcol), format!("unknown district `{s}`"), Some(hint));
+            }
+            found
+        }
+        None => None,
+    };
+    let bi = match (di, branch.as_deref()) {
+        (_, Some("")) => {
+            r.error(at(bcol), "the branch is empty".into(), Some("write the branch's file name without .toml".into()));
+            None
+        }
+        (Some(di), Some(s)) => {
+            let d = &content.districts[di];
+            let found = cx.branches.get(&(di, s)).copied();
+            if found.is_none() {
+                let known: Vec<&str> = d.branches.iter().map(|b| b.slug.as_str()).collect();
+                let elsewhere = content.districts.iter().find(|o| o.branches.iter().any(|b| b.slug == s));
+                let hint = match (d.branches.iter().find(|b| b.name.to_lowercase() == s.to_lowercase()), elsewhere) {
+                    (Some(b), _) => format!("write the branch's slug `{}`, not its name", b.slug),
+                    (None, Some(o)) => format!("`{s}` is a branch of district `{}`", o.slug),
+                    (None, None) => known_hint(s, &known),
+                };
+                r.error(at(bcol), format!("no branch `{s}` in district `{}`", d.slug), Some(hint));
+            }
+            found
+        }
+        _ => None,
+    };
+    ok &= di.is_some() && bi.is_some();
+    if let (Some(di), Some(bi)) = (di, bi)
+        && let Some(first) = seen.insert((di, bi), n)
+    {
+        seen.insert((di, bi), first);
+        r.error(
+            format!("row {n}"),
+            format!("`{}/{}` is already on row {first}", slugs[di], content.districts[di].branches[bi].slug),
+            Some("keep one row per branch".into()),
+        );
+        ok = false;
+    }
+
+    // The rating and the vetoes.
+    let codes: Vec<&str> = content.site.ratings.iter().map(|x| x.code.as_str()).collect();
+    let ri = match rating.as_deref() {
+        Some("") => {
+            r.error(at(rcol), "the rating is empty".into(), Some(format!("write one of {}", codes.join(", "))));
+            None
+        }
+        Some(s) => {
+            let found = content.site.rating_index(s);
+            if found.is_none() {
+                r.error(at(rcol), format!("unknown rating `{s}`"), Some(known_hint(s, &codes)));
+            }
+            found
+        }
+        None => None,
+    };
+    ok &= ri.is_some();
+    let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
+    let mut vi = Vec::new();
+    match vetoes {
+        Some(list) => {
+            for id in list.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()) {
+                match fw.vetoes.iter().position(|v| v.id == id) {
+                    Some(i) if vi.contains(&i) => {
+                        r.error(at(vcol), format!("veto `{id}` is listed twice"), Some("list each veto once".into()));
+                        ok = false;
+                    }
+                    Some(i) => vi.push(i),
+                    None => {
+                        r.error(
+                            at(vcol),
+                            format!("unknown veto `{id}` in the {} framework", fw.year),
+                            Some(known_hint(id, &veto_ids)),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+        }
+        None => ok = false,
+    }
+
+    // The scores: every criterion that applies to the branch's type, and no other.
+    let mut scores = Vec::new();
+    if let (Some(di), Some(bi)) = (di, bi) {
+        let b = &content.districts[di].branches[bi];
+        let type_slug = &content.site.branch_types[b.type_idx].slug;
+        let applicable = fw.applicable.get(b.type_idx).map_or(&[][..], Vec::as_slice);
+        for (ci, c) in fw.criteria.iter().enumerate() {
+            let col = cols.criteria[ci];
+            let value = cell(col);
+            if !applicable.contains(&ci) {
+                if !value.is_empty() {
+                    r.error(
+                        at(col),
+                        format!("criterion {} does not apply to branch type `{type_slug}`", c.id),
+                        Some("leave the cell empty".into()),
+                    );
+                    ok = false;
+                }
+                continue;
+            }
+            if value.is_empty() {
+                r.error(
+                    at(col),
+                    format!("no score, but criterion {} applies to branch type `{type_slug}`", c.id),
+                    Some(format!("write a score between 0 and {}", c.max)),
+                );
+                ok = false;
+                continue;
+            }
+            match score_value(value) {
+                Ok(v) if v.is_negative() => {
+                    r.error(
+                        at(col),
+                        format!("score {v} is negative"),
+                        Some(format!("a score lies between 0 and {}", c.max)),
+                    );
+                    ok = false;
+                }
+                Ok(v) if v > c.max => {
+                    r.error(at(col), format!("score {v} is above its maximum {}", c.max), None);
+                    ok = false;
+                }
+                Ok(v) => scores.push(v),
+                Err(e) => {
+                    r.error(at(col), e, Some("write a number with at most two decimals, like 8.5 or 8,5".into()));
+                    ok = false;
+                }
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(Entry { row: n, district: di?, branch: bi?, rating: ri?, vetoes: vi, scores })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_scores_exactly() {
+        let t = |s: &str| score_value(&Cell::Text(s.into()));
+        assert_eq!(t("8.5"), Ok(Hundredths(850)));
+        assert_eq!(t("8,5"), Ok(Hundredths(850)));
+        assert_eq!(t("8,25"), Ok(Hundredths(825)));
+        assert_eq!(t("45"), Ok(Hundredths(4500)));
+        assert!(t("8.125").unwrap_err().contains("more than two decimals"));
+        assert!(t("1.234,5").unwrap_err().contains("not a number"));
+        assert!(t("abc").unwrap_err().contains("not a number"));
+        assert!(t("4_5").unwrap_err().contains("not a number"));
+        assert!(t("1e1").unwrap_err().contains("not a number"));
+        let n = |f: f64| score_value(&Cell::Number(f));
+        assert_eq!(n(44.75), Ok(Hundredths(4475)));
+        assert_eq!(n(0.1 + 0.2), Ok(Hundredths(30)));
+        assert!(n(8.125).unwrap_err().contains("more than two decimals"));
+        assert!(n(f64::NAN).is_err());
+    }
+}

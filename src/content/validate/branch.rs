@@ -1,0 +1,250 @@
+//! `districts/<district>/<branch>.toml`: one branch and its yearly assessments.
+
+use toml::de::DeTable;
+
+use super::fields::{Ctx, Fields, Span, decimal_value};
+use super::site::level_value;
+use crate::content::diag::known_hint;
+use crate::domain::model::{Assessment, Branch, Frameworks, Hundredths, Notes, Site};
+
+const BRANCH_KEYS: &[&str] = &["name", "type", "subtype", "level", "parent", "members", "pilot", "assessments"];
+const ASSESSMENT_KEYS: &[&str] = &["year", "rating", "vetoes", "scores"];
+/// More assessments than this in one file is a mistake: there is one per year, and site years
+/// lie within 1900..=2200.
+pub const MAX_ASSESSMENTS: usize = 301;
+
+pub fn branch(
+    cx: &mut Ctx<'_>,
+    root: &DeTable<'_>,
+    slug: &str,
+    site: &Site,
+    frameworks: &Frameworks,
+) -> Option<Branch> {
+    let f = Fields::new(cx, root, 0..0, "a branch file", BRANCH_KEYS);
+    let name = f.text(cx, "name", true, "\"Chi bộ thôn Thượng Phúc\"");
+    let type_idx = f.string(cx, "type", true, "\"khu-dan-cu\"").and_then(|(s, span)| {
+        let idx = site.type_index(s);
+        if idx.is_none() {
+            let type_slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
+            cx.error(span, format!("unknown branch type `{s}`")).hint(known_hint(s, &type_slugs));
+        }
+        idx
+    });
+    let subtype = f.string(cx, "subtype", false, "\"thon\"");
+    let subtype_idx =
+        match (type_idx, subtype) {
+            (Some(t), Some((s, span))) => {
+                let bt = &site.branch_types[t];
+                let idx = bt.subtypes.iter().position(|x| x.slug == s);
+                if idx.is_none() {
+                    let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
+                    cx.error(span, format!("unknown subtype `{s}` of branch type `{}`", bt.slug))
+                        .hint(known_hint(s, &known));
+                    return None;
+                }
+                idx
+            }
+            (Some(t), None) if !site.branch_types[t].subtypes.is_empty() && f.get("subtype").is_none() => {
+                let bt = &site.branch_types[t];
+                let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
+                cx.error(f.span(), format!("missing key `subtype`: branch type `{}` has subtypes", bt.slug))
+                    .hint(format!("add `subtype = \"{}\"`; known: {}", known[0], known.join(", ")));
+                None
+            }
+            _ => None,
+        };
+    let level = f.string(cx, "level", true, "\"co-so\"").and_then(|(s, span)| level_value(cx, s, span));
+    let parent = match f.get("parent") {
+        Some(_) => f.text(cx, "parent", false, "\"Đảng bộ xã Đông Xá\"").map(|(s, _)| s.to_string()),
+        None => None,
+    };
+    let members = f.integer(cx, "members", true, 0..=1_000_000, "38");
+    let years = i64::from(site.first_year)..=i64::from(site.last_year);
+    let pilot = f.integer(cx, "pilot", false, years.clone(), &site.first_year.to_string());
+
+    let mut assessments: Vec<Assessment> = Vec::new();
+    let mut broken = false;
+    let target_year = site.target_year.to_string(); // for hints; made once, not per assessment
+    let mut seen_years: Vec<(i64, Span)> = Vec::new();
+    let tables = f.tables(cx, "assessments", "[[assessments]]");
+    if tables.len() > MAX_ASSESSMENTS {
+        let span = f.get("assessments").map_or_else(|| f.span(), |v| v.span());
+        cx.error(span, format!("{} assessments is more than the limit of {MAX_ASSESSMENTS}", tables.len()))
+            .hint("a branch has at most one [[assessments]] per year; check that this is a branch file");
+        return None;
+    }
+    for (t, span) in tables {
+        let a = Fields::new(cx, t, span, "an assessment", ASSESSMENT_KEYS);
+        let year = a.integer(cx, "year", true, years.clone(), &target_year);
+        if let Some((y, yspan)) = &year {
+            if seen_years.iter().any(|(s, _)| s == y) {
+                cx.error(yspan.clone(), format!("a second assessment for {y}"))
+                    .hint("a branch has one assessment per year: merge them or correct the year");
+                broken = true;
+            }
+            seen_years.push((*y, yspan.clone()));
+        }
+        match (year, type_idx) {
+            (Some((y, yspan)), Some(t)) => match assessment(cx, &a, y as i32, yspan, t, site, frameworks) {
+                Some(x) => assessments.push(x),
+                None => broken = true,
+            },
+            _ => broken = true,
+        }
+    }
+    seen_years.sort_by_key(|(y, _)| *y);
+    for pair in seen_years.windows(2) {
+        let ((before, _), (after, span)) = (&pair[0], &pair[1]);
+        if after - before > 1 {
+            let missing: Vec<String> = (before + 1..*after).map(|y| y.to_string()).collect();
+            cx.warning(
+                span.clone(),
+                format!("no assessment for {} (a gap between {before} and {after})", missing.join(", ")),
+            )
+            .hint("add the missing year's [[assessments]], or check the years");
+        }
+    }
+    if broken {
+        return None;
+    }
+    assessments.sort_by_key(|a| a.year);
+    let (name, type_idx, level, members) = (name?, type_idx?, level?, members?);
+    if subtype_idx.is_none() && !site.branch_types[type_idx].subtypes.is_empty() {
+        return None;
+    }
+    Some(Branch {
+        slug: slug.to_string(),
+        name: name.0.to_string(),
+        type_idx,
+        subtype_idx,
+        level,
+        parent,
+        members: members.0 as u32,
+        pilot: pilot.map(|(p, _)| p as i32),
+        assessments,
+        notes: Notes::default(),
+    })
+}
+
+fn assessment(
+    cx: &mut Ctx<'_>,
+    a: &Fields<'_, '_>,
+    year: i32,
+    year_span: Span,
+    type_idx: usize,
+    site: &Site,
+    frameworks: &Frameworks,
+) -> Option<Assessment> {
+    // Lists of known ids for hints are made only when a hint needs them (this runs for every
+    // assessment of every branch).
+    let rating = a.string(cx, "rating", true, "\"HTTNV\"").and_then(|(s, span)| {
+        let idx = site.rating_index(s);
+        if idx.is_none() {
+            let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
+            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, &codes));
+        }
+        idx
+    });
+    let Some(fw) = frameworks.for_year(year) else {
+        let first = frameworks.0.first().map_or("none".to_string(), |f| f.year.to_string());
+        cx.error(year_span, format!("no criteria framework is in force in {year}"))
+            .hint(format!("add criteria/{year}.toml or an earlier one (the first framework starts in {first})"));
+        return None;
+    };
+    let mut ok = true;
+    let mut vetoes = Vec::new();
+    match a.strings(cx, "vetoes", false, "[\"ky-luat\"]") {
+        Some(list) => {
+            for (id, span) in list {
+                match fw.vetoes.iter().position(|v| v.id == id) {
+                    Some(i) if !vetoes.contains(&i) => vetoes.push(i),
+                    Some(_) => {
+                        cx.error(span, format!("veto `{id}` is listed twice")).hint("list each veto once");
+                        ok = false;
+                    }
+                    None => {
+                        let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
+                        cx.error(span, format!("unknown veto `{id}` in the {} framework", fw.year))
+                            .hint(known_hint(id, &veto_ids));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        None => ok &= a.get("vetoes").is_none(),
+    }
+
+    let applicable = fw.applicable.get(type_idx).map_or(&[][..], Vec::as_slice);
+    let mut scores: Vec<Option<Hundredths>> = vec![None; applicable.len()];
+    let type_slug = &site.branch_types[type_idx].slug;
+    let (table, scores_span) = a.table(cx, "scores", true, "{ \"1.1\" = 9, \"1.2\" = 8.5 }")?;
+    let applicable_ids = || -> Vec<&str> { applicable.iter().map(|&i| fw.criteria[i].id.as_str()).collect() };
+    // Scores usually come in the framework's order: try the criterion after the previous one
+    // before searching (criterion ids are unique in a framework, so the answer is the same).
+    let mut next = 0;
+    for (key, value) in table.iter() {
+        let id: &str = key.get_ref();
+        let guess = applicable.get(next).filter(|&&i| fw.criteria[i].id == id).map(|_| next);
+        let Some(pos) = guess.or_else(|| applicable.iter().position(|&i| fw.criteria[i].id == id)) else {
+            if fw.criteria.iter().any(|c| c.id == id) {
+                cx.error(
+                    key.span(),
+                    format!(
+                        "criterion `{id}` does not apply to branch type `{type_slug}` in the {} framework",
+                        fw.year
+                    ),
+                )
+                .hint("remove this score; the criterion is for other branch types");
+            } else {
+                cx.error(key.span(), format!("unknown criterion `{id}` in the {} framework", fw.year))
+                    .hint(known_hint(id, &applicable_ids()));
+            }
+            ok = false;
+            continue;
+        };
+        next = pos + 1;
+        let Some(v) = decimal_value(cx, id, value) else {
+            // Present but unreadable: reported above, so not "missing" as well.
+            scores[pos] = Some(Hundredths::ZERO);
+            ok = false;
+            continue;
+        };
+        let max = fw.criteria[applicable[pos]].max;
+        if v.is_negative() {
+            cx.error(value.span(), format!("score {v} for `{id}` is negative"))
+                .hint(format!("a score lies between 0 and {max}"));
+            ok = false;
+        } else if v > max {
+            cx.error(value.span(), format!("score {v} for `{id}` is above its maximum {max}"))
+                .hint(format!("a score lies between 0 and {max}"));
+            ok = false;
+        }
+        scores[pos] = Some(v);
+    }
+    if scores.iter().any(Option::is_none) {
+        let applicable_ids = applicable_ids();
+        let missing: Vec<&str> =
+            applicable_ids.iter().zip(&scores).filter(|(_, s)| s.is_none()).map(|(id, _)| *id).collect();
+        cx.error(
+            scores_span,
+            format!("missing scores for {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+        )
+        .hint(format!(
+            "every criterion of the {} framework for type `{type_slug}` is scored: {}",
+            fw.year,
+            applicable_ids.join(", ")
+        ));
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    Some(Assessment {
+        year,
+        rating: rating?,
+        vetoes,
+        // From a borrowed iterator: one allocation of the right size, not a reuse of the larger
+        // `Option` buffer followed by a shrinking reallocation.
+        scores: scores.iter().map(|s| s.unwrap_or_default()).collect(),
+    })
+}

@@ -1,0 +1,31 @@
+//! `districts/<district>/district.toml`: a district-level committee.
+
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+use toml::de::DeTable;
+
+use super::fields::{Ctx, Fields};
+use crate::content::diag::known_hint;
+use crate::domain::model::DistrictKind;
+
+/// The district's own fields; its branches and notes are attached by the caller.
+pub struct DistrictHead {
+    pub name: String,
+    pub kind: DistrictKind,
+    pub order: Option<i64>,
+}
+
+pub fn district(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<DistrictHead> {
+    let f = Fields::new(cx, root, 0..0, "district.toml", &["name", "kind", "order"]);
+    let name = f.text(cx, "name", true, "\"Huyện Đông Hưng\"");
+    let kind = f.string(cx, "kind", true, "\"huyen\"").and_then(|(s, span)| {
+        let kind = DistrictKind::from_slug(s);
+        if kind.is_none() {
+            let known: Vec<&str> = DistrictKind::ALL.iter().map(|k| k.slug()).collect();
+            cx.error(span, format!("unknown district kind `{s}`")).hint(known_hint(s, &known));
+        }
+        kind
+    });
+    let order = f.integer(cx, "order", false, -1_000_000..=1_000_000, "2").map(|(o, _)| o);
+    Some(DistrictHead { name: name?.0.to_string(), kind: kind?, order })
+}

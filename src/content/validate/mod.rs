@@ -1,0 +1,470 @@
+//! Validate: turn the parsed files into the checked domain ([`Content`]), reporting every breach
+//! of the content rules (SPEC section 2) with its file, line and column.
+//!
+//! Each kind of file has its own module; this one walks the site, runs them (branch files in
+//! parallel) and checks what spans files: names of folders and files, notes without a subject.
+
+mod branch;
+mod criteria;
+mod district;
+pub mod fields;
+mod notes;
+mod site;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::content::cache;
+use crate::content::diag::Diagnostics;
+use crate::content::load::{self, BranchFiles, ContentFile, DistrictDir, NoteFile};
+use crate::domain::collate;
+use crate::domain::model::{Branch, Content, District, Frameworks, Notes, Site};
+use crate::timings::Timer;
+use fields::{Ctx, is_slug, suggest_slug};
+
+/// What validating one file gives: its value (if valid), its problems and its content digest.
+struct FileOutcome<T> {
+    value: Option<T>,
+    diags: Diagnostics,
+    digests: Vec<(String, [u8; 32])>,
+}
+
+/// Reads one file and runs `check` on its text with a sink of its own.
+fn with_text<T>(file: &ContentFile, check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>) -> FileOutcome<T> {
+    let mut diags = Diagnostics::new();
+    let Some(text) = load::read_text(file, &mut diags) else {
+        return FileOutcome { value: None, diags, digests: Vec::new() };
+    };
+    let digests = vec![(file.rel.clone(), digest(&text))];
+    let value = check(&mut Ctx { file: &file.rel, diags: &mut diags }, &text);
+    // Only a file with problems keeps its text (for the snippets): a large site's text is not
+    // copied, nor held until the end.
+    diags.attach_source(&file.rel, &text);
+    FileOutcome { value, diags, digests }
+}
+
+/// Like [`with_text`], for a TOML file.
+fn with_toml<T>(
+    file: &ContentFile,
+    check: impl FnOnce(&mut Ctx<'_>, &toml::de::DeTable<'_>) -> Option<T>,
+) -> FileOutcome<T> {
+    with_text(file, |cx, text| {
+        let table = load::parse_toml(cx.file, text, cx.diags)?;
+        check(cx, table.get_ref())
+    })
+}
+
+fn digest(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// A four-digit year file stem (`2024`).
+fn year_stem(stem: &str) -> Option<i32> {
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) { stem.parse().ok() } else { None }
+}
+
+/// Accumulates per-file outcomes into the run's diagnostics and the content hash.
+struct Collector<'a> {
+    diags: &'a mut Diagnostics,
+    digests: Vec<(String, [u8; 32])>,
+}
+
+impl Collector<'_> {
+    fn take<T>(&mut self, outcome: FileOutcome<T>) -> Option<T> {
+        self.diags.merge(outcome.diags);
+        self.digests.extend(outcome.digests);
+        outcome.value
+    }
+
+    /// The content hash: SHA-256 over every content file's path and text, in hex.
+    fn content_hash(&mut self) -> String {
+        self.digests.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut h = Sha256::new();
+        for (rel, d) in &self.digests {
+            h.update(rel.as_bytes());
+            h.update([0]);
+            h.update(d);
+        }
+        crate::build::incremental::hex(&h.finalize())
+    }
+}
+
+/// Loads and validates the site under `root`. `None` when there are errors (all reported).
+pub fn content(root: &Path, diags: &mut Diagnostics) -> Option<Content> {
+    content_cached(root, diags, None)
+}
+
+/// [`content`], taking unchanged clean branches from the cache file at `cache` (and writing it
+/// anew) when one is given: see [`cache`].
+pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Content> {
+    let mut timer = Timer::start();
+    let layout = load::discover(root, diags);
+    timer.lap("discover (top)");
+    let mut col = Collector { diags, digests: Vec::new() };
+
+    let Some(site_file) = &layout.site else {
+        if root.join("content").is_dir() {
+            col.diags.error("content/site.toml", None, "content/site.toml is missing").hint(
+                "every site has content/site.toml with its title, ratings, branch types and targets (see README)",
+            );
+        }
+        // District folders are still listed, for what their listing reports (links, odd files).
+        let sinks: Vec<Diagnostics> = layout
+            .districts
+            .par_iter()
+            .map(|d| {
+                let mut diags = Diagnostics::new();
+                load::discover_district(root, d, &mut diags);
+                diags
+            })
+            .collect();
+        sinks.into_iter().for_each(|d| col.diags.merge(d));
+        return None;
+    };
+    let site = col.take(with_toml(site_file, site::site));
+
+    let mut frameworks = Vec::new();
+    if let Some(site) = &site {
+        for (stem, file) in &layout.criteria {
+            let Some(year) = year_stem(stem) else {
+                col.diags
+                    .error(&file.rel, None, format!("criteria file name `{stem}.toml` is not a year"))
+                    .hint("name criteria files by the first year they apply, e.g. criteria/2022.toml");
+                continue;
+            };
+            if year > site.last_year {
+                col.diags
+                    .warning(&file.rel, None, format!("framework {year} starts after the last year {}", site.last_year))
+                    .hint("it is never used; raise `last_year` in site.toml or rename the file");
+            }
+            frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
+        }
+        if layout.criteria.is_empty() {
+            col.diags.error("content/criteria", None, "no criteria framework found").hint(format!(
+                "add content/criteria/{}.toml with the criteria in force from that year",
+                site.first_year
+            ));
+        }
+    }
+    let frameworks_ok = frameworks.len() == layout.criteria.len();
+    frameworks.sort_by_key(|f| f.year);
+    let frameworks = Frameworks(frameworks);
+
+    let years = site.as_ref().map(|s| s.first_year..=s.last_year);
+    let mut reviews = Vec::new();
+    for (stem, file) in &layout.reviews {
+        match (year_stem(stem), &years) {
+            (Some(y), Some(range)) if range.contains(&y) => {
+                if let Some(n) = col.take(with_text(file, notes::note)) {
+                    reviews.push((y, n));
+                }
+            }
+            (Some(y), Some(range)) => {
+                col.diags
+                    .error(
+                        &file.rel,
+                        None,
+                        format!("review for {y} is outside the site's years {}-{}", range.start(), range.end()),
+                    )
+                    .hint("name it after a year between first_year and last_year");
+            }
+            (None, _) => {
+                col.diags
+                    .error(&file.rel, None, format!("review file name `{stem}.md` is not a year"))
+                    .hint("name reviews by their year, e.g. reviews/2024.md");
+            }
+            _ => {}
+        }
+    }
+
+    let districts = match (&site, frameworks_ok) {
+        (Some(site), true) => {
+            // Cached branches hold indices into the settings and frameworks: only good for the same.
+            let context: Vec<&[u8]> = col.digests.iter().flat_map(|(rel, d)| [rel.as_bytes(), &d[..]]).collect();
+            let branch_cache =
+                cache.map(|path| (path, cache::BranchCache::load(path, crate::build::incremental::key(&context))));
+            let bc = branch_cache.as_ref().map(|(_, c)| c);
+            let outcomes: Vec<FileOutcome<District>> =
+                layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();
+            timer.lap("districts: list+read+parse+validate");
+            if let Some((path, c)) = branch_cache {
+                c.save_in_background(path);
+            }
+            let districts = outcomes.into_iter().map(|o| col.take(o)).collect::<Vec<_>>();
+            timer.lap("merge diagnostics");
+            districts
+        }
+        _ => {
+            // The site settings are broken: still report syntax and encoding problems everywhere.
+            let sinks: Vec<Diagnostics> = layout
+                .districts
+                .par_iter()
+                .map(|d| {
+                    let mut diags = Diagnostics::new();
+                    let files = load::discover_district(root, d, &mut diags);
+                    for f in files.toml.iter().chain(files.branches.iter().filter_map(|b| b.toml.as_ref())) {
+                        diags.merge(with_toml(f, |_, _| Some(())).diags);
+                    }
+                    diags
+                })
+                .collect();
+            sinks.into_iter().for_each(|d| col.diags.merge(d));
+            return None;
+        }
+    };
+    let hash = col.content_hash();
+    let digests = std::mem::take(&mut col.digests);
+    timer.lap("content hash");
+    if diags.has_errors() {
+        return None;
+    }
+    let site = site?;
+    let mut districts: Vec<District> = districts.into_iter().flatten().collect();
+    districts.sort_by(|a, b| {
+        (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)).then_with(|| collate::compare(&a.name, &b.name))
+    });
+    reviews.sort_by_key(|(y, _)| *y);
+    timer.lap("sort districts");
+    let version = hash.get(..8).unwrap_or_default().to_string();
+    Some(Content { site, frameworks, districts, reviews, version, hash, digests })
+}
+
+/// Validates the bytes of one content file of a kind, as [`content`] does once it has read them,
+/// without the disk: for fuzzing and tests. `rel` names the file in the diagnostics.
+fn check_bytes<T>(
+    rel: &str,
+    bytes: &[u8],
+    check: impl FnOnce(&mut Ctx<'_>, &str) -> Option<T>,
+) -> (Option<T>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let Some(text) = load::decode_text(rel, bytes, &mut diags) else {
+        return (None, diags);
+    };
+    diags.add_source(rel, &text);
+    let value = check(&mut Ctx { file: rel, diags: &mut diags }, &text);
+    (value, diags)
+}
+
+/// [`check_bytes`] for a TOML file.
+fn check_toml_bytes<T>(
+    rel: &str,
+    bytes: &[u8],
+    check: impl FnOnce(&mut Ctx<'_>, &toml::de::DeTable<'_>) -> Option<T>,
+) -> (Option<T>, Diagnostics) {
+    check_bytes(rel, bytes, |cx, text| {
+        let table = load::parse_toml(cx.file, text, cx.diags)?;
+        check(cx, table.get_ref())
+    })
+}
+
+/// Validates the bytes of a `site.toml`.
+pub fn check_site_bytes(bytes: &[u8]) -> (Option<Site>, Diagnostics) {
+    check_toml_bytes("content/site.toml", bytes, site::site)
+}
+
+/// Validates the bytes of `criteria/<year>.toml` against a site.
+pub fn check_criteria_bytes(
+    site: &Site,
+    year: i32,
+    bytes: &[u8],
+) -> (Option<crate::domain::model::Framework>, Diagnostics) {
+    check_toml_bytes(&format!("content/criteria/{year}.toml"), bytes, |cx, t| criteria::framework(cx, t, year, site))
+}
+
+/// Validates the bytes of a branch file `districts/d/<slug>.toml` against a site and its frameworks.
+pub fn check_branch_bytes(
+    site: &Site,
+    frameworks: &Frameworks,
+    slug: &str,
+    bytes: &[u8],
+) -> (Option<Branch>, Diagnostics) {
+    check_toml_bytes(&format!("content/districts/d/{slug}.toml"), bytes, |cx, t| {
+        branch::branch(cx, t, slug, site, frameworks)
+    })
+}
+
+/// Validates the bytes of a `district.toml`.
+pub fn check_district_bytes(bytes: &[u8]) -> (Option<(String, crate::domain::model::DistrictKind)>, Diagnostics) {
+    check_toml_bytes("content/districts/d/district.toml", bytes, |cx, t| {
+        district::district(cx, t).map(|h| (h.name, h.kind))
+    })
+}
+
+/// Validates the bytes of a Markdown note (front matter included).
+pub fn check_note_bytes(bytes: &[u8]) -> (Option<crate::domain::model::Note>, Diagnostics) {
+    check_bytes("content/districts/d/note.md", bytes, notes::note)
+}
+
+/// Lists and validates one district folder: its `district.toml`, notes and branches (in parallel).
+fn district(
+    root: &Path,
+    dir: &DistrictDir,
+    site: &Site,
+    frameworks: &Frameworks,
+    cache: Option<&cache::BranchCache>,
+) -> FileOutcome<District> {
+    let mut diags = Diagnostics::new();
+    let files = load::discover_district(root, dir, &mut diags);
+    let mut col = Collector { diags: &mut diags, digests: Vec::new() };
+    let mut ok = true;
+    if !is_slug(&dir.slug) {
+        col.diags
+            .error(&dir.dir.rel, None, format!("district folder name `{}` is not a valid slug", dir.slug))
+            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&dir.slug)));
+        ok = false;
+    }
+    let head = match &files.toml {
+        Some(f) => col.take(with_toml(f, district::district)),
+        None => {
+            col.diags
+                .error(&dir.dir.rel, None, "district folder has no district.toml")
+                .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
+            None
+        }
+    };
+    let mut note_digests = Vec::new();
+    let notes = read_notes(&files.notes, site, col.diags, &mut note_digests);
+    col.digests.extend(note_digests);
+
+    let folder = cache::Folder::open(&dir.dir.path);
+    let outcomes: Vec<FileOutcome<Branch>> =
+        files.branches.par_iter().map(|b| cached_branch_files(b, site, frameworks, cache, &folder)).collect();
+    let mut branches = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        branches.extend(col.take(outcome));
+    }
+    branches.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    let digests = col.digests;
+    let value = match (head, notes) {
+        (Some(head), Some(notes)) if ok => Some(District {
+            slug: dir.slug.clone(),
+            name: head.name,
+            kind: head.kind,
+            order: head.order,
+            branches,
+            notes,
+        }),
+        _ => None,
+    };
+    FileOutcome { value, diags, digests }
+}
+
+/// Reads a subject's notes: `x.md` and `x.<year>.md`.
+fn read_notes(
+    files: &[NoteFile],
+    site: &Site,
+    diags: &mut Diagnostics,
+    digests: &mut Vec<(String, [u8; 32])>,
+) -> Option<Notes> {
+    let mut notes = Notes::default();
+    let mut ok = true;
+    for nf in files {
+        let year = match &nf.year {
+            None => None,
+            Some(stem) => match year_stem(stem) {
+                Some(y) if (site.first_year..=site.last_year).contains(&y) => Some(y),
+                _ => {
+                    diags
+                        .error(
+                            &nf.file.rel,
+                            None,
+                            if stem.is_empty() {
+                                "the note's file name has two dots in a row: no year between them".to_string()
+                            } else {
+                                format!("`{stem}` in the note's file name is not a year of the site")
+                            },
+                        )
+                        .hint(format!(
+                            "name yearly notes <name>.<year>.md with a year from {} to {}",
+                            site.first_year, site.last_year
+                        ));
+                    ok = false;
+                    continue;
+                }
+            },
+        };
+        let outcome = with_text(&nf.file, notes::note);
+        diags.merge(outcome.diags);
+        digests.extend(outcome.digests);
+        match (outcome.value, year) {
+            (Some(n), None) => notes.general = Some(Box::new(n)),
+            (Some(n), Some(y)) => notes.by_year.push((y, n)),
+            (None, _) => ok = false,
+        }
+    }
+    notes.by_year.sort_by_key(|(y, _)| *y);
+    ok.then_some(notes)
+}
+
+/// Validates one branch's TOML file and its notes.
+/// [`branch_files`] through the cache: an unchanged clean branch is taken from it, and a branch
+/// validated without any problem is put in it.
+fn cached_branch_files(
+    files: &BranchFiles,
+    site: &Site,
+    frameworks: &Frameworks,
+    cache: Option<&cache::BranchCache>,
+    folder: &cache::Folder,
+) -> FileOutcome<Branch> {
+    let (Some(cache), Some(toml)) = (cache, &files.toml) else {
+        return branch_files(files, site, frameworks);
+    };
+    let on_disk: Vec<(&Path, &str)> = std::iter::once(toml)
+        .chain(files.notes.iter().map(|n| &n.file))
+        .map(|f| (f.path.as_path(), f.rel.as_str()))
+        .collect();
+    if let Some(e) = cache.get(&toml.rel, &on_disk, folder) {
+        let digests = e.files.into_iter().map(|(rel, _, d)| (rel, d)).collect();
+        return FileOutcome { value: Some(e.branch), diags: Diagnostics::new(), digests };
+    }
+    // Stamped before reading: a file changed meanwhile is read again next time.
+    let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::in_folder(folder, p)).collect();
+    let outcome = branch_files(files, site, frameworks);
+    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) {
+        let files: Option<Vec<_>> = on_disk
+            .iter()
+            .zip(&stamps)
+            .map(|((_, rel), st)| {
+                let d = outcome.digests.iter().find(|(r, _)| r == rel)?.1;
+                Some((rel.to_string(), (*st)?, d))
+            })
+            .collect();
+        if let Some(files) = files {
+            cache.keep(&toml.rel, cache::Entry { files, branch: b.clone() });
+        }
+    }
+    outcome
+}
+
+fn branch_files(files: &BranchFiles, site: &Site, frameworks: &Frameworks) -> FileOutcome<Branch> {
+    let mut diags = Diagnostics::new();
+    let mut digests = Vec::new();
+    let Some(toml_file) = &files.toml else {
+        for n in &files.notes {
+            diags.error(&n.file.rel, None, format!("note for unknown branch `{}`", files.slug)).hint(format!(
+                "there is no {}.toml beside it: rename the note after an existing branch file",
+                files.slug
+            ));
+        }
+        return FileOutcome { value: None, diags, digests };
+    };
+    if !is_slug(&files.slug) || files.slug.len() > 100 {
+        diags
+            .error(&toml_file.rel, None, format!("branch file name `{}` is not a valid slug", files.slug))
+            .hint(format!("rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`", suggest_slug(&files.slug)));
+    }
+    let outcome = with_toml(toml_file, |cx, t| branch::branch(cx, t, &files.slug, site, frameworks));
+    diags.merge(outcome.diags);
+    digests.extend(outcome.digests);
+    let notes = read_notes(&files.notes, site, &mut diags, &mut digests);
+    let branch = match (outcome.value, notes) {
+        (Some(mut b), Some(notes)) if !diags.has_errors() => {
+            b.notes = notes;
+            Some(b)
+        }
+        _ => None,
+    };
+    FileOutcome { value: branch, diags, digests }
+}

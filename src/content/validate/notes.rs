@@ -1,0 +1,194 @@
+//! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`).
+
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+use pulldown_cmark::{Event, Options, Parser};
+use toml::de::{DeTable, DeValue};
+
+use super::fields::{Ctx, Fields, type_name};
+use crate::content::load::split_front_matter;
+use crate::domain::model::Note;
+
+/// Reads a note; front matter problems are reported at their spot in the file.
+pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
+    let fm = match split_front_matter(text) {
+        Ok(fm) => fm,
+        Err(at) => {
+            cx.diags.add_source(cx.file, text);
+            cx.error(at..at + 3, "front matter is not closed")
+                .hint("end the front matter with a line containing only +++, or remove the opening +++");
+            return None;
+        }
+    };
+    let body_at = text.len() - fm.body.len();
+    if let Some((at, message, hint)) = nesting_problem(fm.body) {
+        cx.diags.add_source(cx.file, text);
+        cx.error(body_at + at..body_at + at + 1, message).hint(hint);
+        return None;
+    }
+    let mut note = Note { file: cx.file.to_string(), body: fm.body.to_string(), ..Note::default() };
+    let Some((toml_text, offset)) = fm.toml else {
+        return Some(note);
+    };
+    // Parse a copy of the file in which everything but the front matter is blanked out, so that
+    // spans are positions in the real file.
+    let end = offset + toml_text.len();
+    let mut masked = String::with_capacity(text.len());
+    masked.push_str(&" ".repeat(offset));
+    masked.push_str(toml_text);
+    masked.extend(text.as_bytes().get(end..).unwrap_or_default().iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
+    let table = match DeTable::parse(&masked) {
+        Ok(t) => t,
+        Err(e) => {
+            cx.diags.add_source(cx.file, text);
+            let span = e.span().unwrap_or(offset..offset);
+            cx.error(span, format!("front matter is not valid TOML: {}", e.message().trim_end()))
+                .hint("front matter holds lines like `title = \"…\"` between two +++ lines");
+            return None;
+        }
+    };
+    let table = table.into_inner();
+    let f = Fields::new(cx, &table, offset..offset, "front matter", &["title", "author", "date"]);
+    note.title = f.text(cx, "title", false, "\"Sơ kết năm 2024\"").map(|(s, _)| s.to_string());
+    note.author = f.text(cx, "author", false, "\"Ban Tổ chức\"").map(|(s, _)| s.to_string());
+    note.date = match f.get("date") {
+        None => None,
+        Some(v) => match v.get_ref() {
+            DeValue::Datetime(d) => Some(d.to_string()),
+            DeValue::String(s) => Some(s.to_string()),
+            other => {
+                cx.error(v.span(), format!("`date` must be a date, not {}", type_name(other)))
+                    .hint("write it like `date = 2024-12-15`");
+                return None;
+            }
+        },
+    };
+    Some(note)
+}
+
+/// Deeper nesting than this (quotes, lists, emphasis and raw HTML elements together) is refused:
+/// the HTML sanitizer's work grows with the square of the depth.
+pub const MAX_NOTE_DEPTH: usize = 100;
+/// Raw HTML formatting tags (`<b>`, `<i>`, `<font>`…) open at once: the browser rules re-open each
+/// of them in every later paragraph, so many of them multiply the size of the page.
+pub const MAX_OPEN_FORMATTING: usize = 12;
+
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen",
+    "link", "meta", "param", "source", "track", "wbr",
+];
+/// Elements that the next sibling closes by itself (`<p>a<p>b`): they do not nest.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+    "rtc", "rp",
+];
+const FORMATTING: &[&str] =
+    &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+
+/// Where a note's Markdown and raw HTML nest too deeply or leave too many formatting tags open:
+/// the byte offset in `body`, the message and the hint. An estimate of what the sanitizer builds,
+/// generous to real notes.
+fn nesting_problem(body: &str) -> Option<(usize, String, &'static str)> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut depth = 0usize;
+    let mut open: Vec<String> = Vec::new();
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (at, tag) in tags(&html) {
+                    match tag {
+                        Tag::Close(name) => {
+                            if let Some(i) = open.iter().rposition(|o| *o == name) {
+                                open.truncate(i);
+                            }
+                        }
+                        Tag::Open(name) => open.push(name),
+                    }
+                    let at = range.start + at;
+                    if depth + open.len() > MAX_NOTE_DEPTH {
+                        return Some((at, too_deep(), DEEP_HINT));
+                    }
+                    let formatting = open.iter().filter(|o| FORMATTING.contains(&o.as_str())).count();
+                    if formatting > MAX_OPEN_FORMATTING {
+                        return Some((
+                            at,
+                            format!("more than {MAX_OPEN_FORMATTING} HTML formatting tags are open at once here"),
+                            "close each <b>, <i>, <font>… with its </b>, </i>, </font>, or use Markdown **bold** and *italics*",
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if depth + open.len() > MAX_NOTE_DEPTH {
+            return Some((range.start, too_deep(), DEEP_HINT));
+        }
+    }
+    None
+}
+
+const DEEP_HINT: &str = "check for HTML tags that are never closed, or quotes and lists nested far too deep";
+
+fn too_deep() -> String {
+    format!("the note nests more than {MAX_NOTE_DEPTH} levels deep here")
+}
+
+enum Tag {
+    Open(String),
+    Close(String),
+}
+
+/// The start and end tags in a piece of raw HTML that open or close an element, with their offsets,
+/// lazily. Void, self-closing and optional-end elements open nothing.
+fn tags(html: &str) -> impl Iterator<Item = (usize, Tag)> + '_ {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(lt) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
+            let at = i + lt;
+            let close = bytes.get(at + 1) == Some(&b'/');
+            let name_at = at + 1 + usize::from(close);
+            let name_len =
+                bytes.get(name_at..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+            i = name_at + name_len;
+            if name_len == 0 || !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let name = html.get(name_at..name_at + name_len).unwrap_or_default().to_ascii_lowercase();
+            if close {
+                return Some((at, Tag::Close(name)));
+            }
+            // The tag ends at the next `>`; looking no further than the next `<` keeps this linear.
+            let end = bytes.get(i..).and_then(|r| r.iter().position(|&b| b == b'>' || b == b'<')).map(|p| i + p);
+            let self_closing = end.is_some_and(|e| bytes.get(e) == Some(&b'>') && bytes.get(e - 1) == Some(&b'/'));
+            if !self_closing && !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+                return Some((at, Tag::Open(name)));
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_notes_nest_shallowly() {
+        let note = "# T\n\n> quote\n> - a\n>   - b **bold** <b>x</b> <br> <img src=a.png/>\n\n<p>a<p>b<div>c</div>\n";
+        assert!(nesting_problem(note).is_none());
+        assert!(nesting_problem(&"<p>x".repeat(10_000)).is_none());
+        assert!(nesting_problem(&"<b>x</b>".repeat(10_000)).is_none());
+    }
+
+    #[test]
+    fn deep_or_open_formatting_is_refused() {
+        let (at, msg, _) = nesting_problem(&("x\n\n".to_string() + &"> ".repeat(500))).unwrap();
+        assert!(msg.contains("levels deep") && at >= 3, "{msg} at {at}");
+        assert!(nesting_problem(&"<div>".repeat(500)).unwrap().1.contains("levels deep"));
+        let (_, msg, _) = nesting_problem(&(0..20).map(|i| format!("<b id={i}>")).collect::<String>()).unwrap();
+        assert!(msg.contains("formatting"), "{msg}");
+    }
+}

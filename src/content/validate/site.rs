@@ -1,0 +1,290 @@
+//! `site.toml`: settings, ratings, branch types, targets, the pilot rule and the excellent cap.
+
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+use toml::de::DeTable;
+
+use super::fields::{Ctx, Fields, Span, is_slug, suggest_slug};
+use crate::content::diag::known_hint;
+use crate::domain::model::{
+    BranchType, ExcellentCap, Hundredths, Language, Level, Metric, PilotRule, Rating, Scope, Site, Subtype, Target,
+    Threshold,
+};
+
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "organisation",
+    "language",
+    "base_url",
+    "first_year",
+    "target_year",
+    "last_year",
+    "theme",
+    "ratings",
+    "branch_types",
+    "targets",
+    "pilots",
+    "excellent_cap",
+];
+const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+
+pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
+    let f = Fields::new(cx, root, 0..0, "site.toml", SITE_KEYS);
+    let title = f.text(cx, "title", true, "\"Xây dựng mô hình chi bộ kiểu mẫu\"");
+    let organisation = f.text(cx, "organisation", true, "\"Ban Tổ chức Tỉnh ủy Thái Bình\"");
+    let language = match f.string(cx, "language", false, "\"vi\"") {
+        None => Some(Language::Vi),
+        Some(("vi", _)) => Some(Language::Vi),
+        Some(("en", _)) => Some(Language::En),
+        Some((other, span)) => {
+            cx.error(span, format!("unknown language `{other}`")).hint(known_hint(other, &["vi", "en"]));
+            None
+        }
+    };
+    let base_url = f.string(cx, "base_url", false, "\"\"").map_or("", |(s, _)| s);
+    let theme = f.string(cx, "theme", false, "\"default\"").and_then(|(s, span)| {
+        if is_slug(s) {
+            Some(s.to_string())
+        } else {
+            cx.error(span, format!("theme name `{s}` is not a valid folder name"))
+                .hint(format!("use lowercase letters, digits and '-', e.g. `{}`", suggest_slug(s)));
+            None
+        }
+    });
+    let first_year = f.integer(cx, "first_year", true, YEARS, "2022");
+    let target_year = f.integer(cx, "target_year", true, YEARS, "2025");
+    let last_year = f.integer(cx, "last_year", false, YEARS, "2025");
+    if let (Some((first, _)), Some((target, span))) = (&first_year, &target_year)
+        && target < first
+    {
+        cx.error(span.clone(), format!("`target_year` {target} is before `first_year` {first}"))
+            .hint("the programme's target year comes after its first year");
+    }
+    if let (Some((first, _)), Some((last, span))) = (&first_year, &last_year)
+        && last < first
+    {
+        cx.error(span.clone(), format!("`last_year` {last} is before `first_year` {first}"))
+            .hint("last_year is the last year with data; it defaults to target_year");
+    }
+
+    let ratings = ratings(cx, &f);
+    let branch_types = branch_types(cx, &f);
+    let rating_codes: Vec<&str> = ratings.iter().map(|r| r.code.as_str()).collect();
+    let targets = targets(cx, &f);
+    let pilots = pilots(cx, &f);
+    let excellent_cap = excellent_cap(cx, &f, &rating_codes);
+
+    let (title, organisation, language, (first, _), (target, _)) =
+        (title?, organisation?, language?, first_year?, target_year?);
+    if ratings.is_empty() || branch_types.is_empty() {
+        return None;
+    }
+    Some(Site {
+        title: title.0.to_string(),
+        organisation: organisation.0.to_string(),
+        language,
+        base_url: base_url.to_string(),
+        first_year: first as i32,
+        target_year: target as i32,
+        last_year: last_year.map_or(target, |(l, _)| l) as i32,
+        theme,
+        ratings,
+        branch_types,
+        targets: targets?,
+        pilots: pilots?,
+        excellent_cap: excellent_cap?,
+    })
+}
+
+fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
+    let tables = f.tables(cx, "ratings", "[[ratings]]");
+    if tables.is_empty() && f.get("ratings").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
+        cx.error(f.span(), "no [[ratings]] defined")
+            .hint("list the ratings best first: [[ratings]] code = \"HTXSNV\" name = \"…\" good = true");
+    }
+    let mut out: Vec<Rating> = Vec::new();
+    for (t, span) in tables {
+        let r = Fields::new(cx, t, span, "a rating", &["code", "name", "good"]);
+        let code = r.text(cx, "code", true, "\"HTXSNV\"");
+        let name = r.text(cx, "name", true, "\"Hoàn thành xuất sắc nhiệm vụ\"");
+        let good = r.boolean(cx, "good", false).is_some_and(|(b, _)| b);
+        if let (Some((code, cspan)), Some((name, _))) = (code, name) {
+            if out.iter().any(|o| o.code == code) {
+                cx.error(cspan, format!("rating `{code}` is defined twice")).hint("each rating code appears once");
+                continue;
+            }
+            out.push(Rating { code: code.to_string(), name: name.to_string(), good });
+        }
+    }
+    out
+}
+
+fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
+    let tables = f.tables(cx, "branch_types", "[[branch_types]]");
+    if tables.is_empty() && f.get("branch_types").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
+        cx.error(f.span(), "no [[branch_types]] defined")
+            .hint("define the branch types: [[branch_types]] slug = \"khu-dan-cu\" name = \"Khu dân cư\"");
+    }
+    let mut out: Vec<BranchType> = Vec::new();
+    for (t, span) in tables {
+        let bt = Fields::new(cx, t, span, "a branch type", &["slug", "name", "subtypes"]);
+        let slug = slug_field(cx, &bt, "khu-dan-cu");
+        let name = bt.text(cx, "name", true, "\"Khu dân cư\"");
+        let mut subtypes: Vec<Subtype> = Vec::new();
+        for (st, sspan) in bt.tables(cx, "subtypes", "[{ slug = \"thon\", name = \"Thôn\" }]") {
+            let s = Fields::new(cx, st, sspan, "a subtype", &["slug", "name"]);
+            let sslug = slug_field(cx, &s, "thon");
+            let sname = s.text(cx, "name", true, "\"Thôn\"");
+            if let (Some((sslug, span)), Some((sname, _))) = (sslug, sname) {
+                if subtypes.iter().any(|x| x.slug == sslug) {
+                    cx.error(span, format!("subtype `{sslug}` is defined twice"))
+                        .hint("subtype slugs are unique within a type");
+                    continue;
+                }
+                subtypes.push(Subtype { slug: sslug.to_string(), name: sname.to_string() });
+            }
+        }
+        if let (Some((slug, span)), Some((name, _))) = (slug, name) {
+            if out.iter().any(|o| o.slug == slug) {
+                cx.error(span, format!("branch type `{slug}` is defined twice")).hint("type slugs are unique");
+                continue;
+            }
+            out.push(BranchType { slug: slug.to_string(), name: name.to_string(), subtypes });
+        }
+    }
+    out
+}
+
+/// A `slug` key: present, and lowercase ASCII.
+pub fn slug_field<'a>(cx: &mut Ctx<'_>, f: &Fields<'a, '_>, example: &str) -> Option<(&'a str, Span)> {
+    let (s, span) = f.text(cx, "slug", true, &format!("\"{example}\""))?;
+    if !is_slug(s) {
+        cx.error(span, format!("slug `{s}` may only contain lowercase a-z, 0-9 and '-'"))
+            .hint(format!("try `{}`", suggest_slug(s)));
+        return None;
+    }
+    Some((s, span))
+}
+
+pub fn level_value(cx: &mut Ctx<'_>, s: &str, span: Span) -> Option<Level> {
+    let level = Level::from_slug(s);
+    if level.is_none() {
+        cx.error(span, format!("unknown level `{s}`"))
+            .hint(known_hint(s, &[Level::CoSo.slug(), Level::TrucThuoc.slug()]));
+    }
+    level
+}
+
+/// A percentage between 0 and 100.
+fn pct(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, key: &str, required: bool) -> Option<Hundredths> {
+    let (v, span) = f.decimal(cx, key, required, "90")?;
+    if v.is_negative() || v > Hundredths::from_units(100) {
+        cx.error(span, format!("`{key}` = {v} is not a percentage")).hint("write a number from 0 to 100");
+        return None;
+    }
+    Some(v)
+}
+
+/// `None` when some target is broken (so the site is not built on a wrong target list).
+fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (t, span) in f.tables(cx, "targets", "[[targets]]") {
+        let tf = Fields::new(
+            cx,
+            t,
+            span.clone(),
+            "a target",
+            &["name", "metric", "scope", "at_least", "more_than", "level"],
+        );
+        let name = tf.text(cx, "name", true, "\"Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên\"");
+        let metric = tf.string(cx, "metric", true, "\"good_or_better\"").and_then(|(s, span)| match s {
+            "good_or_better" => Some(Metric::GoodOrBetter),
+            "model" => Some(Metric::Model),
+            _ => {
+                cx.error(span, format!("unknown metric `{s}`")).hint(known_hint(s, &["good_or_better", "model"]));
+                None
+            }
+        });
+        let scope = tf.string(cx, "scope", true, "\"district\"").and_then(|(s, span)| match s {
+            "district" => Some(Scope::District),
+            "province" => Some(Scope::Province),
+            _ => {
+                cx.error(span, format!("unknown scope `{s}`")).hint(known_hint(s, &["district", "province"]));
+                None
+            }
+        });
+        let at_least = pct(cx, &tf, "at_least", false);
+        let more_than = pct(cx, &tf, "more_than", false);
+        let threshold = match (tf.get("at_least").is_some(), tf.get("more_than").is_some()) {
+            (true, false) => at_least.map(Threshold::AtLeast),
+            (false, true) => more_than.map(Threshold::MoreThan),
+            (false, false) => {
+                cx.error(span.clone(), "a target needs `at_least` or `more_than`")
+                    .hint("add `at_least = 90` (90.0% meets it) or `more_than = 20` (20.0% does not)");
+                None
+            }
+            (true, true) => {
+                cx.error(span.clone(), "a target takes `at_least` or `more_than`, not both")
+                    .hint("keep the one the programme states");
+                None
+            }
+        };
+        let level = match tf.string(cx, "level", false, "\"co-so\"") {
+            Some((s, lspan)) => level_value(cx, s, lspan).map(Some),
+            None => Some(None),
+        };
+        match (name, metric, scope, threshold, level) {
+            (Some((name, _)), Some(metric), Some(scope), Some(threshold), Some(level)) => {
+                out.push(Target { name: name.to_string(), metric, scope, threshold, level });
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn pilots(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<PilotRule>> {
+    let Some((t, span)) = f.table(cx, "pilots", false, "{ per_type = [1, 3] }") else {
+        return Some(None);
+    };
+    let pf = Fields::new(cx, t, span, "[pilots]", &["per_type"]);
+    let (items, span) = pf.array(cx, "per_type", true, "[1, 3]")?;
+    let nums: Vec<i64> = items
+        .iter()
+        .filter_map(|v| match v.get_ref() {
+            toml::de::DeValue::Integer(i) => i.as_str().parse::<i64>().ok(),
+            _ => None,
+        })
+        .collect();
+    match nums.as_slice() {
+        [min, max] if items.len() == 2 && 0 <= *min && min <= max && *max <= 1000 => {
+            Some(Some(PilotRule { min: *min as u32, max: *max as u32 }))
+        }
+        _ => {
+            cx.error(span, "`per_type` must be two whole numbers [min, max] with min <= max")
+                .hint("write it like `per_type = [1, 3]`");
+            None
+        }
+    }
+}
+
+fn excellent_cap(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, codes: &[&str]) -> Option<Option<ExcellentCap>> {
+    let Some((t, span)) = f.table(cx, "excellent_cap", false, "{ rating = \"HTXSNV\", of = \"HTTNV\", max_pct = 20 }")
+    else {
+        return Some(None);
+    };
+    let ef = Fields::new(cx, t, span, "[excellent_cap]", &["rating", "of", "max_pct"]);
+    let mut code = |key: &str, example: &str| {
+        let (s, span) = ef.string(cx, key, true, example)?;
+        let idx = codes.iter().position(|c| *c == s);
+        if idx.is_none() {
+            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, codes));
+        }
+        idx
+    };
+    let rating = code("rating", "\"HTXSNV\"");
+    let of = code("of", "\"HTTNV\"");
+    let max_pct = pct(cx, &ef, "max_pct", true);
+    Some(Some(ExcellentCap { rating: rating?, of: of?, max_pct: max_pct? }))
+}

@@ -1,0 +1,6 @@
+//! The domain: the programme's model and its rules (scoring, aggregates, collation). Pure: no I/O.
+
+pub mod aggregate;
+pub mod collate;
+pub mod model;
+pub mod score;

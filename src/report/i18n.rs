@@ -1,0 +1,160 @@
+//! Numbers and dates in the site language: vi `92,5%`, `1.513`, `15/12/2024`;
+//! en `92.5%`, `1,513`, `2024-12-15`. Interface strings live in the theme's `i18n/<lang>.toml`.
+
+use crate::domain::model::{Language, Ratio};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    pub lang: Language,
+}
+
+fn push_digit(s: &mut String, d: u64) {
+    s.push(char::from(b'0' + (d % 10) as u8));
+}
+
+impl Format {
+    fn decimal_sep(self) -> char {
+        match self.lang {
+            Language::Vi => ',',
+            Language::En => '.',
+        }
+    }
+
+    fn thousands_sep(self) -> char {
+        match self.lang {
+            Language::Vi => '.',
+            Language::En => ',',
+        }
+    }
+
+    /// A whole number with thousands separators.
+    pub fn int(self, n: impl Into<i64>) -> String {
+        let n: i64 = n.into();
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if n < 0 {
+            out.push('-');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(self.thousands_sep());
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Tenths as a one-decimal number: `925` -> `92,5` (vi).
+    pub fn tenths(self, tenths: i64) -> String {
+        let mut s = String::with_capacity(12);
+        self.push_tenths(&mut s, tenths);
+        s
+    }
+
+    fn push_tenths(self, s: &mut String, tenths: i64) {
+        if tenths < 0 {
+            s.push('-');
+        }
+        let abs = tenths.unsigned_abs();
+        s.push_str(&self.int((abs / 10) as i64));
+        s.push(self.decimal_sep());
+        push_digit(s, abs % 10);
+    }
+
+    /// A percentage with one decimal, or an en dash when there is nothing to measure.
+    pub fn pct(self, r: Option<Ratio>) -> String {
+        match r {
+            Some(r) => {
+                let mut s = String::with_capacity(12);
+                self.push_tenths(&mut s, r.pct_tenths());
+                s.push('%');
+                s
+            }
+            None => "–".to_string(),
+        }
+    }
+
+    /// A change in percentage points with its sign: `+2,5` / `−1,0`.
+    pub fn pct_change(self, now: Option<Ratio>, before: Option<Ratio>) -> String {
+        match (now, before) {
+            (Some(a), Some(b)) => {
+                let d = a.pct_tenths() - b.pct_tenths();
+                let sign = if d > 0 {
+                    "+"
+                } else if d < 0 {
+                    "−"
+                } else {
+                    "±"
+                };
+                format!("{sign}{}", self.tenths(d.abs()))
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// A decimal score kept in hundredths, in its shortest exact form: `85.5` -> `85,5` (vi).
+    /// (Pages show dozens of them: written digit by digit, not formatted and then edited.)
+    pub fn score(self, h: crate::domain::model::Hundredths) -> String {
+        let mut s = String::with_capacity(10);
+        if h.0 < 0 {
+            s.push('-');
+        }
+        let abs = h.0.unsigned_abs();
+        let (int, frac) = (abs / 100, abs % 100);
+        s.push_str(itoa::Buffer::new().format(int));
+        if frac != 0 {
+            s.push(self.decimal_sep());
+            push_digit(&mut s, frac / 10);
+            if frac % 10 != 0 {
+                push_digit(&mut s, frac % 10);
+            }
+        }
+        s
+    }
+
+    pub fn date(self, d: jiff::civil::Date) -> String {
+        match self.lang {
+            Language::Vi => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            Language::En => format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
+    }
+
+    /// A front-matter date as written (`2024-12-15`), shown in the site's format when it parses.
+    pub fn date_text(self, s: &str) -> String {
+        match s.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok()) {
+            Some(d) => self.date(d),
+            None => s.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_language() {
+        let vi = Format { lang: Language::Vi };
+        let en = Format { lang: Language::En };
+        let r = Ratio::new(925, 1000);
+        assert_eq!(vi.pct(r), "92,5%");
+        assert_eq!(en.pct(r), "92.5%");
+        assert_eq!(vi.int(1513), "1.513");
+        assert_eq!(en.int(1_234_567), "1,234,567");
+        assert_eq!(vi.int(999), "999");
+        // Scores: the shortest exact form, as `Hundredths` writes it with a dot.
+        for h in [0, 5, 50, 850, 8575, 8505, 9000, -125, 123_456] {
+            let h = crate::domain::model::Hundredths(h);
+            assert_eq!(en.score(h), h.to_string());
+            assert_eq!(vi.score(h), h.to_string().replace('.', ","));
+        }
+        assert_eq!(vi.tenths(-1234), "-123,4");
+        let d = jiff::civil::date(2024, 12, 15);
+        assert_eq!(vi.date(d), "15/12/2024");
+        assert_eq!(en.date(d), "2024-12-15");
+        assert_eq!(vi.date_text("2024-12-05"), "05/12/2024");
+        assert_eq!(vi.pct(None), "–");
+        assert_eq!(vi.pct_change(Ratio::new(1, 2), Ratio::new(1, 4)), "+25,0");
+        assert_eq!(vi.score(crate::domain::model::Hundredths(8550)), "85,5");
+    }
+}

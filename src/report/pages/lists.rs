@@ -1,0 +1,261 @@
+//! The type pages, the district and type lists, and the criteria, data and snapshot pages.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use serde_json::json;
+
+use crate::build::write::Output;
+use crate::domain::aggregate::Stats;
+use crate::domain::model::Metric;
+use crate::report::view::{Link, StatsRow, StatsView};
+
+use super::{Frame, Renderer};
+
+impl Renderer<'_> {
+    pub fn type_page(&self, out: &Output, ti: usize) -> io::Result<()> {
+        let (content, agg) = (&self.checked.content, &self.checked.agg);
+        let site = &content.site;
+        let t = &site.branch_types[ti];
+        let year = self.year_in_view();
+        let yi = self.yi(year);
+        let path = format!("types/{}/index.html", t.slug);
+        let crumbs = self.section_crumbs("types", &t.name, &path);
+        let with_type: Vec<usize> = (0..content.districts.len())
+            .filter(|&di| agg.district_types[di][ti].iter().any(|s| s.branches > 0))
+            .collect();
+        let districts: Vec<StatsRow> = with_type
+            .iter()
+            .map(|&di| {
+                let d = &content.districts[di];
+                self.stats_row(
+                    &d.name,
+                    Some(format!("districts/{}/index.html", d.slug)),
+                    &agg.district_types[di][ti],
+                    yi,
+                )
+            })
+            .collect();
+        let labels: Vec<String> = with_type.iter().map(|&di| content.districts[di].name.clone()).collect();
+        let stats: Vec<&Stats> = with_type.iter().map(|&di| &agg.district_types[di][ti][yi]).collect();
+        // Subtypes: counted from the branches (they are not a unit of the aggregates).
+        let subtypes: Vec<serde_json::Value> = t
+            .subtypes
+            .iter()
+            .enumerate()
+            .map(|(si, st)| {
+                let (mut n, mut model) = (0u32, 0u32);
+                for (di, d) in content.districts.iter().enumerate() {
+                    for (bi, b) in d.branches.iter().enumerate() {
+                        if b.type_idx == ti
+                            && b.subtype_idx == Some(si)
+                            && let Some(s) = agg.scored[di][bi].iter().find(|s| s.year == year)
+                        {
+                            n += 1;
+                            model += u32::from(s.model);
+                        }
+                    }
+                }
+                json!({"name": st.name, "branches": self.fmt.int(n), "model": self.fmt.int(model),
+                       "model_pct": self.fmt.pct(crate::domain::model::Ratio::new(i128::from(model), i128::from(n)))})
+            })
+            .collect();
+        let charts = vec![
+            self.trend_chart(&format!("{} – {}", self.tr("chart_trend"), t.name), &agg.types[ti]),
+            self.percent_chart(
+                &format!("{} {year}", self.tr("chart_model_by_district")),
+                &labels,
+                &stats,
+                Metric::Model,
+            ),
+        ];
+        let body = json!({
+            "name": t.name,
+            "year": year,
+            "stats": StatsView::new(self.fmt, &agg.types[ti][yi], self.prev(&agg.types[ti], yi)),
+            "trend": self.year_rows(&agg.types[ti]),
+            "districts": districts,
+            "subtypes": subtypes,
+            "charts": charts,
+        });
+        let years = self.year_links(year);
+        self.page(out, Frame { template: "type.html", path: &path, title: &t.name, crumbs, nav: "types", years }, body)
+    }
+
+    pub fn list_pages(&self, out: &Output) -> io::Result<()> {
+        let (content, agg) = (&self.checked.content, &self.checked.agg);
+        let site = &content.site;
+        let year = self.year_in_view();
+        let yi = self.yi(year);
+        let years = || self.year_links(year);
+        let districts: Vec<StatsRow> = content
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(di, d)| {
+                let mut r =
+                    self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
+                r.note = self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_")));
+                r
+            })
+            .collect();
+        let title = self.tr("nav_districts");
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "districts/index.html")];
+        self.page(
+            out,
+            Frame {
+                template: "list.html",
+                path: "districts/index.html",
+                title: &title,
+                crumbs,
+                nav: "districts",
+                years: years(),
+            },
+            json!({"rows": districts, "year": year, "with_note": true}),
+        )?;
+
+        let types: Vec<StatsRow> = site
+            .branch_types
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.types[ti], yi))
+            .collect();
+        let title = self.tr("nav_types");
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "types/index.html")];
+        self.page(
+            out,
+            Frame {
+                template: "list.html",
+                path: "types/index.html",
+                title: &title,
+                crumbs,
+                nav: "types",
+                years: years(),
+            },
+            json!({"rows": types, "year": year, "with_note": false}),
+        )
+    }
+
+    /// One district's value of a district-scope target in one year, with its state.
+    pub(crate) fn district_target_cell(
+        &self,
+        ty: &crate::domain::aggregate::TargetYear,
+        di: usize,
+    ) -> serde_json::Value {
+        let (value, state) = match ty.districts.get(di).copied().flatten() {
+            Some((r, ok)) => (self.fmt.pct(Some(r)), if ok { "met" } else { "unmet" }),
+            None => ("–".to_string(), "none"),
+        };
+        json!({"value": value, "state": state, "state_label": self.tr(&format!("target_{state}"))})
+    }
+
+    /// One criteria framework, formatted: groups with their criteria, vetoes, maxima per type.
+    pub(crate) fn framework_view(&self, i: usize) -> serde_json::Value {
+        let content = &self.checked.content;
+        let site = &content.site;
+        let fw = &content.frameworks.0[i];
+        let until = content.frameworks.0.get(i + 1).map(|n| n.year - 1).unwrap_or(site.last_year);
+        let groups: Vec<serde_json::Value> = fw
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let criteria: Vec<serde_json::Value> = fw
+                    .criteria
+                    .iter()
+                    .filter(|c| c.group == gi)
+                    .map(|c| {
+                        let types = match &c.types {
+                            None => self.tr("all_types"),
+                            Some(ts) => {
+                                ts.iter().map(|&t| site.branch_types[t].name.clone()).collect::<Vec<_>>().join(", ")
+                            }
+                        };
+                        json!({"id": c.id, "title": c.title, "max": self.fmt.score(c.max),
+                               "min": c.min.map(|m| self.fmt.score(m)), "types": types})
+                    })
+                    .collect();
+                json!({"id": g.id, "name": g.name, "criteria": criteria})
+            })
+            .collect();
+        let maxima: Vec<serde_json::Value> = site
+            .branch_types
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| json!({"type": t.name, "max": self.fmt.score(fw.max_for_type(ti))}))
+            .collect();
+        json!({
+            "year": fw.year, "until": until,
+            "model_min_pct": self.fmt.score(fw.model_min_pct),
+            "model_ratings": fw.model_ratings.iter().map(|&r| site.ratings[r].code.clone()).collect::<Vec<_>>(),
+            "groups": groups,
+            "vetoes": fw.vetoes.iter().map(|v| json!({"id": v.id, "title": v.title})).collect::<Vec<_>>(),
+            "maxima": maxima,
+        })
+    }
+
+    pub fn criteria_page(&self, out: &Output) -> io::Result<()> {
+        let frameworks: Vec<serde_json::Value> =
+            (0..self.checked.content.frameworks.0.len()).map(|i| self.framework_view(i)).collect();
+        let title = self.tr("nav_criteria");
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "criteria/index.html")];
+        let year = self.year_in_view();
+        let years = self.year_links(year);
+        self.page(
+            out,
+            Frame {
+                template: "criteria.html",
+                path: "criteria/index.html",
+                title: &title,
+                crumbs,
+                nav: "criteria",
+                years,
+            },
+            json!({"frameworks": frameworks}),
+        )
+    }
+
+    pub fn data_page(&self, out: &Output, files: &[(String, u64)]) -> io::Result<()> {
+        let list: Vec<serde_json::Value> = files
+            .iter()
+            .map(|(name, size)| {
+                let key = name.split(['-', '.']).next().unwrap_or(name);
+                json!({"name": name, "url": format!("data/{name}"), "size": self.fmt.int(i64::try_from(*size / 1024).unwrap_or(0).max(1)),
+                       "desc": self.tr(&format!("data_{}", key.replace('-', "_")))})
+            })
+            .collect();
+        let title = self.tr("nav_data");
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "data/index.html")];
+        let year = self.year_in_view();
+        let years = self.year_links(year);
+        self.page(
+            out,
+            Frame { template: "data.html", path: "data/index.html", title: &title, crumbs, nav: "data", years },
+            json!({"files": list}),
+        )
+    }
+
+    pub fn snapshots_page(&self, out: &Output, snapshots: &[serde_json::Value]) -> io::Result<()> {
+        let title = self.tr("nav_snapshots");
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "snapshots/index.html")];
+        let year = self.year_in_view();
+        let years = self.year_links(year);
+        self.page(
+            out,
+            Frame {
+                template: "snapshots.html",
+                path: "snapshots/index.html",
+                title: &title,
+                crumbs,
+                nav: "snapshots",
+                years,
+            },
+            json!({"snapshots": snapshots}),
+        )
+    }
+
+    /// Every interface string, for tests and theme authors.
+    pub fn strings(&self) -> &BTreeMap<String, String> {
+        &self.theme.strings
+    }
+}

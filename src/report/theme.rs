@@ -1,0 +1,309 @@
+//! The theme: Tera templates, static files and translations. The default theme is embedded in
+//! the binary; a site's `themes/<name>/` overrides any of its files one by one (like mdBook).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use tera::Tera;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+pub struct Theme {
+    pub tera: Tera,
+    /// `static/` files by path relative to `static/`, copied to `static/` in the output.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// The interface strings of the site's language.
+    pub strings: BTreeMap<String, String>,
+    /// Whether a template still reads `t` as a variable after [`inline_strings`] (a theme that
+    /// looks strings up by computed key, or passes `t` to a macro): pages then get the map.
+    pub needs_strings_map: bool,
+    /// A hash of every file of the theme: pages depend on it.
+    pub digest: crate::build::incremental::Key,
+}
+
+/// Every file of the embedded default theme, by relative path.
+fn embedded_files() -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {
+        for f in dir.files() {
+            out.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+        }
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(&DEFAULT_THEME, &mut out);
+    out
+}
+
+/// Lays the files of `<root>/themes/<name>/` over the embedded ones.
+fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Err(format!("theme folder {} does not exist", dir.display()));
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read the theme: {e}"))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).map_err(|e| e.to_string())?;
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+        let bytes = fs::read(entry.path()).map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        files.insert(rel, bytes);
+    }
+    Ok(())
+}
+
+impl Theme {
+    /// Loads the theme for a site: the embedded default, overridden by `themes/<name>/` if named.
+    pub fn load(root: &Path, name: Option<&str>, language: &str) -> Result<Theme, String> {
+        let mut files = embedded_files();
+        if let Some(name) = name.filter(|n| *n != "default" || root.join("themes/default").is_dir()) {
+            overlay(&mut files, &root.join("themes").join(name))?;
+        }
+        let digest = {
+            let parts: Vec<&[u8]> = files.iter().flat_map(|(p, b)| [p.as_bytes(), b.as_slice()]).collect();
+            crate::build::incremental::key(&parts)
+        };
+        let mut templates = Vec::new();
+        let mut statics = BTreeMap::new();
+        let mut strings = BTreeMap::new();
+        for (path, bytes) in files {
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8(bytes).map_err(|_| format!("theme template {path} is not UTF-8"))?;
+                templates.push((name.to_string(), text));
+            } else if let Some(name) = path.strip_prefix("static/") {
+                statics.insert(name.to_string(), bytes);
+            } else if path == format!("i18n/{language}.toml") {
+                let text = String::from_utf8(bytes).map_err(|_| format!("theme file {path} is not UTF-8"))?;
+                strings = toml::from_str(&text).map_err(|e| format!("theme file {path}: {e}"))?;
+            }
+        }
+        let mut needs_strings_map = false;
+        for (template, text) in &mut templates {
+            let (inlined, needs) = inline_strings(text, &strings, template.ends_with(".html"));
+            *text = inlined;
+            needs_strings_map |= needs;
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(templates).map_err(|e| format!("theme templates: {}", tera_error(&e)))?;
+        Ok(Theme { tera, statics, strings, needs_strings_map, digest })
+    }
+}
+
+/// Replaces every `t.<key>` inside a template's tags with the string itself, as a Tera literal,
+/// so that pages need not carry the ~150 interface strings in their context (rebuilding that
+/// map was a sixth of a branch page's cost). Returns the template and whether `t` is still read
+/// some other way (`t[key]`, `t=t`, an unknown key), which then needs the map in the context.
+/// Text outside tags, comments and string literals inside tags are left alone.
+///
+/// In an HTML template (`html`), a tag that is nothing but `{{ t.<key> }}` becomes the string
+/// itself, escaped as Tera would escape it: plain text, no work at all when pages render.
+pub fn inline_strings(template: &str, strings: &BTreeMap<String, String>, html: bool) -> (String, bool) {
+    let mut out = String::with_capacity(template.len());
+    let mut needs_map = false;
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (text, tail) = rest.split_at(open);
+        out.push_str(text);
+        let close = match tail.get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                out.push('{');
+                rest = &tail[1..];
+                continue;
+            }
+        };
+        let Some(end) = tail.find(close).map(|i| i + 2) else {
+            out.push_str(tail);
+            return (out, needs_map);
+        };
+        let (tag, after) = tail.split_at(end);
+        if close == "#}" {
+            out.push_str(tag);
+        } else if let Some(text) = html.then(|| plain_string(tag, strings)).flatten() {
+            out.push_str(&text);
+        } else {
+            needs_map |= inline_tag(tag, strings, &mut out);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    (out, needs_map)
+}
+
+/// The escaped string of a tag that is exactly `{{ t.<key> }}` (no filters, no whitespace
+/// control), unless the text would read as a tag itself.
+fn plain_string(tag: &str, strings: &BTreeMap<String, String>) -> Option<String> {
+    let inner = tag.strip_prefix("{{")?.strip_suffix("}}")?;
+    if inner.starts_with('-') || inner.ends_with('-') {
+        return None;
+    }
+    let key = inner.trim().strip_prefix("t.")?;
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let text = escape_html(strings.get(key)?);
+    (!["{{", "{%", "{#"].iter().any(|open| text.contains(open))).then_some(text)
+}
+
+/// One `{{ … }}` or `{% … %}` tag: `t.<key>` outside string literals becomes a literal.
+fn inline_tag(tag: &str, strings: &BTreeMap<String, String>, out: &mut String) -> bool {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut needs_map = false;
+    let mut quote: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = tag.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(q) = quote {
+            quote = (c != q).then_some(q);
+        } else if matches!(c, '"' | '\'' | '`') {
+            quote = Some(c);
+        } else if c == 't' && !prev.is_some_and(|p| is_ident(p) || p == '.') {
+            let after = &tag[i + 1..];
+            if after.starts_with(|n: char| is_ident(n)) {
+                // Just a word that starts with `t` (`title`, `true`): copy it whole.
+                let len = after.find(|n: char| !is_ident(n)).unwrap_or(after.len());
+                out.push('t');
+                out.push_str(&after[..len]);
+                for _ in 0..len {
+                    chars.next();
+                }
+                prev = Some('_');
+                continue;
+            }
+            if let Some(key) = after.strip_prefix('.') {
+                let key = &key[..key.find(|n: char| !is_ident(n)).unwrap_or(key.len())];
+                if let Some(lit) = strings.get(key).and_then(|v| tera_literal(v)) {
+                    out.push_str(&lit);
+                    for _ in 0..=key.len() {
+                        chars.next();
+                    }
+                    prev = Some('"');
+                    continue;
+                }
+            }
+            needs_map = true;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    needs_map
+}
+
+/// A Tera string literal for `s` (Tera has no escapes: pick a quote `s` does not contain).
+fn tera_literal(s: &str) -> Option<String> {
+    ['"', '\'', '`'].into_iter().find(|q| !s.contains(*q)).map(|q| format!("{q}{s}{q}"))
+}
+
+/// HTML escaping for text and attribute values. Unlike Tera's default it leaves `/` alone, so
+/// that URLs stay readable; `&`, `<`, `>`, `"` and `'` are what can break out of either context.
+pub fn escape_html(input: &str) -> String {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let bytes = input.as_bytes();
+    let Some(first) = bytes.iter().position(special) else {
+        return input.to_string();
+    };
+    let mut out = String::with_capacity(input.len() + input.len() / 8 + 8);
+    let mut from = 0;
+    for (i, b) in bytes.iter().enumerate().skip(first).filter(|(_, b)| special(b)) {
+        // Special characters are ASCII, so `i` is on a character boundary.
+        out.push_str(input.get(from..i).unwrap_or_default());
+        out.push_str(match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#x27;",
+        });
+        from = i + 1;
+    }
+    out.push_str(input.get(from..).unwrap_or_default());
+    out
+}
+
+/// Tera errors nest their causes; show them all.
+pub fn tera_error(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> BTreeMap<String, String> {
+        [("nav_home", "Tổng quan"), ("quote", "say \"hi\""), ("all", "a\"b'c`d")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn strings_inside_tags_become_literals() {
+        let (out, needs) =
+            inline_strings("<p>{{ t.nav_home }}</p>{% if x %}{{ t.quote | upper }}{% endif %}", &strings(), false);
+        assert_eq!(out, "<p>{{ \"Tổng quan\" }}</p>{% if x %}{{ 'say \"hi\"' | upper }}{% endif %}");
+        assert!(!needs);
+    }
+
+    #[test]
+    fn text_comments_literals_and_other_names_are_left_alone() {
+        let src = "t.nav_home {# t.nav_home #}{{ \"t.nav_home\" }}{{ title }}{{ page.t.nav_home }}{{ at.nav_home }}";
+        let (out, needs) = inline_strings(src, &strings(), true);
+        assert_eq!(out, src);
+        assert!(!needs);
+    }
+
+    #[test]
+    fn other_uses_of_t_keep_the_map() {
+        for src in ["{{ m::x(t=t) }}", "{{ t[key] }}", "{{ t.missing }}", "{{ t.all }}"] {
+            let (out, needs) = inline_strings(src, &strings(), false);
+            assert_eq!(out, src, "{src}");
+            assert!(needs, "{src}");
+        }
+    }
+
+    #[test]
+    fn whole_string_tags_become_escaped_text_in_html() {
+        let (out, needs) = inline_strings(
+            "<p>{{ t.nav_home }}|{{t.quote}}|{{- t.quote }}|{{ t.quote | upper }}</p>",
+            &strings(),
+            true,
+        );
+        assert_eq!(out, "<p>Tổng quan|say &quot;hi&quot;|{{- 'say \"hi\"' }}|{{ 'say \"hi\"' | upper }}</p>");
+        assert!(!needs);
+        // Text that would open a tag stays an expression.
+        let mut tricky = strings();
+        tricky.insert("tag".into(), "a {{ b".into());
+        assert_eq!(inline_strings("{{ t.tag }}", &tricky, true).0, "{{ \"a {{ b\" }}");
+        // No quote left for a literal: as text it needs none.
+        assert_eq!(inline_strings("{{ t.all }}", &strings(), true), ("a&quot;b&#x27;c`d".to_string(), false));
+    }
+
+    #[test]
+    fn escaping_replaces_the_five_characters_only() {
+        assert_eq!(escape_html("Đông Hưng"), "Đông Hưng");
+        assert_eq!(escape_html("<b>A&B</b> \"q\" 'x' /"), "&lt;b&gt;A&amp;B&lt;/b&gt; &quot;q&quot; &#x27;x&#x27; /");
+        assert_eq!(escape_html("ả<"), "ả&lt;");
+        assert_eq!(escape_html(""), "");
+    }
+
+    #[test]
+    fn unclosed_tags_are_copied_as_they_are() {
+        let (out, _) = inline_strings("a { b {{ t.nav_home", &strings(), true);
+        assert_eq!(out, "a { b {{ t.nav_home");
+    }
+}

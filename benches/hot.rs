@@ -138,7 +138,7 @@ fn render(c: &mut Criterion, sites: &[(&str, &Path, &Checked)]) {
         let theme = Theme::load(root, site.theme.as_deref(), site.language.code()).expect("theme");
         let opts = BuildOptions::new(root);
         let out = Output::begin(&tmp.path().join(format!("out-{i}"))).expect("output folder");
-        let r = Renderer::new(ch, &theme, &opts);
+        let r = Renderer::new(ch, &theme, opts.report());
         let di = (0..ch.content.districts.len()).max_by_key(|&di| ch.content.districts[di].branches.len()).unwrap_or(0);
         let year = ch.agg.latest_year().or(ch.agg.years.last().copied()).unwrap_or(site.first_year);
         g.bench_function(BenchmarkId::new("branch_page", name), |b| {

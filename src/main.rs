@@ -216,14 +216,14 @@ fn main() -> ExitCode {
         Command::Snapshot { root, label, unlisted } => {
             let opts = BuildOptions::new(&root.root);
             let mut diags = Diagnostics::new();
-            let result = kieumau::build::snapshot::create(&opts, &label, unlisted, &mut diags);
+            let result = kieumau::commands::snapshot::create(&opts, &label, unlisted, &mut diags);
             print_diags(&diags, Format::Human);
             match result {
-                Ok(kieumau::build::snapshot::Outcome::Created(s)) => {
+                Ok(kieumau::commands::snapshot::Outcome::Created(s)) => {
                     eprintln!("Snapshot created: snapshots/{}/ ({})", s.id, s.manifest.label);
                     0
                 }
-                Ok(kieumau::build::snapshot::Outcome::Existing(s)) => {
+                Ok(kieumau::commands::snapshot::Outcome::Existing(s)) => {
                     eprintln!(
                         "Unchanged content: snapshots/{}/ ({}) already holds it; nothing was created",
                         s.id, s.manifest.label

@@ -13,36 +13,16 @@
 //! not match the state (a build was killed after the swap, or someone replaced the folder), or the
 //! state is missing or unreadable, the build starts afresh.
 
-use std::collections::HashMap;
-
-/// A map keyed by paths or keys made by kieumau itself: hashed fast (tens of thousands of
-/// lookups per build), with no need to resist chosen keys.
-pub type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 use std::fs;
 use std::io::{self, BufRead, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
-use crate::build::splice::{Frag, Layout};
-use crate::domain::model::Content;
-
-/// The hash of a file's inputs.
-pub type Key = [u8; 16];
-
-/// A key over `parts`, each length-prefixed so that no two part lists collide.
-pub fn key(parts: &[&[u8]]) -> Key {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    let full = h.finalize();
-    let mut k = [0u8; 16];
-    k.copy_from_slice(full.get(..16).unwrap_or(&[0; 16]));
-    k
-}
+use crate::build::splice::Layout;
+pub use crate::content::cache::tool_id;
+pub use crate::domain::digest::{FastMap, Key, hex, key};
+pub use crate::report::deps::Deps;
+use crate::report::pieces::Frag;
 
 /// One tree of output files: its identity and the key of every file in it.
 #[derive(Debug, Default, Clone)]
@@ -71,18 +51,6 @@ pub struct State {
 }
 
 const MAGIC: &str = "kieumau-state 2";
-
-/// This kieumau: its version and the size and time of its executable, so that any other build of
-/// the program (a new release, or a developer's rebuild with the same version number) never
-/// trusts what this one kept.
-pub fn tool_id() -> &'static str {
-    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(|| {
-        let exe = std::env::current_exe().and_then(fs::metadata).ok();
-        let stamp = exe.map(|m| format!("{}-{}.{}", m.len(), m.mtime(), m.mtime_nsec())).unwrap_or_default();
-        format!("{}+{stamp}", env!("CARGO_PKG_VERSION"))
-    })
-}
 
 /// `.<name>.state` beside the output folder.
 pub fn state_path(target: &Path) -> PathBuf {
@@ -204,125 +172,6 @@ fn parse_key(s: &str) -> Option<Key> {
         *b = digit(pair[0])? << 4 | digit(pair[1])?;
     }
     Some(k)
-}
-
-/// What the pages depend on, as keys: the site as a whole, and each district and branch.
-pub struct Deps {
-    /// The site settings and frameworks: what every page's figures are computed with.
-    site_data: Key,
-    /// Everything else every page is made with: the theme, the build's options, the years.
-    global: Key,
-    /// The whole content.
-    all: Key,
-    /// The years of the site, as bytes.
-    years: Vec<u8>,
-    /// Per district: its own files (`district.toml`, notes) and all files under its folder.
-    district_own: Vec<Key>,
-    district_all: Vec<Key>,
-    /// Per district and branch: the branch's files (`<branch>.toml`, notes).
-    branch: Vec<Vec<Key>>,
-}
-
-impl Deps {
-    /// `build` names everything besides the content that every page shows (options, theme, …).
-    pub fn new<'a>(content: &'a Content, years: &[i32], build: &[&[u8]]) -> Deps {
-        // Files by folder, in path order: `content/districts/<d>/<file>` under `<d>`.
-        let mut site_data = Vec::new();
-        let mut by_district: FastMap<&str, Vec<(&str, &[u8; 32])>> = FastMap::default();
-        for (rel, digest) in &content.digests {
-            let rest = rel.strip_prefix("content/").unwrap_or(rel);
-            if let Some((d, file)) = rest.strip_prefix("districts/").and_then(|r| r.split_once('/')) {
-                by_district.entry(d).or_default().push((file, digest));
-            } else if rest == "site.toml" || rest.starts_with("criteria/") {
-                site_data.push(rel.as_bytes());
-                site_data.push(&digest[..]);
-            }
-        }
-        let site_data = key(&site_data);
-        let year_bytes: Vec<u8> = years.iter().flat_map(|y| y.to_le_bytes()).collect();
-        let mut global: Vec<&[u8]> = vec![&site_data, tool_id().as_bytes(), &year_bytes];
-        global.extend_from_slice(build);
-        let global = key(&global);
-        let files_key = |files: &mut dyn Iterator<Item = &(&str, &[u8; 32])>| {
-            let parts: Vec<&[u8]> = files.flat_map(|(f, d)| [f.as_bytes(), &d[..]]).collect();
-            key(&parts)
-        };
-        let (mut district_own, mut district_all, mut branch) = (Vec::new(), Vec::new(), Vec::new());
-        for d in &content.districts {
-            let files = by_district.get(d.slug.as_str()).map_or(&[][..], Vec::as_slice);
-            let stem = |f: &'a str| f.split('.').next().unwrap_or_default();
-            // The folder's name too: two districts may hold the same files, and the pieces of a
-            // file that lists every district must never take one for the other.
-            let named = |k: Key| key(&[d.slug.as_bytes(), &k]);
-            district_own.push(named(files_key(&mut files.iter().filter(|(f, _)| stem(f) == "district"))));
-            district_all.push(named(files_key(&mut files.iter())));
-            // A branch's files share its slug as their stem (slugs have no dots).
-            let mut by_stem: FastMap<&str, Vec<(&str, &[u8; 32])>> = FastMap::default();
-            for &(f, dg) in files {
-                by_stem.entry(stem(f)).or_default().push((f, dg));
-            }
-            branch.push(
-                d.branches
-                    .iter()
-                    .map(|b| files_key(&mut by_stem.get(b.slug.as_str()).map_or(&[][..], Vec::as_slice).iter()))
-                    .collect(),
-            );
-        }
-        Deps {
-            site_data,
-            years: year_bytes,
-            global,
-            all: key(&[content.hash.as_bytes()]),
-            district_own,
-            district_all,
-            branch,
-        }
-    }
-
-    /// A branch page: the branch, its district's name, the site.
-    pub fn branch_page(&self, di: usize, bi: usize) -> Key {
-        key(&[&self.global, &self.district_own[di], &self.branch[di][bi]])
-    }
-
-    /// The data version a branch page shows: a hash of the content it is made from.
-    pub fn branch_version(&self, di: usize, bi: usize) -> String {
-        short(&key(&[&self.site_data, &self.district_own[di], &self.branch[di][bi]]))
-    }
-
-    /// A district page: everything in the district's folder, the site.
-    pub fn district_page(&self, di: usize) -> Key {
-        key(&[&self.global, &self.district_all[di]])
-    }
-
-    pub fn district_version(&self, di: usize) -> String {
-        short(&key(&[&self.site_data, &self.district_all[di]]))
-    }
-
-    /// What one district's rows in the data files are made from: its folder, the site's settings
-    /// and frameworks, the years, this kieumau; not the theme or the build's options.
-    pub fn district_data(&self, di: usize) -> Key {
-        key(&[&self.site_data, &self.years, tool_id().as_bytes(), &self.district_all[di]])
-    }
-
-    /// Any other file: the whole content, plus what else it shows (`extra`).
-    pub fn whole(&self, extra: &[u8]) -> Key {
-        key(&[&self.global, &self.all, extra])
-    }
-}
-
-fn short(k: &Key) -> String {
-    hex(k.get(..4).unwrap_or_default())
-}
-
-/// Bytes as lowercase hex digits (keys, content hashes, tokens).
-pub fn hex(k: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(2 * k.len());
-    for b in k {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    s
 }
 
 #[cfg(test)]

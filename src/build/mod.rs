@@ -1,92 +1,20 @@
 //! The build: the whole pipeline as the commands run it, the outputs' state, writing, snapshots.
 
 pub mod incremental;
+pub mod options;
 pub mod render;
 pub mod snapshot;
 pub mod splice;
 pub mod write;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::build::write::Output;
 use crate::content::diag::Diagnostics;
-use crate::content::validate;
-use crate::domain::aggregate::{self, Aggregates};
-use crate::domain::model::Content;
 use crate::report::{i18n::Format, theme::Theme};
 
-/// Validated content and its figures.
-pub struct Checked {
-    pub content: Content,
-    pub agg: Aggregates,
-}
-
-/// Why a command failed: the content (exit 1) or the machine (exit 2).
-#[derive(Debug)]
-pub enum Failure {
-    Content,
-    /// The theme's templates or translations are broken (exit 1: the site's files need fixing).
-    Theme(String),
-    Io(String),
-}
-
-/// Loads, validates, scores and aggregates the site under `root`; every problem goes to `diags`.
-/// With `strict`, warnings count as errors.
-pub fn check(root: &Path, strict: bool, diags: &mut Diagnostics) -> Option<Checked> {
-    check_cached(root, strict, diags, None)
-}
-
-/// [`check`] with the branch cache at `cache` (see [`validate::cache`]).
-pub fn check_cached(root: &Path, strict: bool, diags: &mut Diagnostics, cache: Option<&Path>) -> Option<Checked> {
-    let content = validate::content_cached(root, diags, cache);
-    let checked = content.map(|content| {
-        let mut timer = crate::timings::Timer::start();
-        let scored = aggregate::score_all(&content);
-        timer.lap("score");
-        let agg = aggregate::aggregate_scored(&content, scored);
-        timer.lap("aggregate");
-        aggregate::warnings(&content, &agg, diags);
-        timer.lap("warnings");
-        Checked { content, agg }
-    });
-    if strict {
-        diags.make_strict();
-    }
-    checked.filter(|_| !diags.has_errors())
-}
-
-pub struct BuildOptions {
-    pub root: PathBuf,
-    pub output: PathBuf,
-    pub base_url: Option<String>,
-    /// The build date shown in footers (`SOURCE_DATE_EPOCH` or today).
-    pub date: jiff::civil::Date,
-}
-
-impl BuildOptions {
-    pub fn new(root: &Path) -> Self {
-        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, date: build_date() }
-    }
-}
-
-/// Today, or the day of `SOURCE_DATE_EPOCH` when it is set (reproducible builds).
-pub fn build_date() -> jiff::civil::Date {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
-    match epoch.and_then(|s| jiff::Timestamp::from_second(s).ok()) {
-        Some(ts) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
-        None => jiff::ZonedDateTime::now().date(),
-    }
-}
-
-pub struct BuildSummary {
-    /// How many files were written, and how many carried over from the last builds.
-    pub reuse: crate::build::write::Reuse,
-    pub files: usize,
-    pub pages: usize,
-    pub charts: usize,
-    pub elapsed: Duration,
-}
+pub use crate::content::{Checked, check, check_cached};
+pub use options::{BuildOptions, BuildSummary, Failure, build_date};
 
 /// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {

@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::build::incremental::Deps;
+use crate::build::options::BuildOptions;
 use crate::build::write::Output;
-use crate::build::{BuildOptions, Checked};
+use crate::content::Checked;
 use crate::report::pages::Renderer;
 use crate::report::theme::Theme;
 use crate::report::{data, search};
@@ -75,7 +76,7 @@ pub fn render_site(
 ) -> io::Result<Counts> {
     let mut timer = Timer::start();
     let mut counts = Counts::default();
-    let mut r = Renderer::new(checked, theme, opts);
+    let mut r = Renderer::new(checked, theme, opts.report());
     r.banner = extras.banner.clone();
     let (content, agg) = (&checked.content, &checked.agg);
 

@@ -12,11 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::render::{self, Extras};
 use crate::build::write::Output;
-use crate::build::{self, BuildOptions, Failure};
-use crate::content::diag::Diagnostics;
-use crate::report::{self, theme::Theme};
 
 /// `manifest.toml` of a snapshot.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -93,82 +89,4 @@ pub fn copy_into(root: &Path, out: &Output) -> io::Result<usize> {
         }
     }
     Ok(files)
-}
-
-/// What `kieumau snapshot` did.
-pub enum Outcome {
-    Created(Snapshot),
-    /// The same content is already frozen there; nothing was written.
-    Existing(Snapshot),
-}
-
-/// 128 bits from the operating system's random source, as 32 hex digits.
-fn token() -> Result<String, Failure> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| Failure::Io(format!("no random source for the unlisted token: {e}")))?;
-    Ok(crate::build::incremental::hex(&bytes))
-}
-
-fn now_rfc3339() -> String {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
-    let ts = epoch.and_then(|s| jiff::Timestamp::from_second(s).ok()).unwrap_or_else(jiff::Timestamp::now);
-    ts.to_string()
-}
-
-/// Freezes the current content into a new snapshot, or reports the one that already holds it.
-pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diagnostics) -> Result<Outcome, Failure> {
-    let root = &opts.root;
-    let checked = build::check(root, false, diags).ok_or(Failure::Content)?;
-    let content = &checked.content;
-    crate::build::write::remove_dead_staging(&dir(root));
-    if let Some(existing) =
-        list(root).into_iter().find(|s| s.manifest.content_hash == content.hash && s.manifest.unlisted == unlisted)
-    {
-        return Ok(Outcome::Existing(existing));
-    }
-    let date = opts.date.to_string();
-    let mut id = format!("{date}-{}", content.version);
-    if unlisted {
-        id = format!("{id}-{}", token()?);
-    }
-    let target = dir(root).join(&id);
-    if target.exists() {
-        return Err(Failure::Io(format!(
-            "{} exists but holds no snapshot of this content; snapshots are never overwritten: move it away first",
-            target.display()
-        )));
-    }
-    let theme =
-        Theme::load(root, content.site.theme.as_deref(), content.site.language.code()).map_err(Failure::Theme)?;
-    let io_err = |e: io::Error| Failure::Io(format!("cannot write the snapshot {}: {e}", target.display()));
-    let out = Output::begin(&target).map_err(io_err)?;
-    let fmt = report::i18n::Format { lang: content.site.language };
-    let text = format!(
-        "{} {}: {label}",
-        theme.strings.get("snapshot_of").map_or("Snapshot", String::as_str),
-        fmt.date(opts.date)
-    );
-    let extras = Extras { snapshots: Vec::new(), banner: Some(serde_json::json!({ "text": text })) };
-    let manifest = Manifest {
-        label: label.to_string(),
-        created: now_rfc3339(),
-        date,
-        content_hash: content.hash.clone(),
-        kieumau_version: env!("CARGO_PKG_VERSION").to_string(),
-        unlisted,
-    };
-    let written = render::render_site(&checked, opts, &out, &theme, &extras).and_then(|_| {
-        let toml = toml::to_string(&manifest).map_err(io::Error::other)?;
-        out.write("manifest.toml", toml.as_bytes())
-    });
-    match written {
-        Ok(()) => {
-            out.commit_new().map_err(io_err)?;
-            Ok(Outcome::Created(Snapshot { id, manifest }))
-        }
-        Err(e) => {
-            out.abort();
-            Err(io_err(e))
-        }
-    }
 }

@@ -11,51 +11,7 @@
 use std::fs::File;
 use std::io;
 
-use crate::build::incremental::{FastMap, Key};
-
-/// Where a piece lies in a file, and what its maker noted about it (a workbook notes the CRC and
-/// length of the uncompressed rows).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frag {
-    pub key: Key,
-    pub at: u64,
-    pub len: u64,
-    pub meta: u64,
-}
-
-/// One piece of a file being written.
-#[derive(Debug, Clone)]
-pub enum Piece {
-    /// Bytes made by this build, keyed when a later build may copy them.
-    New { key: Option<Key>, bytes: Vec<u8>, meta: u64 },
-    /// A piece of the live file, copied as it is.
-    Old(Frag),
-}
-
-impl Piece {
-    /// Bytes that are made anew by every build.
-    pub fn plain(bytes: impl Into<Vec<u8>>) -> Piece {
-        Piece::New { key: None, bytes: bytes.into(), meta: 0 }
-    }
-
-    pub fn len(&self) -> u64 {
-        match self {
-            Piece::New { bytes, .. } => bytes.len() as u64,
-            Piece::Old(f) => f.len,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn meta(&self) -> u64 {
-        match self {
-            Piece::New { meta, .. } => *meta,
-            Piece::Old(f) => f.meta,
-        }
-    }
-}
+pub use crate::report::pieces::{Frag, OldFile, Piece, PieceSink, piece, try_piece};
 
 /// The pieces of a file as written: where each keyed piece went, and the file's stamp (so that a
 /// file changed since, by hand, is never spliced from).
@@ -73,43 +29,10 @@ pub fn stamp(m: &std::fs::Metadata) -> Stamp {
     (m.ino(), m.len(), i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()))
 }
 
-/// The live copy of a file with its pieces, for the next build of the same file to copy from.
-pub struct OldFile {
-    pub(crate) file: File,
-    by_key: FastMap<Key, Frag>,
-}
-
-impl OldFile {
-    /// `file` when it is still as `layout` describes it.
-    pub(crate) fn open(file: File, layout: &Layout) -> Option<OldFile> {
-        let m = file.metadata().ok()?;
-        (stamp(&m) == layout.stamp)
-            .then(|| OldFile { file, by_key: layout.frags.iter().map(|f| (f.key, *f)).collect() })
-    }
-
-    pub fn get(&self, key: &Key) -> Option<Frag> {
-        self.by_key.get(key).copied()
-    }
-}
-
-/// The piece keyed `key`: copied from `old` when it has it, else made by `make` (its bytes and
-/// what to note about them).
-pub fn piece(old: Option<&OldFile>, key: Key, make: impl FnOnce() -> (Vec<u8>, u64)) -> Piece {
-    let Ok::<_, std::convert::Infallible>(p) = try_piece(old, key, || Ok(make()));
-    p
-}
-
-/// [`piece`] with a maker that may fail.
-pub fn try_piece<E>(
-    old: Option<&OldFile>,
-    key: Key,
-    make: impl FnOnce() -> Result<(Vec<u8>, u64), E>,
-) -> Result<Piece, E> {
-    if let Some(f) = old.and_then(|o| o.get(&key)) {
-        return Ok(Piece::Old(f));
-    }
-    let (bytes, meta) = make()?;
-    Ok(Piece::New { key: Some(key), bytes, meta })
+/// The live file `file` with its pieces, when it is still as `layout` describes it: a file
+/// changed since (by hand) is never spliced from.
+pub fn open_old(file: File, layout: &Layout) -> Option<OldFile> {
+    (stamp(&file.metadata().ok()?) == layout.stamp).then(|| OldFile::new(file, &layout.frags))
 }
 
 /// Writes pieces one after the other into a file, copying old ones from the old file.
@@ -125,7 +48,7 @@ impl<'a> Sink<'a> {
         Sink { w: io::BufWriter::with_capacity(1 << 16, to), old, at: 0, frags: Vec::new() }
     }
 
-    pub fn push(&mut self, p: &Piece) -> io::Result<()> {
+    fn push_piece(&mut self, p: &Piece) -> io::Result<()> {
         use std::io::Write;
         match p {
             Piece::New { key, bytes, meta } => {
@@ -137,7 +60,7 @@ impl<'a> Sink<'a> {
             Piece::Old(f) => {
                 let old = self.old.ok_or_else(|| io::Error::other("an old piece without its old file"))?;
                 self.w.flush()?;
-                copy_range(&old.file, f.at, self.w.get_ref(), f.len)?;
+                copy_range(old.file(), f.at, self.w.get_ref(), f.len)?;
                 self.frags.push(Frag { at: self.at, ..*f });
             }
         }
@@ -187,10 +110,16 @@ fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
     Ok(())
 }
 
+impl PieceSink for Sink<'_> {
+    fn push(&mut self, p: &Piece) -> io::Result<()> {
+        self.push_piece(p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::build::incremental::key;
+    use crate::domain::digest::key;
 
     fn write_file(path: &std::path::Path, pieces: &[Piece], old: Option<&OldFile>) -> Layout {
         let file = File::create(path).unwrap();
@@ -207,7 +136,7 @@ mod tests {
         let layout = write_file(&first, &[Piece::plain("head|"), keyed(a, "aaa|"), keyed(b, "bbbb|")], None);
         assert_eq!(layout.frags.iter().map(|f| (f.at, f.len)).collect::<Vec<_>>(), [(5, 4), (9, 5)]);
 
-        let old = OldFile::open(File::open(&first).unwrap(), &layout).expect("unchanged since");
+        let old = open_old(File::open(&first).unwrap(), &layout).expect("unchanged since");
         let pieces = [
             Piece::plain("HEAD:"),
             piece(Some(&old), b, || unreachable!("b is in the old file")),
@@ -228,6 +157,6 @@ mod tests {
         let path = dir.path().join("f");
         let layout = write_file(&path, &[Piece::New { key: Some(key(&[b"x"])), bytes: b"xx".to_vec(), meta: 0 }], None);
         std::fs::write(&path, b"yyy").unwrap();
-        assert!(OldFile::open(File::open(&path).unwrap(), &layout).is_none());
+        assert!(open_old(File::open(&path).unwrap(), &layout).is_none());
     }
 }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::build::incremental::{self, FastMap, Key, State, Tree};
-use crate::build::splice::{self, Layout, OldFile, Piece, Sink};
+use crate::build::splice::{self, Layout, OldFile, PieceSink, Sink};
+use crate::report::emit::Emit;
 
 /// A build in progress: files are written under a temporary folder until [`Output::commit`].
 pub struct Output {
@@ -48,6 +49,29 @@ pub struct Reuse {
 fn sibling(target: &Path, tag: &str) -> PathBuf {
     let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+impl Emit for Output {
+    fn offer(&self, rel: &str, key: Key) -> io::Result<bool> {
+        Output::offer(self, rel, key)
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        Output::write(self, rel, bytes)
+    }
+
+    fn old_pieces(&self, rel: &str) -> Option<OldFile> {
+        Output::old_pieces(self, rel)
+    }
+
+    fn write_streamed(
+        &self,
+        rel: &str,
+        old: Option<&OldFile>,
+        fill: &mut dyn FnMut(&mut dyn PieceSink) -> io::Result<()>,
+    ) -> io::Result<()> {
+        Output::write_streamed(self, rel, old, fill)
+    }
 }
 
 impl Output {
@@ -185,12 +209,7 @@ impl Output {
     /// not changed since.
     pub fn old_pieces(&self, rel: &str) -> Option<OldFile> {
         let layout = self.state.as_ref()?.live.layouts.get(rel)?;
-        OldFile::open(fs::File::open(self.target.join(rel)).ok()?, layout)
-    }
-
-    /// Writes `rel` from `pieces` (see [`crate::build::splice`]), the old ones copied from `old`.
-    pub fn write_pieces(&self, rel: &str, pieces: &[Piece], old: Option<&OldFile>) -> io::Result<()> {
-        self.write_streamed(rel, old, |sink| pieces.iter().try_for_each(|p| sink.push(p)))
+        splice::open_old(fs::File::open(self.target.join(rel)).ok()?, layout)
     }
 
     /// Writes `rel` from the pieces `fill` pushes as it makes them (a big file is never whole in
@@ -199,7 +218,7 @@ impl Output {
         &self,
         rel: &str,
         old: Option<&OldFile>,
-        fill: impl FnOnce(&mut Sink) -> io::Result<()>,
+        fill: &mut dyn FnMut(&mut dyn PieceSink) -> io::Result<()>,
     ) -> io::Result<()> {
         let path = self.prepare(rel)?;
         let file = fs::File::create(&path)?;

@@ -4,3 +4,4 @@ pub mod import;
 pub mod init;
 pub mod print;
 pub mod serve;
+pub mod snapshot;

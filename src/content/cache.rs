@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::incremental::{FastMap, Key};
+use crate::domain::digest::{FastMap, Key};
 use crate::domain::model::Branch;
 
 static PENDING: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
@@ -119,10 +119,10 @@ impl BranchCache {
         let old = fs::read(path)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|s| s.version == crate::build::incremental::tool_id() && s.context == context)
+            .filter(|s| s.version == crate::content::cache::tool_id() && s.context == context)
             .unwrap_or_default();
         BranchCache {
-            old: Stored { context, version: crate::build::incremental::tool_id().into(), ..old },
+            old: Stored { context, version: crate::content::cache::tool_id().into(), ..old },
             reused: Mutex::default(),
             new: Mutex::default(),
         }
@@ -186,4 +186,22 @@ impl BranchCache {
         fs::write(&tmp, bytes)?;
         fs::rename(&tmp, path)
     }
+}
+
+/// This kieumau: its version and the size and time of its executable, so that any other build of
+/// the program (a new release, or a developer's rebuild with the same version number) never
+/// trusts what this one kept.
+pub fn tool_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+        let stamp = exe
+            .map(|m| {
+                let t =
+                    m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+                format!("{}-{}.{}", m.len(), t.as_secs(), t.subsec_nanos())
+            })
+            .unwrap_or_default();
+        format!("{}+{stamp}", env!("CARGO_PKG_VERSION"))
+    })
 }

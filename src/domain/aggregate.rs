@@ -5,7 +5,6 @@
 
 use rayon::prelude::*;
 
-use crate::content::diag::Diagnostics;
 use crate::domain::model::{Content, District, Level, Metric, Ratio, Scope, Target};
 use crate::domain::score::{self, Scored};
 
@@ -323,49 +322,6 @@ fn pilot_checks(content: &Content) -> Vec<PilotCheck> {
         }
     }
     out
-}
-
-/// Warnings drawn from the figures: pilot-rule deviations and excellent ratings above the cap.
-pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
-    let site = &content.site;
-    let district_file = |d: &District| format!("content/districts/{}/district.toml", d.slug);
-    if let Some(rule) = site.pilots {
-        for c in agg.pilot_checks.iter().filter(|c| !c.ok) {
-            let d = &content.districts[c.district];
-            let t = &site.branch_types[c.type_idx];
-            diags
-                .warning(
-                    &district_file(d),
-                    None,
-                    format!(
-                        "{} has {} pilot(s) of type `{}`; the rule asks for {} to {}",
-                        d.name, c.pilots, t.slug, rule.min, rule.max
-                    ),
-                )
-                .hint("set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml");
-        }
-    }
-    if let Some(cap) = &site.excellent_cap {
-        let (excellent, of) = (&site.ratings[cap.rating].code, &site.ratings[cap.of].code);
-        for (di, d) in content.districts.iter().enumerate() {
-            for (yi, s) in agg.districts[di].iter().enumerate() {
-                let (n, base) = (s.per_rating[cap.rating], s.per_rating[cap.of]);
-                // n > max_pct% of base, exactly: n * 10000 > max_pct_hundredths * base.
-                if n > 0 && i128::from(n) * 10_000 > i128::from(cap.max_pct.0) * i128::from(base) {
-                    diags
-                        .warning(
-                            &district_file(d),
-                            None,
-                            format!(
-                                "{} in {}: {n} {excellent} is more than {}% of its {base} {of}",
-                                d.name, agg.years[yi], cap.max_pct
-                            ),
-                        )
-                        .hint("check the ratings; the cap is set in [excellent_cap] of site.toml");
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,5 +2,6 @@
 
 pub mod aggregate;
 pub mod collate;
+pub mod digest;
 pub mod model;
 pub mod score;

@@ -17,15 +17,15 @@ use serde_json::{Value, json};
 
 use super::pages::{Frame, Renderer};
 use super::view::{Link, StatsView, object, threshold_text};
-use crate::build::incremental::{self, Deps};
-use crate::build::splice::{self, OldFile, Piece};
-use crate::build::write::Output;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Metric, Scope};
 use crate::domain::score::Scored;
+use crate::report::deps::Deps;
+use crate::report::emit::Emit;
+use crate::report::pieces::{self, OldFile, Piece};
 
 impl Renderer<'_> {
-    pub fn booklet_page(&self, out: &Output, year: i32, deps: &Deps) -> io::Result<()> {
+    pub fn booklet_page(&self, out: &dyn Emit, year: i32, deps: &Deps) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let yi = self.yi(year);
@@ -184,14 +184,14 @@ impl Renderer<'_> {
         let page = deps.district_page(di);
         let year_bytes = year.to_le_bytes();
         let key = |part: &[u8], first: u64| {
-            incremental::key(&[b"booklet district", &page, &year_bytes, part, &first.to_le_bytes()])
+            crate::domain::digest::key(&[b"booklet district", &page, &year_bytes, part, &first.to_le_bytes()])
         };
-        let chapter = splice::try_piece(old, key(b"chapter", 0), || {
+        let chapter = pieces::try_piece(old, key(b"chapter", 0), || {
             let vars = [("d", self.booklet_district(di, year)), ("page", json!({ "year": year }))];
             Ok::<_, io::Error>((self.render_part("booklet-district.html", path, vars)?, 0))
         })?;
         let rows = |template: &str, pick: fn(&Scored) -> bool, first: u64| {
-            splice::try_piece(old, key(template.as_bytes(), first), || {
+            pieces::try_piece(old, key(template.as_bytes(), first), || {
                 let vars = [("rows", self.annex_rows(di, year, pick)), ("first", json!(first))];
                 Ok::<_, io::Error>((self.render_part(template, path, vars)?, 0))
             })
@@ -338,7 +338,11 @@ mod tests {
     }
 
     fn keyed(text: &str) -> Piece {
-        Piece::New { key: Some(incremental::key(&[text.as_bytes()])), bytes: text.as_bytes().to_vec(), meta: 0 }
+        Piece::New {
+            key: Some(crate::domain::digest::key(&[text.as_bytes()])),
+            bytes: text.as_bytes().to_vec(),
+            meta: 0,
+        }
     }
 
     #[test]

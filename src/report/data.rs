@@ -7,11 +7,12 @@ use serde_json::{Value, json};
 
 use std::io;
 
-use crate::build::incremental::{Deps, key};
-use crate::build::splice::{self, OldFile, Piece};
-use crate::build::write::Output;
 use crate::domain::aggregate::{Aggregates, Stats};
+use crate::domain::digest::key;
 use crate::domain::model::{Content, Level, Ratio, tenths_to_string};
+use crate::report::deps::Deps;
+use crate::report::emit::Emit;
+use crate::report::pieces::{self, OldFile, Piece, PieceSink};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -86,7 +87,7 @@ const BRANCHES_HEADER: [&str; 14] = [
 ];
 
 /// Where a file's pieces go as they are made.
-type Emit<'e> = dyn FnMut(Piece) -> io::Result<()> + 'e;
+type PushPiece<'e> = dyn FnMut(Piece) -> io::Result<()> + 'e;
 
 /// The pieces of one district's rows: copied from the old file when its key is there.
 struct Rows<'a> {
@@ -98,12 +99,12 @@ impl Rows<'_> {
     /// The piece of district `di`'s rows of `what`; `make` makes them.
     fn piece(&self, what: &[u8], di: usize, year: i32, make: impl FnOnce() -> Vec<u8>) -> Piece {
         let k = key(&[what, &self.deps.district_data(di), &year.to_le_bytes()]);
-        splice::piece(self.old, k, || (make(), 0))
+        pieces::piece(self.old, k, || (make(), 0))
     }
 }
 
 /// `branches.csv`: year by year, a piece per district.
-fn branches_csv(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
+fn branches_csv(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut PushPiece) -> io::Result<()> {
     emit(Piece::plain(Csv::new(&BRANCHES_HEADER.map(String::from)).finish()))?;
     for &year in &agg.years {
         for di in 0..content.districts.len() {
@@ -173,7 +174,7 @@ pub fn province_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
 /// `scores-<year>.csv` in the import format: `district, branch, rating, vetoes`, then one column
 /// per criterion of the year's framework (empty where it does not apply to the branch's type).
 /// A piece per district.
-fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
+fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut PushPiece) -> io::Result<()> {
     let Some(fw) = content.frameworks.for_year(year) else {
         return Ok(());
     };
@@ -250,7 +251,7 @@ fn series_json(series: &[Stats], agg: &Aggregates, content: &Content) -> Value {
 }
 
 /// `site.json`: every figure, and every branch with a piece per district.
-fn site_json(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut Emit) -> io::Result<()> {
+fn site_json(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut PushPiece) -> io::Result<()> {
     let site = &content.site;
     let districts: Vec<Value> = content
         .districts
@@ -502,7 +503,7 @@ impl DataFile {
         content: &Content,
         agg: &Aggregates,
         date: jiff::civil::Date,
-        out: &Output,
+        out: &dyn Emit,
         deps: &Deps,
     ) -> io::Result<()> {
         let rel = format!("data/{}", self.name());
@@ -519,7 +520,7 @@ impl DataFile {
             DataFile::Branches | DataFile::Scores(_) | DataFile::SiteJson => {
                 let old = out.old_pieces(&rel);
                 let rows = Rows { deps, old: old.as_ref() };
-                return out.write_streamed(&rel, old.as_ref(), |sink| {
+                return out.write_streamed(&rel, old.as_ref(), &mut |sink: &mut dyn PieceSink| {
                     let emit = &mut |p: Piece| sink.push(&p);
                     match self {
                         DataFile::Branches => branches_csv(content, agg, &rows, emit),

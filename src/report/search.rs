@@ -10,8 +10,8 @@ pub fn fold(name: &str) -> String {
 
 /// What the index is made from: the names and slugs of districts and branches (so that an edit
 /// of anything else leaves it as it is), and this kieumau.
-pub fn key(content: &Content) -> crate::build::incremental::Key {
-    let mut parts: Vec<&[u8]> = vec![b"search index", crate::build::incremental::tool_id().as_bytes()];
+pub fn key(content: &Content) -> crate::domain::digest::Key {
+    let mut parts: Vec<&[u8]> = vec![b"search index", crate::content::cache::tool_id().as_bytes()];
     for d in &content.districts {
         parts.extend([d.slug.as_bytes(), d.name.as_bytes()]);
         for b in &d.branches {
@@ -20,7 +20,7 @@ pub fn key(content: &Content) -> crate::build::incremental::Key {
         // A district's end, so that a branch moved to the next district changes the key.
         parts.push(b"");
     }
-    crate::build::incremental::key(&parts)
+    crate::domain::digest::key(&parts)
 }
 
 /// `search-index.js`: `[folded, name, context, url]` rows, urls relative to the site root.

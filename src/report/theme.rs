@@ -20,7 +20,7 @@ pub struct Theme {
     /// looks strings up by computed key, or passes `t` to a macro): pages then get the map.
     pub needs_strings_map: bool,
     /// A hash of every file of the theme: pages depend on it.
-    pub digest: crate::build::incremental::Key,
+    pub digest: crate::domain::digest::Key,
 }
 
 /// Every file of the embedded default theme, by relative path.
@@ -65,7 +65,7 @@ impl Theme {
         }
         let digest = {
             let parts: Vec<&[u8]> = files.iter().flat_map(|(p, b)| [p.as_bytes(), b.as_slice()]).collect();
-            crate::build::incremental::key(&parts)
+            crate::domain::digest::key(&parts)
         };
         let mut templates = Vec::new();
         let mut statics = BTreeMap::new();

@@ -15,11 +15,11 @@ use rust_xlsxwriter::{
 };
 
 use super::zip;
-use crate::build::incremental::{self, Deps};
-use crate::build::splice::{self, OldFile, Piece};
 use crate::domain::aggregate::{Aggregates, Stats};
 use crate::domain::model::{Content, Language, Level, Ratio, Scope, Threshold};
 use crate::domain::score;
+use crate::report::deps::Deps;
+use crate::report::pieces::{self, OldFile, Piece};
 
 /// The interface strings of the workbook, in the site language.
 struct Labels {
@@ -523,7 +523,7 @@ fn pieces(
         };
         let piece = match keyed {
             Some((deps, old)) => {
-                let key = incremental::key(&[
+                let key = crate::domain::digest::key(&[
                     b"xlsx rows 1",
                     &deps.district_data(di),
                     &year.to_le_bytes(),
@@ -532,7 +532,7 @@ fn pieces(
                     lang.as_bytes(),
                     &LEVEL.to_le_bytes(),
                 ]);
-                splice::try_piece(old, key, make)?
+                pieces::try_piece(old, key, make)?
             }
             None => {
                 let (bytes, meta) = make()?;
@@ -1123,7 +1123,7 @@ mod tests {
         assert!(pct_style("<styleSheet/>").is_err());
     }
 
-    /// The pieces of the workbook written into `path` (as [`crate::build::write::Output`] does), with
+    /// The pieces of the workbook written into `path` (as [`crate::report::emit::Emit`] does), with
     /// what the next build needs to copy from it.
     fn write_file(path: &std::path::Path, pieces: &[Piece], old: Option<&OldFile>) -> crate::build::splice::Layout {
         let file = std::fs::File::create(path).unwrap();
@@ -1164,7 +1164,8 @@ mod tests {
         let text = std::fs::read_to_string(&branch).unwrap();
         std::fs::write(&branch, text.replace("members = 55", "members = 56")).unwrap();
         let b = load(&site);
-        let old = OldFile::open(std::fs::File::open(&a_path).unwrap(), &layout).expect("the file is as written");
+        let old = crate::build::splice::open_old(std::fs::File::open(&a_path).unwrap(), &layout)
+            .expect("the file is as written");
         let b_pieces = workbook_pieces(&b.content, &b.agg, year, day, &deps(&b), Some(&old)).unwrap();
         let new: Vec<usize> = b_pieces
             .iter()
@@ -1190,7 +1191,7 @@ mod tests {
         let added = text.replace("Đề Thám", "Mới").replace("pilot = 2023\n", "");
         std::fs::write(branch.with_file_name("z.toml"), added).unwrap();
         let c = load(&site);
-        let old = OldFile::open(std::fs::File::open(&b_path).unwrap(), &b_layout).unwrap();
+        let old = crate::build::splice::open_old(std::fs::File::open(&b_path).unwrap(), &b_layout).unwrap();
         let c_pieces = workbook_pieces(&c.content, &c.agg, year, day, &deps(&c), Some(&old)).unwrap();
         assert!(c_pieces.iter().all(|p| !matches!(p, Piece::Old(_))));
         let c_path = dir.path().join("c.xlsx");

@@ -8,6 +8,7 @@ mod branch;
 mod criteria;
 mod district;
 pub mod fields;
+pub mod figures;
 mod notes;
 mod site;
 
@@ -87,7 +88,7 @@ impl Collector<'_> {
             h.update([0]);
             h.update(d);
         }
-        crate::build::incremental::hex(&h.finalize())
+        crate::domain::digest::hex(&h.finalize())
     }
 }
 
@@ -184,7 +185,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
             // Cached branches hold indices into the settings and frameworks: only good for the same.
             let context: Vec<&[u8]> = col.digests.iter().flat_map(|(rel, d)| [rel.as_bytes(), &d[..]]).collect();
             let branch_cache =
-                cache.map(|path| (path, cache::BranchCache::load(path, crate::build::incremental::key(&context))));
+                cache.map(|path| (path, cache::BranchCache::load(path, crate::domain::digest::key(&context))));
             let bc = branch_cache.as_ref().map(|(_, c)| c);
             let outcomes: Vec<FileOutcome<District>> =
                 layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();

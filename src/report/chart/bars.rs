@@ -3,8 +3,8 @@
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{self, AXIS, BAND, BLACK_TEXT, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
+use super::common::{Chart, ChartText, TargetLine, WIDTH, clean_label, draw, finite, full_labels, join_names, no_data};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, TargetLine, WIDTH, clean_label, draw, finite, full_labels, join_names, no_data};
 
 /// Okabe–Ito blue, the colour of single bars.
 pub(crate) const BAR: Rgb = Rgb(0x00, 0x72, 0xB2);

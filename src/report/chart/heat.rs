@@ -4,8 +4,8 @@ use super::bars::{MAX_LABEL_CHARS, SMALL_SIZE, blues, extremes_by, row_labels};
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{self, AXIS, BLACK_TEXT, MUTED_TEXT, Rgb, TextDefaults, Txt};
+use super::common::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 use super::metrics::{fit, text_width, wrap};
-use super::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 
 const ROW: i32 = 26;
 const NO_DATA_FILL: Rgb = Rgb(0xEE, 0xEE, 0xEE);
@@ -73,7 +73,7 @@ pub fn heat_map(title: &str, rows: &[String], cols: &[String], values: &[Vec<Opt
         (9.5, false, false)
     };
 
-    let desc = heat_desc(&super::full_labels(rows), cols, &grid, text);
+    let desc = heat_desc(&super::common::full_labels(rows), cols, &grid, text);
     // Most text: the values in the cells.
     let defaults = TextDefaults::new(SMALL_SIZE, BLACK_TEXT, HPos::Center);
     draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {

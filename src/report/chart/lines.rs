@@ -4,8 +4,8 @@ use super::bars::{LABEL_SIZE, MAX_LABEL_CHARS, SMALL_SIZE};
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{self, AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt, WHITE_BG};
+use super::common::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, draw, finite, no_data};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, Series, TargetLine, WIDTH, clean_label, draw, finite, no_data};
 
 /// Okabe–Ito, strongest contrast on white first (yellow last).
 pub(crate) const PALETTE: [Rgb; 8] = [
@@ -82,9 +82,9 @@ pub fn trend_lines(title: &str, years: &[i32], series: &[Series], targets: &[Tar
     } else if hi - lo <= 120.0 {
         10.0
     } else {
-        super::nice_step(hi - lo, 8.0)
+        super::common::nice_step(hi - lo, 8.0)
     };
-    let ticks = super::tick_count(hi - lo, step);
+    let ticks = super::common::tick_count(hi - lo, step);
 
     let left = text_width(&format!("{}%", text.num(hi.max(lo.abs()), 0, true)), SMALL_SIZE).ceil() as i32 + 20;
     let right = text_width(&text.pct(100.0), SMALL_SIZE).ceil() as i32 + 16;

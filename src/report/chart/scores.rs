@@ -4,8 +4,8 @@ use super::bars::{BAR, SMALL_SIZE, extremes};
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{AXIS, GRID, MUTED_TEXT, Rgb, TextDefaults, Txt};
+use super::common::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 use super::metrics::{fit, text_width};
-use super::{Chart, ChartText, WIDTH, clean_label, draw, finite, no_data};
 
 const PLOT_HEIGHT: i32 = 220;
 const MAX_FILL: Rgb = Rgb(0xEC, 0xF0, 0xF4);
@@ -22,9 +22,9 @@ pub fn scores_vs_max(title: &str, labels: &[String], scores: &[f64], maxima: &[f
         return no_data(title, text);
     }
     let ymax_v = sc.iter().chain(&mx).flatten().copied().fold(0.0, f64::max);
-    let step = super::nice_step(ymax_v, 6.0);
+    let step = super::common::nice_step(ymax_v, 6.0);
     let ymax = ((ymax_v / step).ceil() * step).max(step);
-    let ticks = super::tick_count(ymax, step);
+    let ticks = super::common::tick_count(ymax, step);
     let names: Vec<String> = labels.iter().map(|l| fit(&clean_label(l), SMALL_SIZE, 160.0, 24)).collect();
 
     let left = text_width(&text.score(ymax), SMALL_SIZE).ceil() as i32 + 18;
@@ -52,7 +52,7 @@ pub fn scores_vs_max(title: &str, labels: &[String], scores: &[f64], maxima: &[f
             .find(|(l, size)| text_width(l, *size) + 2.0 <= cw)
     };
 
-    let desc = scores_desc(&super::full_labels(labels), &sc, &mx, text);
+    let desc = scores_desc(&super::common::full_labels(labels), &sc, &mx, text);
     // Most text: axis and criterion labels, centred under the bars.
     let defaults = TextDefaults::new(SMALL_SIZE, MUTED_TEXT, HPos::Center);
     draw(title, desc, (WIDTH, height as u32), defaults, text, |c| {

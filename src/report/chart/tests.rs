@@ -1,4 +1,5 @@
 use super::canvas::{self, Rgb};
+use super::common::*;
 use super::*;
 
 fn s(v: &[&str]) -> Vec<String> {
@@ -262,8 +263,8 @@ fn fixed_formatting_matches_std() {
     for i in -20_000..20_000 {
         let v = f64::from(i) * 0.0137;
         for d in 0..3 {
-            let r = super::round_half_away(v, d);
-            let ours = super::fixed(r, d as u32);
+            let r = super::common::round_half_away(v, d);
+            let ours = super::common::fixed(r, d as u32);
             let mut std = format!("{:.*}", d as usize, r);
             // std prints a rounded-away negative zero with its sign; the integer path does not.
             if std.parse::<f64>() == Ok(0.0) {
@@ -435,9 +436,9 @@ fn number_and_colour_formatting() {
 #[test]
 fn ids_hash_is_fixed_and_separates_parts() {
     // Ids must not change between builds, compilers or machines: pin the hash.
-    assert_eq!(super::hash64(&[b"title", b"desc", b"<g>body</g>"]), 0x514C_25F7_944C_F249);
-    assert_ne!(super::hash64(&[b"ab", b"c"]), super::hash64(&[b"a", b"bc"]));
-    assert_ne!(super::hash64(&[b"", b""]), super::hash64(&[b""]));
+    assert_eq!(super::common::hash64(&[b"title", b"desc", b"<g>body</g>"]), 0x514C_25F7_944C_F249);
+    assert_ne!(super::common::hash64(&[b"ab", b"c"]), super::common::hash64(&[b"a", b"bc"]));
+    assert_ne!(super::common::hash64(&[b"", b""]), super::common::hash64(&[b""]));
     let a = percent_bars("Same", &s(&["a"]), &[Some(50.0)], None, &ChartText::en());
     let b = percent_bars("Same", &s(&["a"]), &[Some(50.0)], None, &ChartText::en());
     assert_eq!(a.svg, b.svg);
@@ -448,7 +449,7 @@ fn ids_hash_is_fixed_and_separates_parts() {
 fn num_matches_the_std_formatting_it_replaces() {
     // The former implementation, through std formatting.
     fn reference(text: &ChartText, v: f64, decimals: i32, trim: bool) -> String {
-        let r = super::round_half_away(v, decimals);
+        let r = super::common::round_half_away(v, decimals);
         if !r.is_finite() {
             return "–".into();
         }

@@ -4,17 +4,17 @@ use std::io;
 
 use serde_json::{Value, json};
 
-use crate::build::write::Output;
 use crate::domain::model::{Branch, District};
 use crate::domain::score;
 use crate::report::chart::{self, Series, TargetLine};
+use crate::report::emit::Emit;
 use crate::report::view::{ChartView, Link, object};
 
 use super::{Frame, Renderer, has_gap};
 
 impl Renderer<'_> {
-    /// A branch's page; `version` is the data version it shows (see [`crate::build::incremental::Deps`]).
-    pub fn branch_page(&self, out: &Output, di: usize, bi: usize, version: &str) -> io::Result<()> {
+    /// A branch's page; `version` is the data version it shows (see [`crate::report::deps::Deps`]).
+    pub fn branch_page(&self, out: &dyn Emit, di: usize, bi: usize, version: &str) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let d: &District = &content.districts[di];

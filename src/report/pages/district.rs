@@ -4,16 +4,16 @@ use std::io;
 
 use serde_json::{Value, json};
 
-use crate::build::write::Output;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Metric, Scope};
+use crate::report::emit::Emit;
 use crate::report::view::{StatsRow, StatsView, object, threshold_text};
 
 use super::{Frame, Renderer, has_gap};
 
 impl Renderer<'_> {
-    /// A district's page; `version` is the data version it shows (see [`crate::build::incremental::Deps`]).
-    pub fn district_page(&self, out: &Output, di: usize, version: &str) -> io::Result<()> {
+    /// A district's page; `version` is the data version it shows (see [`crate::report::deps::Deps`]).
+    pub fn district_page(&self, out: &dyn Emit, di: usize, version: &str) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let d = &content.districts[di];

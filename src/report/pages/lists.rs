@@ -5,15 +5,15 @@ use std::io;
 
 use serde_json::json;
 
-use crate::build::write::Output;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::Metric;
+use crate::report::emit::Emit;
 use crate::report::view::{Link, StatsRow, StatsView};
 
 use super::{Frame, Renderer};
 
 impl Renderer<'_> {
-    pub fn type_page(&self, out: &Output, ti: usize) -> io::Result<()> {
+    pub fn type_page(&self, out: &dyn Emit, ti: usize) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let t = &site.branch_types[ti];
@@ -82,7 +82,7 @@ impl Renderer<'_> {
         self.page(out, Frame { template: "type.html", path: &path, title: &t.name, crumbs, nav: "types", years }, body)
     }
 
-    pub fn list_pages(&self, out: &Output) -> io::Result<()> {
+    pub fn list_pages(&self, out: &dyn Emit) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let year = self.year_in_view();
@@ -194,7 +194,7 @@ impl Renderer<'_> {
         })
     }
 
-    pub fn criteria_page(&self, out: &Output) -> io::Result<()> {
+    pub fn criteria_page(&self, out: &dyn Emit) -> io::Result<()> {
         let frameworks: Vec<serde_json::Value> =
             (0..self.checked.content.frameworks.0.len()).map(|i| self.framework_view(i)).collect();
         let title = self.tr("nav_criteria");
@@ -215,7 +215,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub fn data_page(&self, out: &Output, files: &[(String, u64)]) -> io::Result<()> {
+    pub fn data_page(&self, out: &dyn Emit, files: &[(String, u64)]) -> io::Result<()> {
         let list: Vec<serde_json::Value> = files
             .iter()
             .map(|(name, size)| {
@@ -235,7 +235,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub fn snapshots_page(&self, out: &Output, snapshots: &[serde_json::Value]) -> io::Result<()> {
+    pub fn snapshots_page(&self, out: &dyn Emit, snapshots: &[serde_json::Value]) -> io::Result<()> {
         let title = self.tr("nav_snapshots");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "snapshots/index.html")];
         let year = self.year_in_view();

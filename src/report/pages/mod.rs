@@ -13,11 +13,12 @@ use super::i18n::Format;
 use super::markdown::to_safe_html;
 use super::theme::{Theme, tera_error};
 use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, object, target_view, threshold_text};
-use crate::build::write::Output;
-use crate::build::{BuildOptions, Checked};
+use crate::content::Checked;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Branch, Language, Metric, Note, Notes, Scope};
+use crate::report::Options;
 use crate::report::chart::{self, ChartText, Series, TargetLine};
+use crate::report::emit::Emit;
 
 mod branch;
 mod district;
@@ -28,7 +29,7 @@ mod year;
 pub struct Renderer<'a> {
     pub checked: &'a Checked,
     pub theme: &'a Theme,
-    pub opts: &'a BuildOptions,
+    pub opts: Options,
     pub fmt: Format,
     pub chart_text: ChartText,
     /// Extra context every page gets (e.g. a snapshot banner).
@@ -61,7 +62,7 @@ pub(super) struct Frame<'p> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(checked: &'a Checked, theme: &'a Theme, opts: &'a BuildOptions) -> Self {
+    pub fn new(checked: &'a Checked, theme: &'a Theme, opts: Options) -> Self {
         let lang = checked.content.site.language;
         Renderer {
             checked,
@@ -125,7 +126,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders a page into its path, with the layout context every page shares.
-    pub(super) fn page(&self, out: &Output, frame: Frame, body: serde_json::Value) -> io::Result<()> {
+    pub(super) fn page(&self, out: &dyn Emit, frame: Frame, body: serde_json::Value) -> io::Result<()> {
         self.page_of_version(out, frame, body, &self.checked.content.version)
     }
 
@@ -133,7 +134,7 @@ impl<'a> Renderer<'a> {
     /// version (so that an edit elsewhere leaves the page's bytes, and an incremental build, alone).
     pub(super) fn page_of_version(
         &self,
-        out: &Output,
+        out: &dyn Emit,
         frame: Frame,
         body: serde_json::Value,
         version: &str,

@@ -4,16 +4,16 @@ use std::io;
 
 use serde_json::json;
 
-use crate::build::write::Output;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Level, Metric};
+use crate::report::emit::Emit;
 use crate::report::view::{Link, StatsRow, StatsView, threshold_text};
 
 use super::{Frame, Renderer, has_gap};
 
 impl Renderer<'_> {
     /// Index and year pages: the province in one year.
-    pub fn year_page(&self, out: &Output, year: i32, home: bool) -> io::Result<()> {
+    pub fn year_page(&self, out: &dyn Emit, year: i32, home: bool) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
         let site = &content.site;
         let yi = self.yi(year);

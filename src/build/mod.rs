@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use crate::build::write::Output;
 use crate::content::diag::Diagnostics;
+use crate::report::urls;
 use crate::report::{i18n::Format, theme::Theme};
 
 pub use crate::content::{Checked, check, check_cached};
@@ -79,7 +80,7 @@ fn snapshot_views(checked: &Checked, opts: &BuildOptions) -> Vec<serde_json::Val
                 "label": s.manifest.label,
                 "date": fmt.date_text(&s.manifest.date),
                 "version": s.manifest.content_hash.get(..8).unwrap_or_default(),
-                "url": format!("snapshots/{}/index.html", s.id),
+                "url": urls::snapshot(&s.id),
             })
         })
         .collect()

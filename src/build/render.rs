@@ -9,8 +9,10 @@ use crate::build::incremental::Deps;
 use crate::build::options::BuildOptions;
 use crate::build::write::Output;
 use crate::content::Checked;
+use crate::domain::digest::Key;
 use crate::report::pages::Renderer;
 use crate::report::theme::Theme;
+use crate::report::urls;
 use crate::report::{data, search};
 use crate::timings::Timer;
 
@@ -29,7 +31,8 @@ pub struct Extras {
     pub banner: Option<serde_json::Value>,
 }
 
-/// One piece of the site to make; all run in parallel, the big ones first.
+/// One piece of the site to make; all run in parallel, the big ones first. Each job declares here
+/// the files it makes, what each is made from (its key), and how it is counted; `run` makes it.
 #[derive(Clone, Copy)]
 enum Job {
     Data(data::DataFile),
@@ -44,25 +47,85 @@ enum Job {
     Snapshots,
 }
 
-impl Job {
-    /// The files a job makes, each with what its key adds to the whole content's (nothing but a
-    /// name for the pages that show the whole content).
-    fn paths(self, content: &crate::domain::model::Content) -> Vec<(String, &'static str)> {
-        let one = |p: String| vec![(p, "")];
+/// The kinds of job whose busy time a build with `KIEUMAU_TIMINGS` reports.
+#[derive(Clone, Copy)]
+enum Kind {
+    Data,
+    Booklet,
+    Branch,
+    District,
+    Year,
+    Other,
+}
+
+impl Kind {
+    const ALL: [Kind; 6] = [Kind::Data, Kind::Booklet, Kind::Branch, Kind::District, Kind::Year, Kind::Other];
+
+    fn name(self) -> &'static str {
         match self {
-            Job::Data(f) => vec![(format!("data/{}", f.name()), "")],
-            Job::Booklet(y) => one(format!("booklet/{y}/index.html")),
-            Job::Home(_) => vec![("index.html".into(), "home")],
-            Job::Year(y) => one(format!("years/{y}/index.html")),
-            Job::District(di) => one(format!("districts/{}/index.html", content.districts[di].slug)),
-            Job::Type(ti) => one(format!("types/{}/index.html", content.site.branch_types[ti].slug)),
+            Kind::Data => "data files",
+            Kind::Booklet => "booklets",
+            Kind::Branch => "branch pages",
+            Kind::District => "district pages",
+            Kind::Year => "year pages",
+            Kind::Other => "other pages",
+        }
+    }
+}
+
+/// What a job's keys are made from besides the content: see [`Deps`].
+struct KeyInputs<'a> {
+    deps: &'a Deps,
+    /// The snapshot list, as the snapshots page shows it.
+    snapshots: &'a [u8],
+    /// The build date and the theme, which the district workbooks show.
+    date: &'a [u8],
+    theme: &'a [u8],
+}
+
+impl Job {
+    /// The files the job makes, with their keys.
+    fn outputs(self, content: &crate::domain::model::Content, k: &KeyInputs) -> Vec<(String, Key)> {
+        let whole = |p: String| vec![(p, k.deps.whole(b""))];
+        match self {
+            Job::Data(f @ data::DataFile::DistrictWorkbook(di)) => {
+                let key =
+                    crate::domain::digest::key(&[b"district workbook", &k.deps.district_data(di), k.date, k.theme]);
+                vec![(urls::data_file(&f.name(content)), key)]
+            }
+            Job::Data(f) => whole(urls::data_file(&f.name(content))),
+            Job::Booklet(y) => whole(urls::booklet(y)),
+            Job::Home(_) => vec![(urls::HOME.into(), k.deps.whole(b"home"))],
+            Job::Year(y) => whole(urls::year(y)),
+            Job::District(di) => vec![(urls::district(&content.districts[di].slug), k.deps.district_page(di))],
+            Job::Type(ti) => whole(urls::branch_type(&content.site.branch_types[ti].slug)),
             Job::Branch(di, bi) => {
                 let d = &content.districts[di];
-                one(format!("districts/{}/{}/index.html", d.slug, d.branches[bi].slug))
+                vec![(urls::branch(&d.slug, &d.branches[bi].slug), k.deps.branch_page(di, bi))]
             }
-            Job::Lists => vec![("districts/index.html".into(), ""), ("types/index.html".into(), "")],
-            Job::Criteria => one("criteria/index.html".into()),
-            Job::Snapshots => one("snapshots/index.html".into()),
+            Job::Lists => vec![(urls::DISTRICTS.into(), k.deps.whole(b"")), (urls::TYPES.into(), k.deps.whole(b""))],
+            Job::Criteria => whole(urls::CRITERIA.into()),
+            Job::Snapshots => vec![(urls::SNAPSHOTS.into(), k.deps.whole(k.snapshots))],
+        }
+    }
+
+    fn kind(self) -> Kind {
+        match self {
+            Job::Data(_) => Kind::Data,
+            Job::Booklet(_) => Kind::Booklet,
+            Job::Branch(..) => Kind::Branch,
+            Job::District(_) => Kind::District,
+            Job::Home(_) | Job::Year(_) => Kind::Year,
+            _ => Kind::Other,
+        }
+    }
+
+    /// The HTML pages it makes (the progress bar and the summary count them).
+    fn pages(self) -> usize {
+        match self {
+            Job::Data(_) => 0,
+            Job::Lists => 2,
+            _ => 1,
         }
     }
 }
@@ -81,7 +144,7 @@ pub fn render_site(
     let (content, agg) = (&checked.content, &checked.agg);
 
     for (name, bytes) in &theme.statics {
-        out.put(&format!("static/{name}"), bytes)?;
+        out.put(&urls::static_file(name), bytes)?;
         counts.files += 1;
     }
 
@@ -93,8 +156,8 @@ pub fn render_site(
     let build: [&[u8]; 5] = [&theme.digest, date.as_bytes(), &latest, banner.as_bytes(), base_url.as_bytes()];
     let deps = Deps::new(content, &agg.years, &build);
     let snapshots = serde_json::Value::Array(extras.snapshots.clone()).to_string();
-    if out.offer("static/search-index.js", search::key(content))? {
-        out.write("static/search-index.js", search::index_js(content).as_bytes())?;
+    if out.offer(urls::SEARCH_INDEX, search::key(content))? {
+        out.write(urls::SEARCH_INDEX, search::index_js(content).as_bytes())?;
     }
     counts.files += 1;
 
@@ -112,41 +175,27 @@ pub fn render_site(
 
     let pages = AtomicUsize::new(0);
     let progress = progress_bar(content);
-    let busy: [AtomicU64; 6] = Default::default();
+    let busy: [AtomicU64; Kind::ALL.len()] = Default::default();
+    let labels = crate::report::xlsx::Labels::from_strings(&theme.strings).map_err(io::Error::other)?;
+    let inputs =
+        KeyInputs { deps: &deps, snapshots: snapshots.as_bytes(), date: date.as_bytes(), theme: &theme.digest };
     let run = |&job: &Job| {
         let started = crate::timings::enabled().then(std::time::Instant::now);
-        let kind = match job {
-            Job::Data(_) => 0,
-            Job::Booklet(_) => 1,
-            Job::Branch(..) => 2,
-            Job::District(_) => 3,
-            Job::Home(_) | Job::Year(_) => 4,
-            _ => 5,
-        };
-        let n = match job {
-            Job::Data(_) => 0,
-            Job::Lists => 2,
-            _ => 1,
-        };
+        let n = job.pages();
         pages.fetch_add(n, Ordering::Relaxed);
         progress.inc(n as u64);
-        let stale = job.paths(content).into_iter().try_fold(false, |any, (path, extra)| {
-            let key = match job {
-                Job::Branch(di, bi) => deps.branch_page(di, bi),
-                Job::District(di) => deps.district_page(di),
-                Job::Snapshots => deps.whole(snapshots.as_bytes()),
-                _ => deps.whole(extra.as_bytes()),
-            };
-            Ok::<bool, io::Error>(out.offer(&path, key)? || any)
-        })?;
+        let stale = job
+            .outputs(content, &inputs)
+            .into_iter()
+            .try_fold(false, |any, (path, key)| Ok::<bool, io::Error>(out.offer(&path, key)? || any))?;
         if !stale {
             return Ok(());
         }
         match job {
             Job::Data(f) => {
                 let t = std::time::Instant::now();
-                f.write(content, agg, opts.date, out, &deps)?;
-                crate::timings::note(&format!("  {}: {:.3} s", f.name(), t.elapsed().as_secs_f64()));
+                f.write(content, agg, opts.date, out, &deps, &labels)?;
+                crate::timings::note(&format!("  {}: {:.3} s", f.name(content), t.elapsed().as_secs_f64()));
             }
             Job::Booklet(y) => r.booklet_page(out, y, &deps)?,
             Job::Home(y) => r.year_page(out, y, true)?,
@@ -159,7 +208,7 @@ pub fn render_site(
             Job::Snapshots => r.snapshots_page(out, &extras.snapshots)?,
         }
         if let Some(t) = started {
-            busy[kind].fetch_add(t.elapsed().as_micros() as u64, Ordering::Relaxed);
+            busy[job.kind() as usize].fetch_add(t.elapsed().as_micros() as u64, Ordering::Relaxed);
         }
         Ok::<(), io::Error>(())
     };
@@ -172,23 +221,21 @@ pub fn render_site(
     );
     a.and(b)?;
     timer.lap("render pages and data files");
-    for (name, b) in
-        ["data files", "booklets", "branch pages", "district pages", "year pages", "other pages"].iter().zip(&busy)
-    {
-        crate::timings::note(&format!("  {name}: {:.3} s busy", b.load(Ordering::Relaxed) as f64 / 1e6));
+    for (kind, b) in Kind::ALL.iter().zip(&busy) {
+        crate::timings::note(&format!("  {}: {:.3} s busy", kind.name(), b.load(Ordering::Relaxed) as f64 / 1e6));
     }
 
     // The data page lists the files with their sizes, so it comes last.
     let mut files: Vec<(String, u64)> = data_files
         .iter()
         .map(|f| {
-            let name = f.name();
+            let name = f.name(content);
             let size = std::fs::metadata(out.staging().join("data").join(&name))?.len();
             Ok((name, size))
         })
         .collect::<io::Result<_>>()?;
     files.sort();
-    if out.offer("data/index.html", deps.whole(b"data page"))? {
+    if out.offer(urls::DATA, deps.whole(b"data page"))? {
         r.data_page(out, &files)?;
     }
     pages.fetch_add(1, Ordering::Relaxed);

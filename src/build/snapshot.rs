@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::build::write::Output;
+use crate::report::urls;
 
 /// `manifest.toml` of a snapshot.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -80,7 +81,7 @@ pub fn copy_into(root: &Path, out: &Output) -> io::Result<usize> {
             }
             let rel = entry.path().strip_prefix(&from).map_err(io::Error::other)?;
             let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            let to = format!("snapshots/{}/{rel}", s.id);
+            let to = urls::snapshot_file(&s.id, &rel);
             // A snapshot never changes: its path is its key.
             if out.offer(&to, crate::build::incremental::key(&[b"snapshot", to.as_bytes()]))? {
                 out.copy(&to, entry.path())?;

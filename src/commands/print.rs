@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildOptions, Failure};
 use crate::content::diag::Diagnostics;
+use crate::report::urls;
 
 const INSTALL_HINT: &str = "install Chromium (Debian/Ubuntu: `apt-get install chromium`), \
 or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable";
@@ -72,7 +73,7 @@ pub fn booklet_pdf(
     site_opts.base_url = opts.base_url.clone();
     let summary = build::build(&site_opts, diags)?;
 
-    let page = site_opts.output.join(format!("booklet/{year}/index.html"));
+    let page = site_opts.output.join(urls::booklet(year));
     let pdf_abs = if pdf.is_absolute() {
         pdf.to_path_buf()
     } else {

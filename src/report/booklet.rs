@@ -23,6 +23,7 @@ use crate::domain::score::Scored;
 use crate::report::deps::Deps;
 use crate::report::emit::Emit;
 use crate::report::pieces::{self, OldFile, Piece};
+use crate::report::urls;
 
 impl Renderer<'_> {
     pub fn booklet_page(&self, out: &dyn Emit, year: i32, deps: &Deps) -> io::Result<()> {
@@ -46,7 +47,7 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>(),
         });
 
-        let path = format!("booklet/{year}/index.html");
+        let path = urls::booklet(year);
         let old = out.old_pieces(&path);
         // The running numbers of each district's first rows in the annexes of model and pilot
         // branches: they go into the keys of those pieces, the totals into the headings.
@@ -136,7 +137,7 @@ impl Renderer<'_> {
                         .iter()
                         .zip(&agg.province)
                         .filter(|(y, s)| **y != year && s.branches > 0)
-                        .map(|(y, _)| Link::new(y.to_string(), format!("booklet/{y}/index.html")))
+                        .map(|(y, _)| Link::new(y.to_string(), urls::booklet(*y)))
                         .collect::<Vec<_>>()
                 ),
             ),

@@ -13,6 +13,7 @@ use crate::domain::model::{Content, Level, Ratio, tenths_to_string};
 use crate::report::deps::Deps;
 use crate::report::emit::Emit;
 use crate::report::pieces::{self, OldFile, Piece, PieceSink};
+use crate::report::urls;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -470,6 +471,8 @@ pub enum DataFile {
     Province,
     Scores(i32),
     Workbook(i32),
+    /// A district's branches, year by year (`districts/<district>.xlsx`).
+    DistrictWorkbook(usize),
     SiteJson,
 }
 
@@ -482,10 +485,12 @@ impl DataFile {
         files.push(DataFile::Branches);
         files.extend(with_framework().map(DataFile::Scores));
         files.extend([DataFile::Districts, DataFile::Types, DataFile::Province]);
+        files.extend((0..content.districts.len()).map(DataFile::DistrictWorkbook));
         files
     }
 
-    pub fn name(self) -> String {
+    /// The file's path under `data/`.
+    pub fn name(self, content: &Content) -> String {
         match self {
             DataFile::Branches => "branches.csv".into(),
             DataFile::Districts => "districts.csv".into(),
@@ -493,11 +498,12 @@ impl DataFile {
             DataFile::Province => "province.csv".into(),
             DataFile::Scores(y) => format!("scores-{y}.csv"),
             DataFile::Workbook(y) => format!("bao-cao-{y}.xlsx"),
+            DataFile::DistrictWorkbook(di) => format!("districts/{}.xlsx", content.districts[di].slug),
             DataFile::SiteJson => "site.json".into(),
         }
     }
 
-    /// Makes the file and writes it into `data/`: the big ones in pieces (see [`crate::build::splice`]).
+    /// Makes the file and writes it into `data/`: the big ones in pieces (see [`crate::report::pieces`]).
     pub fn write(
         self,
         content: &Content,
@@ -505,17 +511,19 @@ impl DataFile {
         date: jiff::civil::Date,
         out: &dyn Emit,
         deps: &Deps,
+        labels: &super::xlsx::Labels,
     ) -> io::Result<()> {
-        let rel = format!("data/{}", self.name());
+        let rel = urls::data_file(&self.name(content));
         let bytes = match self {
             DataFile::Districts => districts_csv(content, agg),
             DataFile::Types => types_csv(content, agg),
             DataFile::Province => province_csv(content, agg),
-            DataFile::Workbook(y) => {
-                let old = out.old_pieces(&rel);
-                let pieces = super::xlsx::workbook_pieces(content, agg, y, date, deps, old.as_ref())
-                    .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?;
-                return out.write_pieces(&rel, &pieces, old.as_ref());
+            DataFile::Workbook(y) => super::xlsx::year_workbook(content, agg, y, date, labels)
+                .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::DistrictWorkbook(di) => {
+                super::xlsx::district_workbook(content, agg, di, date, labels).map_err(|e| {
+                    io::Error::other(format!("cannot make the workbook of {}: {e}", content.districts[di].slug))
+                })?
             }
             DataFile::Branches | DataFile::Scores(_) | DataFile::SiteJson => {
                 let old = out.old_pieces(&rel);

@@ -11,9 +11,9 @@ pub mod pages;
 pub mod pieces;
 pub mod search;
 pub mod theme;
+pub mod urls;
 pub mod view;
 pub mod xlsx;
-mod zip;
 
 /// What a build tells the report beyond the content.
 #[derive(Debug, Clone)]

@@ -2,6 +2,7 @@
 //! listing districts and branches with their names folded to plain ASCII for matching.
 
 use crate::domain::model::Content;
+use crate::report::urls;
 
 /// Folds a name for matching: no diacritics, `đ` -> `d`, lowercase ("Đông Hưng" -> "dong hung").
 pub fn fold(name: &str) -> String {
@@ -27,14 +28,9 @@ pub fn key(content: &Content) -> crate::domain::digest::Key {
 pub fn index_js(content: &Content) -> String {
     let mut rows: Vec<serde_json::Value> = Vec::new();
     for d in &content.districts {
-        rows.push(serde_json::json!([fold(&d.name), d.name, "", format!("districts/{}/index.html", d.slug)]));
+        rows.push(serde_json::json!([fold(&d.name), d.name, "", urls::district(&d.slug)]));
         for b in &d.branches {
-            rows.push(serde_json::json!([
-                fold(&b.name),
-                b.name,
-                d.name,
-                format!("districts/{}/{}/index.html", d.slug, b.slug)
-            ]));
+            rows.push(serde_json::json!([fold(&b.name), b.name, d.name, urls::branch(&d.slug, &b.slug)]));
         }
     }
     let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());

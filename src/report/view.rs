@@ -7,6 +7,7 @@ use super::i18n::Format;
 use crate::domain::aggregate::{Stats, TargetYear};
 use crate::domain::model::{Content, Scope, Target, Threshold};
 use crate::report::chart::Chart;
+use crate::report::urls;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct Link {
@@ -163,10 +164,9 @@ pub fn target_view(
                 .iter()
                 .zip(&ty.districts)
                 .filter_map(|(d, v)| match v {
-                    Some((r, false)) => Some(Link::new(
-                        format!("{} ({})", d.name, f.pct(Some(*r))),
-                        format!("districts/{}/index.html", d.slug),
-                    )),
+                    Some((r, false)) => {
+                        Some(Link::new(format!("{} ({})", d.name, f.pct(Some(*r))), urls::district(&d.slug)))
+                    }
                     _ => None,
                 })
                 .collect();

@@ -8,6 +8,7 @@ use crate::domain::model::{Branch, District};
 use crate::domain::score;
 use crate::report::chart::{self, Series, TargetLine};
 use crate::report::emit::Emit;
+use crate::report::urls;
 use crate::report::view::{ChartView, Link, object};
 
 use super::{Frame, Renderer, has_gap};
@@ -21,11 +22,11 @@ impl Renderer<'_> {
         let b: &Branch = &d.branches[bi];
         let scored = &agg.scored[di][bi];
         let bt = &site.branch_types[b.type_idx];
-        let path = format!("districts/{}/{}/index.html", d.slug, b.slug);
+        let path = urls::branch(&d.slug, &b.slug);
         let crumbs = vec![
             self.home_crumb(),
-            Link::new(self.tr("nav_districts"), "districts/index.html"),
-            Link::new(d.name.clone(), format!("districts/{}/index.html", d.slug)),
+            Link::new(self.tr("nav_districts"), urls::DISTRICTS),
+            Link::new(d.name.clone(), urls::district(&d.slug)),
             Link::new(b.name.clone(), path.clone()),
         ];
 
@@ -51,7 +52,7 @@ impl Renderer<'_> {
                 }
                 json!({
                     "year": s.year,
-                    "url": format!("years/{}/index.html", s.year),
+                    "url": urls::year(s.year),
                     "rating": site.ratings[s.rating].code,
                     "rating_name": site.ratings[s.rating].name,
                     "score": self.fmt.score(s.total),
@@ -155,8 +156,8 @@ impl Renderer<'_> {
 
         let body = object([
             ("name", json!(b.name)),
-            ("district", json!(Link::new(d.name.clone(), format!("districts/{}/index.html", d.slug)))),
-            ("type", json!(Link::new(bt.name.clone(), format!("types/{}/index.html", bt.slug)))),
+            ("district", json!(Link::new(d.name.clone(), urls::district(&d.slug)))),
+            ("type", json!(Link::new(bt.name.clone(), urls::branch_type(&bt.slug)))),
             ("subtype", json!(b.subtype_idx.map(|i| &bt.subtypes[i].name))),
             ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
             ("parent", json!(b.parent)),

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Metric, Scope};
 use crate::report::emit::Emit;
+use crate::report::urls;
 use crate::report::view::{StatsRow, StatsView, object, threshold_text};
 
 use super::{Frame, Renderer, has_gap};
@@ -19,7 +20,7 @@ impl Renderer<'_> {
         let d = &content.districts[di];
         let year = self.year_in_view();
         let yi = self.yi(year);
-        let path = format!("districts/{}/index.html", d.slug);
+        let path = urls::district(&d.slug);
         let crumbs = self.section_crumbs("districts", &d.name, &path);
 
         // The types this district has (any branch of it in any year).
@@ -30,7 +31,7 @@ impl Renderer<'_> {
             .iter()
             .map(|&ti| {
                 let t = &site.branch_types[ti];
-                self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.district_types[di][ti], yi)
+                self.stats_row(&t.name, Some(urls::branch_type(&t.slug)), &agg.district_types[di][ti], yi)
             })
             .collect();
         let type_labels: Vec<String> = types.iter().map(|r| r.label.clone()).collect();
@@ -74,7 +75,7 @@ impl Renderer<'_> {
                     .collect();
                 object([
                     ("name", json!(b.name)),
-                    ("url", json!(format!("districts/{}/{}/index.html", d.slug, b.slug))),
+                    ("url", json!(urls::branch(&d.slug, &b.slug))),
                     ("type", json!(site.branch_types[b.type_idx].name)),
                     ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
                     ("pilot", json!(b.pilot)),

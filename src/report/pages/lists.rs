@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::Metric;
 use crate::report::emit::Emit;
+use crate::report::urls;
 use crate::report::view::{Link, StatsRow, StatsView};
 
 use super::{Frame, Renderer};
@@ -19,7 +20,7 @@ impl Renderer<'_> {
         let t = &site.branch_types[ti];
         let year = self.year_in_view();
         let yi = self.yi(year);
-        let path = format!("types/{}/index.html", t.slug);
+        let path = urls::branch_type(&t.slug);
         let crumbs = self.section_crumbs("types", &t.name, &path);
         let with_type: Vec<usize> = (0..content.districts.len())
             .filter(|&di| agg.district_types[di][ti].iter().any(|s| s.branches > 0))
@@ -28,12 +29,7 @@ impl Renderer<'_> {
             .iter()
             .map(|&di| {
                 let d = &content.districts[di];
-                self.stats_row(
-                    &d.name,
-                    Some(format!("districts/{}/index.html", d.slug)),
-                    &agg.district_types[di][ti],
-                    yi,
-                )
+                self.stats_row(&d.name, Some(urls::district(&d.slug)), &agg.district_types[di][ti], yi)
             })
             .collect();
         let labels: Vec<String> = with_type.iter().map(|&di| content.districts[di].name.clone()).collect();
@@ -93,19 +89,18 @@ impl Renderer<'_> {
             .iter()
             .enumerate()
             .map(|(di, d)| {
-                let mut r =
-                    self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
+                let mut r = self.stats_row(&d.name, Some(urls::district(&d.slug)), &agg.districts[di], yi);
                 r.note = self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_")));
                 r
             })
             .collect();
         let title = self.tr("nav_districts");
-        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "districts/index.html")];
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::DISTRICTS)];
         self.page(
             out,
             Frame {
                 template: "list.html",
-                path: "districts/index.html",
+                path: urls::DISTRICTS,
                 title: &title,
                 crumbs,
                 nav: "districts",
@@ -118,20 +113,13 @@ impl Renderer<'_> {
             .branch_types
             .iter()
             .enumerate()
-            .map(|(ti, t)| self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.types[ti], yi))
+            .map(|(ti, t)| self.stats_row(&t.name, Some(urls::branch_type(&t.slug)), &agg.types[ti], yi))
             .collect();
         let title = self.tr("nav_types");
-        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "types/index.html")];
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::TYPES)];
         self.page(
             out,
-            Frame {
-                template: "list.html",
-                path: "types/index.html",
-                title: &title,
-                crumbs,
-                nav: "types",
-                years: years(),
-            },
+            Frame { template: "list.html", path: urls::TYPES, title: &title, crumbs, nav: "types", years: years() },
             json!({"rows": types, "year": year, "with_note": false}),
         )
     }
@@ -198,19 +186,12 @@ impl Renderer<'_> {
         let frameworks: Vec<serde_json::Value> =
             (0..self.checked.content.frameworks.0.len()).map(|i| self.framework_view(i)).collect();
         let title = self.tr("nav_criteria");
-        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "criteria/index.html")];
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::CRITERIA)];
         let year = self.year_in_view();
         let years = self.year_links(year);
         self.page(
             out,
-            Frame {
-                template: "criteria.html",
-                path: "criteria/index.html",
-                title: &title,
-                crumbs,
-                nav: "criteria",
-                years,
-            },
+            Frame { template: "criteria.html", path: urls::CRITERIA, title: &title, crumbs, nav: "criteria", years },
             json!({"frameworks": frameworks}),
         )
     }
@@ -219,37 +200,35 @@ impl Renderer<'_> {
         let list: Vec<serde_json::Value> = files
             .iter()
             .map(|(name, size)| {
-                let key = name.split(['-', '.']).next().unwrap_or(name);
-                json!({"name": name, "url": format!("data/{name}"), "size": self.fmt.int(i64::try_from(*size / 1024).unwrap_or(0).max(1)),
-                       "desc": self.tr(&format!("data_{}", key.replace('-', "_")))})
+                let district = name.strip_prefix("districts/").and_then(|n| n.strip_suffix(".xlsx"));
+                let district = district.and_then(|slug| self.checked.content.districts.iter().find(|d| d.slug == slug));
+                let desc = match district {
+                    Some(d) => format!("{}: {}", d.name, self.tr("data_district_xlsx")),
+                    None => self.tr(&format!("data_{}", name.split(['-', '.']).next().unwrap_or(name))),
+                };
+                json!({"name": name, "url": urls::data_file(name), "size": self.fmt.int(i64::try_from(*size / 1024).unwrap_or(0).max(1)),
+                       "desc": desc})
             })
             .collect();
         let title = self.tr("nav_data");
-        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "data/index.html")];
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::DATA)];
         let year = self.year_in_view();
         let years = self.year_links(year);
         self.page(
             out,
-            Frame { template: "data.html", path: "data/index.html", title: &title, crumbs, nav: "data", years },
+            Frame { template: "data.html", path: urls::DATA, title: &title, crumbs, nav: "data", years },
             json!({"files": list}),
         )
     }
 
     pub fn snapshots_page(&self, out: &dyn Emit, snapshots: &[serde_json::Value]) -> io::Result<()> {
         let title = self.tr("nav_snapshots");
-        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), "snapshots/index.html")];
+        let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::SNAPSHOTS)];
         let year = self.year_in_view();
         let years = self.year_links(year);
         self.page(
             out,
-            Frame {
-                template: "snapshots.html",
-                path: "snapshots/index.html",
-                title: &title,
-                crumbs,
-                nav: "snapshots",
-                years,
-            },
+            Frame { template: "snapshots.html", path: urls::SNAPSHOTS, title: &title, crumbs, nav: "snapshots", years },
             json!({"snapshots": snapshots}),
         )
     }

@@ -19,6 +19,7 @@ use crate::domain::model::{Branch, Language, Metric, Note, Notes, Scope};
 use crate::report::Options;
 use crate::report::chart::{self, ChartText, Series, TargetLine};
 use crate::report::emit::Emit;
+use crate::report::urls;
 
 mod branch;
 mod district;
@@ -114,10 +115,7 @@ impl<'a> Renderer<'a> {
     /// The year switcher: links to each year's page, `current` marked.
     pub(super) fn year_links(&self, current: i32) -> Vec<YearLink> {
         let years = &self.checked.agg.years;
-        years
-            .iter()
-            .map(|&y| YearLink { year: y, url: format!("years/{y}/index.html"), current: y == current })
-            .collect()
+        years.iter().map(|&y| YearLink { year: y, url: urls::year(y), current: y == current }).collect()
     }
 
     /// The year pages that cover every year show: the latest year with assessments.
@@ -172,7 +170,7 @@ impl<'a> Renderer<'a> {
             ("ratings", Value::Array(site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect())),
             ("banner", banner.unwrap_or(Value::Null)),
             ("base_url", json!(self.base_url())),
-            ("booklet_url", json!(self.checked.agg.latest_year().map(|y| format!("booklet/{y}/index.html")))),
+            ("booklet_url", json!(self.checked.agg.latest_year().map(urls::booklet))),
             ("page", body),
         ]);
         self.render_to_bytes(template, ctx, 32 * 1024)
@@ -257,7 +255,7 @@ impl<'a> Renderer<'a> {
             .years
             .iter()
             .enumerate()
-            .map(|(yi, y)| self.stats_row(&y.to_string(), Some(format!("years/{y}/index.html")), series, yi))
+            .map(|(yi, y)| self.stats_row(&y.to_string(), Some(urls::year(*y)), series, yi))
             .collect()
     }
 

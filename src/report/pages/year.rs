@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Level, Metric};
 use crate::report::emit::Emit;
+use crate::report::urls;
 use crate::report::view::{Link, StatsRow, StatsView, threshold_text};
 
 use super::{Frame, Renderer, has_gap};
@@ -30,8 +31,7 @@ impl Renderer<'_> {
             .iter()
             .enumerate()
             .map(|(di, d)| {
-                let mut r =
-                    self.stats_row(&d.name, Some(format!("districts/{}/index.html", d.slug)), &agg.districts[di], yi);
+                let mut r = self.stats_row(&d.name, Some(urls::district(&d.slug)), &agg.districts[di], yi);
                 r.flag = below[di];
                 r
             })
@@ -40,7 +40,7 @@ impl Renderer<'_> {
             .branch_types
             .iter()
             .enumerate()
-            .map(|(ti, t)| self.stats_row(&t.name, Some(format!("types/{}/index.html", t.slug)), &agg.types[ti], yi))
+            .map(|(ti, t)| self.stats_row(&t.name, Some(urls::branch_type(&t.slug)), &agg.types[ti], yi))
             .collect();
         let levels: Vec<StatsRow> = Level::ALL
             .iter()
@@ -74,7 +74,7 @@ impl Renderer<'_> {
 
         let flags = self.flags(yi);
         let review = content.reviews.iter().find(|(y, _)| *y == year).map(|(_, n)| self.note(n));
-        let path = if home { "index.html".to_string() } else { format!("years/{year}/index.html") };
+        let path = if home { "index.html".to_string() } else { urls::year(year) };
         let title = if home { site.title.clone() } else { format!("{} {year}", self.tr("year")) };
         let crumbs = if home { vec![] } else { vec![self.home_crumb(), Link::new(title.clone(), path.clone())] };
         let body = json!({
@@ -122,7 +122,7 @@ impl Renderer<'_> {
                             t.name,
                             threshold_text(self.fmt, t.threshold)
                         ),
-                        format!("districts/{}/index.html", d.slug),
+                        urls::district(&d.slug),
                     ));
                 }
             }
@@ -142,17 +142,15 @@ impl Renderer<'_> {
                         rule.min,
                         rule.max
                     ),
-                    format!("districts/{}/index.html", d.slug),
+                    urls::district(&d.slug),
                 ));
             }
         }
         for d in &content.districts {
             let gaps = d.branches.iter().filter(|b| has_gap(b)).count();
             if gaps > 0 {
-                flags.push(Link::new(
-                    format!("{}: {} {}", d.name, gaps, self.tr("flag_gaps")),
-                    format!("districts/{}/index.html", d.slug),
-                ));
+                flags
+                    .push(Link::new(format!("{}: {} {}", d.name, gaps, self.tr("flag_gaps")), urls::district(&d.slug)));
             }
         }
         flags

@@ -15,6 +15,7 @@ pub mod commands;
 pub mod content;
 pub mod domain;
 pub mod report;
+pub mod sys;
 pub mod timings;
 
 pub use build::{BuildOptions, BuildSummary, Checked, Failure, build, check};

@@ -15,7 +15,6 @@
 
 use std::fs;
 use std::io::{self, BufRead, Write};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use crate::build::splice::Layout;
@@ -40,7 +39,8 @@ pub type TreeId = (u64, u64, i128);
 /// The identity of a folder, if it exists.
 pub fn tree_id(dir: &Path) -> Option<TreeId> {
     let m = fs::symlink_metadata(dir).ok()?;
-    m.is_dir().then(|| (m.dev(), m.ino(), i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec())))
+    let (dev, ino) = crate::sys::dev_ino(&m);
+    m.is_dir().then(|| (dev, ino, crate::sys::ctime_ns(&m)))
 }
 
 /// What the last build left: the live output and, when kept, the tree before it.

@@ -25,8 +25,7 @@ pub struct Layout {
 pub type Stamp = (u64, u64, i128);
 
 pub fn stamp(m: &std::fs::Metadata) -> Stamp {
-    use std::os::unix::fs::MetadataExt;
-    (m.ino(), m.len(), i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()))
+    (crate::sys::dev_ino(m).1, m.len(), crate::sys::mtime_ns(m))
 }
 
 /// The live file `file` with its pieces, when it is still as `layout` describes it: a file
@@ -87,10 +86,9 @@ pub(crate) fn write(to: &File, pieces: &[Piece], old: Option<&OldFile>) -> io::R
 /// Appends `len` bytes of `from` at `at` to `to`: in the kernel where it can, else through a buffer.
 fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
     use std::io::Write;
-    use std::os::unix::fs::FileExt;
     let (mut off, mut left) = (at, len);
     #[cfg(target_os = "linux")]
-    while left > 0 {
+    while left > 0 && !crate::sys::portable() {
         let chunk = usize::try_from(left.min(1 << 30)).unwrap_or(1 << 30);
         match rustix::fs::copy_file_range(from, Some(&mut off), to, None, chunk) {
             Ok(0) => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the old file is shorter than noted")),
@@ -102,7 +100,7 @@ fn copy_range(from: &File, at: u64, mut to: &File, len: u64) -> io::Result<()> {
     let mut buf = vec![0u8; usize::try_from(left.min(1 << 20)).unwrap_or(1 << 20)];
     while left > 0 {
         let n = usize::try_from(left.min(buf.len() as u64)).unwrap_or(buf.len());
-        from.read_exact_at(&mut buf[..n], off)?;
+        crate::sys::read_exact_at(from, &mut buf[..n], off)?;
         to.write_all(&buf[..n])?;
         off += n as u64;
         left -= n as u64;

@@ -327,7 +327,7 @@ impl Output {
 fn swap(staging: &Path, target: &Path) -> io::Result<()> {
     let had_old = fs::symlink_metadata(target).is_ok();
     #[cfg(target_os = "linux")]
-    if had_old {
+    if had_old && !crate::sys::portable() {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
             Ok(()) => return Ok(()),
@@ -385,7 +385,8 @@ fn absolute(p: &Path) -> io::Result<PathBuf> {
 
 /// Whether the process that named a staging folder is gone (or is this one, which is starting over).
 fn is_dead(pid: &str) -> bool {
-    let alive = pid.parse::<u32>().is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
+    // Where the system cannot tell, the folder is taken for a live build's.
+    let alive = pid.parse::<u32>().is_ok_and(|p| crate::sys::process_alive(p).unwrap_or(true));
     !alive || pid == std::process::id().to_string()
 }
 

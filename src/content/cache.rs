@@ -8,7 +8,6 @@
 //! beside the output (`.<output>.cache`); a missing or unreadable one only means a slower build.
 
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -31,8 +30,9 @@ pub fn wait_for_save() {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     len: u64,
-    mtime: (i64, i64),
-    ctime: (i64, i64),
+    /// Nanoseconds since 1970.
+    mtime: i128,
+    ctime: i128,
     ino: u64,
 }
 
@@ -49,7 +49,8 @@ impl Folder {
         {
             use rustix::fs::{Mode, OFlags};
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            Folder { fd: rustix::fs::open(path, flags, Mode::empty()).ok() }
+            let fd = (!crate::sys::portable()).then(|| rustix::fs::open(path, flags, Mode::empty()).ok()).flatten();
+            Folder { fd }
         }
         #[cfg(not(target_os = "linux"))]
         {
@@ -69,8 +70,8 @@ impl Stamp {
             #[allow(clippy::unnecessary_cast)]
             return Some(Stamp {
                 len: u64::try_from(st.st_size).ok()?,
-                mtime: (st.st_mtime as i64, st.st_mtime_nsec as i64),
-                ctime: (st.st_ctime as i64, st.st_ctime_nsec as i64),
+                mtime: i128::from(st.st_mtime as i64) * 1_000_000_000 + i128::from(st.st_mtime_nsec as i64),
+                ctime: i128::from(st.st_ctime as i64) * 1_000_000_000 + i128::from(st.st_ctime_nsec as i64),
                 ino: st.st_ino as u64,
             });
         }
@@ -82,9 +83,9 @@ impl Stamp {
         let m = fs::symlink_metadata(path).ok()?;
         Some(Stamp {
             len: m.len(),
-            mtime: (m.mtime(), m.mtime_nsec()),
-            ctime: (m.ctime(), m.ctime_nsec()),
-            ino: m.ino(),
+            mtime: crate::sys::mtime_ns(&m),
+            ctime: crate::sys::ctime_ns(&m),
+            ino: crate::sys::dev_ino(&m).1,
         })
     }
 }

@@ -261,7 +261,8 @@ fn branch_entry<'a>(
 
 /// Reads a content file as UTF-8 text. Errors name the file and, for bad bytes, the spot.
 pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> {
-    match read_regular(&file.path) {
+    let fast = if crate::sys::portable() { None } else { read_regular(&file.path) };
+    match fast {
         Some(Ok(bytes)) => decode_owned(&file.rel, bytes, diags),
         Some(Err(e)) => {
             diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");

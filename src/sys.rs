@@ -66,6 +66,13 @@ pub fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()>
     f.read_exact(buf)
 }
 
+/// `.<name>.<tag>` beside `target` (the output folder's state, lock, cache, previous tree and
+/// staging folders all live there, so that a rename between them never crosses file systems).
+pub fn beside(target: &std::path::Path, tag: &str) -> std::path::PathBuf {
+    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.{tag}"))
+}
+
 /// Whether process `pid` runs: `Some` where the system can tell (Linux's `/proc`), else `None`.
 pub fn process_alive(pid: u32) -> Option<bool> {
     if cfg!(target_os = "linux") && !portable() {

@@ -180,3 +180,48 @@ fn output_option_and_summary() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Built"));
     let _ = fixtures();
 }
+
+/// The names in the site's folder (the site root) that start with a dot.
+fn hidden_beside(site: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_template_error_is_a_content_error_naming_the_file_and_line_and_leaves_nothing_beside() {
+    let site = site_with(None);
+    let theme = site.path().join("themes/mine/templates");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(
+        theme.join("criteria.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.nope.missing }}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    let site_toml = site.path().join("content/site.toml");
+    let text = fs::read_to_string(&site_toml).unwrap();
+    fs::write(&site_toml, format!("theme = \"mine\"\n{text}")).unwrap();
+
+    let out = build(site.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("themes/mine/templates/criteria.html:3:"), "{stderr}");
+    assert!(stderr.contains("page.nope.missing"), "{stderr}");
+    assert!(!site.path().join("output").exists());
+    assert_eq!(hidden_beside(site.path()), Vec::<String>::new(), "nothing new beside the site");
+}
+
+#[test]
+fn a_failed_check_leaves_nothing_beside_the_site() {
+    let site = site_with(None);
+    let branch = site.path().join("content/districts/dong-hung/a.toml");
+    let text = fs::read_to_string(&branch).unwrap();
+    fs::write(&branch, format!("{text}\nnot_a_key = 1\n")).unwrap();
+    let out = build(site.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(hidden_beside(site.path()), Vec::<String>::new());
+}

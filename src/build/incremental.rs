@@ -75,8 +75,7 @@ pub fn cache_path(target: &Path) -> Option<PathBuf> {
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    target.with_file_name(format!(".{name}.{tag}"))
+    crate::sys::beside(target, tag)
 }
 
 impl State {

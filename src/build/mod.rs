@@ -11,11 +11,23 @@ use std::time::Instant;
 
 use crate::build::write::Output;
 use crate::content::diag::Diagnostics;
+use crate::report::i18n::Format;
+use crate::report::theme::{TemplateError, Theme};
 use crate::report::urls;
-use crate::report::{i18n::Format, theme::Theme};
 
 pub use crate::content::{Checked, check, check_cached};
 pub use options::{BuildOptions, BuildSummary, Failure, build_date};
+
+/// Files made beside the output that a failed build removes again.
+struct NewBeside(Vec<std::path::PathBuf>);
+
+impl Drop for NewBeside {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
 
 /// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
@@ -27,6 +39,15 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
             crate::content::cache::wait_for_save();
         }
     }
+    // A failed build leaves nothing new beside the site: the files it made there go (dropped
+    // after the cache is written and the output's lock released).
+    let mut made_beside = NewBeside(
+        [incremental::cache_path(&opts.output), Some(incremental::lock_path(&opts.output))]
+            .into_iter()
+            .flatten()
+            .filter(|p| std::fs::symlink_metadata(p).is_err())
+            .collect(),
+    );
     let _cache_written = WaitForCache;
     let cache = crate::build::incremental::cache_path(&opts.output);
     // The output's state is read while the content is checked.
@@ -36,7 +57,10 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
         (checked, claim.join())
     });
     let checked = checked.ok_or(Failure::Content)?;
-    let io = |e: std::io::Error| Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display()));
+    let io = |e: std::io::Error| match e.get_ref().and_then(|r| r.downcast_ref::<TemplateError>()) {
+        Some(t) => Failure::Theme(t.to_string()),
+        None => Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display())),
+    };
     let claim = claim.map_err(|_| Failure::Io("reading the output's state failed".into()))?.map_err(io)?;
     let mut timer = crate::timings::Timer::start();
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
@@ -54,6 +78,7 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
             timer.lap("commit: swap and state");
             // Freeing a national site's values takes a while: not on the way to the exit.
             std::thread::spawn(move || drop(checked));
+            made_beside.0.clear();
             Ok(BuildSummary {
                 reuse,
                 files: counts.files + snapshot_files,

@@ -47,8 +47,7 @@ pub struct Reuse {
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    target.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+    crate::sys::beside(target, &format!("{tag}-{}", std::process::id()))
 }
 
 impl Emit for Output {

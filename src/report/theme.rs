@@ -21,6 +21,19 @@ pub struct Theme {
     pub needs_strings_map: bool,
     /// A hash of every file of the theme: pages depend on it.
     pub digest: crate::domain::digest::Key,
+    /// Each template's file, as the user knows it, and its text before strings were inlined:
+    /// where a template error points.
+    sources: BTreeMap<String, (String, String)>,
+}
+
+/// A theme template that cannot render (a variable it names is missing, a filter fails): the
+/// site's files need fixing, so it is a content error, pointing at the template's file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct TemplateError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
 }
 
 /// Every file of the embedded default theme, by relative path.
@@ -39,7 +52,7 @@ fn embedded_files() -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Lays the files of `<root>/themes/<name>/` over the embedded ones.
-fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path) -> Result<(), String> {
+fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path, overridden: &mut Vec<String>) -> Result<(), String> {
     if !dir.is_dir() {
         return Err(format!("theme folder {} does not exist", dir.display()));
     }
@@ -51,6 +64,7 @@ fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path) -> Result<(), Stri
         let rel = entry.path().strip_prefix(dir).map_err(|e| e.to_string())?;
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
         let bytes = fs::read(entry.path()).map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        overridden.push(rel.clone());
         files.insert(rel, bytes);
     }
     Ok(())
@@ -60,8 +74,11 @@ impl Theme {
     /// Loads the theme for a site: the embedded default, overridden by `themes/<name>/` if named.
     pub fn load(root: &Path, name: Option<&str>, language: &str) -> Result<Theme, String> {
         let mut files = embedded_files();
-        if let Some(name) = name.filter(|n| *n != "default" || root.join("themes/default").is_dir()) {
-            overlay(&mut files, &root.join("themes").join(name))?;
+        let mut overridden = Vec::new();
+        let theme_dir =
+            name.filter(|n| *n != "default" || root.join("themes/default").is_dir()).map(|n| format!("themes/{n}"));
+        if let Some(dir) = &theme_dir {
+            overlay(&mut files, &root.join(dir), &mut overridden)?;
         }
         let digest = {
             let parts: Vec<&[u8]> = files.iter().flat_map(|(p, b)| [p.as_bytes(), b.as_slice()]).collect();
@@ -81,6 +98,17 @@ impl Theme {
                 strings = toml::from_str(&text).map_err(|e| format!("theme file {path}: {e}"))?;
             }
         }
+        let sources = templates
+            .iter()
+            .map(|(name, text)| {
+                let rel = format!("templates/{name}");
+                let file = match &theme_dir {
+                    Some(dir) if overridden.contains(&rel) => format!("{dir}/{rel}"),
+                    _ => format!("(built-in theme) {rel}"),
+                };
+                (name.clone(), (file, text.clone()))
+            })
+            .collect();
         let mut needs_strings_map = false;
         for (template, text) in &mut templates {
             let (inlined, needs) = inline_strings(text, &strings, template.ends_with(".html"));
@@ -91,7 +119,28 @@ impl Theme {
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| format!("theme templates: {}", tera_error(&e)))?;
-        Ok(Theme { tera, statics, strings, needs_strings_map, digest })
+        Ok(Theme { tera, statics, strings, needs_strings_map, digest, sources })
+    }
+
+    /// The error of rendering `template`, pointing at the template's file and, where the message
+    /// names a variable, the first line that uses it.
+    pub fn render_error(&self, template: &str, e: &tera::Error) -> TemplateError {
+        let message = tera_error(e);
+        let variable = message.split('`').nth(1).filter(|_| message.contains("Variable `"));
+        // The variable may be used by the template or by one it extends or includes.
+        let mut candidates: Vec<&(String, String)> = self.sources.get(template).into_iter().collect();
+        candidates.extend(self.sources.iter().filter(|(n, _)| n.as_str() != template).map(|(_, s)| s));
+        let found = variable.and_then(|v| {
+            candidates.iter().find_map(|(file, text)| {
+                let line = text.lines().position(|l| l.contains(v))?;
+                Some((file.clone(), line + 1))
+            })
+        });
+        let file = self.sources.get(template).map_or_else(|| template.to_string(), |(f, _)| f.clone());
+        match found {
+            Some((file, line)) => TemplateError { file, line: Some(line), message },
+            None => TemplateError { file, line: None, message },
+        }
     }
 }
 

@@ -213,7 +213,7 @@ impl<'a> Renderer<'a> {
         self.theme
             .tera
             .render_to(template, &ctx, &mut html)
-            .map_err(|e| io::Error::other(format!("template {template}: {}", tera_error(&e))))?;
+            .map_err(|e| io::Error::other(self.theme.render_error(template, &e)))?;
         Ok(html)
     }
 

@@ -50,14 +50,45 @@ pub fn criterion_scores<'a>(
     })
 }
 
+/// Why a branch's year is not a model one: each condition of the model rule it fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotModel {
+    /// The total is below the framework's `model_min_pct` of the type's maximum.
+    BelowPct(Hundredths),
+    /// The rating is not one of the framework's `model_ratings`.
+    Rating,
+    /// The criterion (an index into the framework's criteria) is below its `min`.
+    BelowMin(usize),
+    /// The veto (an index into the framework's vetoes) applies.
+    Veto(usize),
+}
+
+/// The model rule: every condition the assessment fails, in the rule's order; none means a
+/// model branch that year.
+pub fn not_model(fw: &Framework, branch: &Branch, a: &Assessment) -> Vec<NotModel> {
+    let total = Hundredths(a.scores.iter().map(|s| s.0).sum());
+    let max = fw.max_for_type(branch.type_idx);
+    let mut why = Vec::new();
+    let pct = Ratio::new(i128::from(total.0), i128::from(max.0));
+    if !pct.is_some_and(|p| p.at_least(fw.model_min_pct)) {
+        why.push(NotModel::BelowPct(fw.model_min_pct));
+    }
+    if !fw.model_ratings.contains(&a.rating) {
+        why.push(NotModel::Rating);
+    }
+    why.extend(
+        criterion_scores(fw, branch.type_idx, a).filter(|c| !c.min_met).map(|c| NotModel::BelowMin(c.criterion)),
+    );
+    why.extend(a.vetoes.iter().map(|&v| NotModel::Veto(v)));
+    why
+}
+
 pub fn score(site: &Site, fw: &Framework, branch: &Branch, a: &Assessment) -> Scored {
     let total = Hundredths(a.scores.iter().map(|s| s.0).sum());
     let max = fw.max_for_type(branch.type_idx);
-    let mins_met = criterion_scores(fw, branch.type_idx, a).all(|c| c.min_met);
+    let why = not_model(fw, branch, a);
+    let mins_met = !why.iter().any(|w| matches!(w, NotModel::BelowMin(_)));
     let vetoed = !a.vetoes.is_empty();
-    let pct = Ratio::new(i128::from(total.0), i128::from(max.0));
-    let enough = pct.is_some_and(|p| p.at_least(fw.model_min_pct));
-    let rating_ok = fw.model_ratings.contains(&a.rating);
     Scored {
         year: a.year,
         rating: a.rating,
@@ -66,7 +97,7 @@ pub fn score(site: &Site, fw: &Framework, branch: &Branch, a: &Assessment) -> Sc
         good: site.ratings.get(a.rating).is_some_and(|r| r.good),
         mins_met,
         vetoed,
-        model: enough && rating_ok && mins_met && !vetoed,
+        model: why.is_empty(),
         pilot: branch.is_pilot_in(a.year),
     }
 }
@@ -202,5 +233,18 @@ mod tests {
         let b = branch(0, None);
         assert!(score(&s, &fw, &b, &assess(1, &[0, 0], vec![])).good);
         assert!(!score(&s, &fw, &b, &assess(2, &[4500, 4500], vec![])).good);
+    }
+
+    #[test]
+    fn not_model_names_every_failed_condition_in_order() {
+        let fw = framework();
+        let b = branch(1, None);
+        // HTNV, c1 below its min, a veto, and 29.99 + 50 = 79.99 of 100 below 90%.
+        let why = not_model(&fw, &b, &assess(2, &[2999, 5000], vec![0]));
+        assert_eq!(
+            why,
+            [NotModel::BelowPct(fw.model_min_pct), NotModel::Rating, NotModel::BelowMin(0), NotModel::Veto(0)]
+        );
+        assert!(not_model(&fw, &b, &assess(0, &[4500, 4500], vec![])).is_empty());
     }
 }

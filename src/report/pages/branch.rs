@@ -5,7 +5,7 @@ use std::io;
 use serde_json::{Value, json};
 
 use crate::domain::model::{Branch, District};
-use crate::domain::score;
+use crate::domain::score::{self, NotModel};
 use crate::report::chart::{self, Series, TargetLine};
 use crate::report::emit::Emit;
 use crate::report::urls;
@@ -35,21 +35,20 @@ impl Renderer<'_> {
             .map(|s| {
                 let fw = content.frameworks.for_year(s.year);
                 let a = b.assessment(s.year);
-                let mut reasons = Vec::new();
-                if let (Some(fw), Some(a)) = (fw, a) {
-                    if !s.pct().at_least(fw.model_min_pct) {
-                        reasons.push(format!("{} {}%", self.tr("reason_below_pct"), self.fmt.score(fw.model_min_pct)));
-                    }
-                    if !fw.model_ratings.contains(&s.rating) {
-                        reasons.push(self.tr("reason_rating"));
-                    }
-                    for c in score::criterion_scores(fw, b.type_idx, a).filter(|c| !c.min_met) {
-                        reasons.push(format!("{} {}", self.tr("reason_min"), fw.criteria[c.criterion].id));
-                    }
-                    for &v in &a.vetoes {
-                        reasons.push(format!("{}: {}", self.tr("reason_veto"), fw.vetoes[v].title));
-                    }
-                }
+                // The reasons are the domain's (score::not_model); the page only words them.
+                let why = match (fw, a) {
+                    (Some(fw), Some(a)) => score::not_model(fw, b, a).into_iter().map(|w| (fw, w)).collect(),
+                    _ => Vec::new(),
+                };
+                let reasons: Vec<String> = why
+                    .into_iter()
+                    .map(|(fw, w)| match w {
+                        NotModel::BelowPct(p) => format!("{} {}%", self.tr("reason_below_pct"), self.fmt.score(p)),
+                        NotModel::Rating => self.tr("reason_rating"),
+                        NotModel::BelowMin(c) => format!("{} {}", self.tr("reason_min"), fw.criteria[c].id),
+                        NotModel::Veto(v) => format!("{}: {}", self.tr("reason_veto"), fw.vetoes[v].title),
+                    })
+                    .collect();
                 json!({
                     "year": s.year,
                     "url": urls::year(s.year),

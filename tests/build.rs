@@ -225,3 +225,24 @@ fn a_failed_check_leaves_nothing_beside_the_site() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(hidden_beside(site.path()), Vec::<String>::new());
 }
+
+/// Golden copies of every CSV download of the valid fixture: a changed rule shows here, in one
+/// reviewable diff, every row it changes. Update with `INSTA_UPDATE=always cargo test`.
+#[test]
+fn csv_downloads_golden() {
+    let site = site_with(None);
+    let out = build(site.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let data = site.path().join("output/data");
+    let mut names: Vec<String> = fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    for name in names {
+        let text = fs::read_to_string(data.join(&name)).unwrap();
+        insta::assert_snapshot!(name.clone(), text.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
+    }
+}

@@ -24,6 +24,8 @@ use crate::report::urls;
 mod branch;
 mod district;
 mod lists;
+#[cfg(test)]
+mod tests;
 mod year;
 
 /// Render-wide state shared by every page.
@@ -35,6 +37,9 @@ pub struct Renderer<'a> {
     pub chart_text: ChartText,
     /// Extra context every page gets (e.g. a snapshot banner).
     pub banner: Option<serde_json::Value>,
+    /// When set, every page's view model (its template context) by path: what the golden tests
+    /// compare, so that a changed rule shows everything it changes.
+    pub views: Option<std::sync::Mutex<std::collections::BTreeMap<String, Value>>>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +80,7 @@ impl<'a> Renderer<'a> {
                 Language::En => ChartText::en(),
             },
             banner: None,
+            views: None,
         }
     }
 
@@ -173,6 +179,9 @@ impl<'a> Renderer<'a> {
             ("booklet_url", json!(self.checked.agg.latest_year().map(urls::booklet))),
             ("page", body),
         ]);
+        if let Some(Ok(mut views)) = self.views.as_ref().map(|v| v.lock()) {
+            views.insert(path.to_string(), ctx.clone());
+        }
         self.render_to_bytes(template, ctx, 32 * 1024)
     }
 

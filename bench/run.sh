@@ -5,6 +5,8 @@
 # Usage:
 #   bench/run.sh [--hugo] [--runs N] [SIZE ...]       # SIZE = number of branches; default: 10000 50000
 #   bench/run.sh --runs 1 300000      # national scale: minutes per build, ~11 GB of output, 4+ GB RSS
+#   bench/run.sh --base OLD_KIEUMAU   # also measures another kieumau binary (say, a build of the
+#                                     # commit before a change) on the same sites, in the same run
 #                                     # (not with --hugo: Hugo took 3.4 GB at 50000, ~20 GB here)
 #
 # What it does:
@@ -20,6 +22,9 @@
 #        kieumau build after a one-branch edit (incremental): a full and a no-op build into one
 #          folder, then each run changes `members` in one branch file and builds again (the file is
 #          restored at the end); the pages column of this row is the files the rebuild wrote
+#        the first rebuild (`rebuild1`): each run makes a full build into a fresh folder, changes
+#          `members` in one branch and builds again: what a clerk running `kieumau build` twice meets
+#      and with --base, the same four with that binary (tool `base`)
 #      and with --hugo, after `python3 bench/hugo_site.py SITE HUGO_SITE` (a Hugo site with one page
 #      per branch: 10-row table, two paragraphs, inline 10-bar SVG; taxonomy pages per district,
 #      type and year; see that script):
@@ -46,11 +51,13 @@
 set -euo pipefail
 
 HUGO=0
+BASE=
 RUNS=${RUNS:-3}
 SIZES=()
 while (($#)); do
     case "$1" in
         --hugo) HUGO=1 ;;
+        --base) BASE=$2; shift ;;
         --runs) RUNS=$2; shift ;;
         --runs=*) RUNS=${1#--runs=} ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -71,6 +78,7 @@ TIME=/usr/bin/time
 KIEUMAU=$ROOT/target/release/kieumau
 GENERATE=$ROOT/target/release/examples/generate
 
+if [[ -n $BASE ]]; then [[ -x $BASE ]] || { echo "error: --base $BASE is not an executable" >&2; exit 2; }; fi
 [[ -x $TIME ]] || { echo "error: $TIME (GNU time) is missing: apt-get install -y time" >&2; exit 2; }
 mkdir -p "$BENCH_DIR/sites" "$BENCH_DIR/logs"
 
@@ -112,7 +120,7 @@ RESULTS=()
 row() { # size tool command wall pages rss_kb cpu_s
     local pps=-
     if [[ $5 != - ]]; then pps=$(awk -v p="$5" -v w="$4" 'BEGIN { printf "%.0f", (w > 0 ? p / w : 0) }'); fi
-    RESULTS+=("$(printf '%-7s  %-8s  %-7s  %9.2f  %8.2f  %8s  %8s  %8.0f  %s' "$1" "$2" "$3" "$4" "$7" "$5" "$pps" \
+    RESULTS+=("$(printf '%-7s  %-8s  %-8s  %9.2f  %8.2f  %8s  %8s  %8.0f  %s' "$1" "$2" "$3" "$4" "$7" "$5" "$pps" \
         "$(awk -v k="$6" 'BEGIN { print k / 1024 }')" "$OUT_FS")")
     echo "   ${RESULTS[-1]}" >&2
 }
@@ -152,7 +160,7 @@ measure() {
 # changing `members` in one branch file (restored at the end); sets WALL, CPU, RSS (medians) and
 # PAGES (pages written by the last rebuild, from its summary `(N written, M unchanged)`)
 rebuild() {
-    local size=$1 site=$2 dir=$OUT_DIR/inc-$1 branch walls=() cpus=() rsss=() i tf log
+    local size=$1 site=$2 KIEUMAU=$3 dir=$OUT_DIR/inc-$1 branch walls=() cpus=() rsss=() i tf log
     rm -rf "$dir"; mkdir -p "$dir"
     "$KIEUMAU" build --root "$site" --output "$dir/output" >/dev/null 2>&1
     "$KIEUMAU" build --root "$site" --output "$dir/output" >/dev/null 2>&1
@@ -174,6 +182,33 @@ rebuild() {
     PAGES=$(sed -n 's/^Built .* files (\([0-9]*\) written.*/\1/p' "$log" | tail -1)
     [[ -n $PAGES ]] || PAGES=-
     rm -rf "$dir" "$OUT_DIR/.inc-$size".*
+}
+
+# rebuild1 SIZE SITE BINARY: $RUNS times a full build into a fresh folder, a `members` edit of one
+# branch, and the build after it (measured); sets WALL, CPU, RSS and PAGES like `rebuild`
+rebuild1() {
+    local size=$1 site=$2 bin=$3 dir=$OUT_DIR/first-$1 branch walls=() cpus=() rsss=() i tf log
+    branch=$(find "$site/content/districts" -mindepth 2 -name '*.toml' ! -name district.toml | sort | sed -n 1p)
+    cp "$branch" "$BENCH_DIR/branch.orig"
+    trap 'cp "$BENCH_DIR/branch.orig" "$branch"' EXIT
+    for ((i = 1; i <= RUNS; i++)); do
+        rm -rf "$dir" "$OUT_DIR/.first-$size".*; mkdir -p "$dir"
+        cp "$BENCH_DIR/branch.orig" "$branch"
+        "$bin" build --root "$site" --output "$dir/output" >/dev/null 2>&1
+        sed -i "s/^members = .*/members = $((200 + i))/" "$branch"
+        tf=$BENCH_DIR/logs/rebuild1-$size-$i.time
+        log=$BENCH_DIR/logs/rebuild1-$size-$i.log
+        "$TIME" -v -o "$tf" "$bin" build --root "$site" --output "$dir/output" >"$log" 2>&1
+        walls+=("$(wall_of "$tf")"); cpus+=("$(cpu_of "$tf")"); rsss+=("$(rss_of "$tf")")
+    done
+    cp "$BENCH_DIR/branch.orig" "$branch"
+    trap - EXIT
+    WALL=$(printf '%s\n' "${walls[@]}" | median)
+    CPU=$(printf '%s\n' "${cpus[@]}" | median)
+    RSS=$(printf '%s\n' "${rsss[@]}" | median)
+    PAGES=$(sed -n 's/^Built .* files (\([0-9]*\) written.*/\1/p' "$log" | tail -1)
+    [[ -n $PAGES ]] || PAGES=-
+    rm -rf "$dir" "$OUT_DIR/.first-$size".*
 }
 
 no_pages() { echo -; }
@@ -205,17 +240,26 @@ for size in "${SIZES[@]}"; do
     fi
     LOADS+=("$size: $(cut -d' ' -f1-3 /proc/loadavg)")
 
-    echo "== $size branches: kieumau check" >&2
-    measure "check-$size" no_pages "$KIEUMAU" check --root "$site"
-    row "$size" kieumau check "$WALL" "$PAGES" "$RSS" "$CPU"
+    tools=("kieumau:$KIEUMAU")
+    [[ -z $BASE ]] || tools+=("base:$BASE")
+    for tool in "${tools[@]}"; do
+        name=${tool%%:*} bin=${tool#*:}
+        echo "== $size branches: $name check" >&2
+        measure "check-$size" no_pages "$bin" check --root "$site"
+        row "$size" "$name" check "$WALL" "$PAGES" "$RSS" "$CPU"
 
-    echo "== $size branches: kieumau build" >&2
-    measure "build-$size" kieumau_pages "$KIEUMAU" build --root "$site" --output @OUT@
-    row "$size" kieumau build "$WALL" "$PAGES" "$RSS" "$CPU"
+        echo "== $size branches: $name build" >&2
+        measure "build-$size" kieumau_pages "$bin" build --root "$site" --output @OUT@
+        row "$size" "$name" build "$WALL" "$PAGES" "$RSS" "$CPU"
 
-    echo "== $size branches: kieumau build after a one-branch edit (incremental)" >&2
-    rebuild "$size" "$site"
-    row "$size" kieumau rebuild "$WALL" "$PAGES" "$RSS" "$CPU"
+        echo "== $size branches: $name build after a one-branch edit (incremental)" >&2
+        rebuild "$size" "$site" "$bin"
+        row "$size" "$name" rebuild "$WALL" "$PAGES" "$RSS" "$CPU"
+
+        echo "== $size branches: $name first build after a one-branch edit following a full build" >&2
+        rebuild1 "$size" "$site" "$bin"
+        row "$size" "$name" rebuild1 "$WALL" "$PAGES" "$RSS" "$CPU"
+    done
 
     if ((HUGO)); then
         hsite=$BENCH_DIR/hugo/$size
@@ -237,7 +281,7 @@ rmdir "$OUT_DIR" 2>/dev/null || true
         "$(nproc) CPUs, median of $RUNS runs, $DISTRICTS districts, years $YEARS," \
         "$(((HUGO)) && hugo version | cut -d' ' -f2 | cut -d+ -f1 | sed 's/^/hugo /' || echo 'no hugo')"
     echo "load average before each size: ${LOADS[*]}"
-    printf '%-7s  %-8s  %-7s  %9s  %8s  %8s  %8s  %8s  %s\n' size tool command 'wall (s)' 'CPU (s)' pages pages/s \
+    printf '%-7s  %-8s  %-8s  %9s  %8s  %8s  %8s  %8s  %s\n' size tool command 'wall (s)' 'CPU (s)' pages pages/s \
         'RSS (MB)' output
     printf '%s\n' "${RESULTS[@]}"
 } | tee "$BENCH_DIR/results-$(date +%Y%m%d-%H%M%S).txt"

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod data;
 pub mod deps;
 pub mod emit;
+pub mod escape;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;

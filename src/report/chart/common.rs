@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{canvas, svg};
+use super::canvas;
 
 /// One line of a trend chart: one value per year, `None` where there is no data.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,12 +239,7 @@ pub(crate) fn full_labels(labels: &[String]) -> Vec<String> {
     labels.iter().map(|l| clean_label(l)).collect()
 }
 
-/// XML escaping for text and attribute values (control characters become spaces).
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    svg::push_escaped(&mut out, s);
-    out
-}
+use crate::report::escape::escape;
 
 /// The width of every chart's viewBox.
 pub(crate) const WIDTH: u32 = 720;

@@ -514,23 +514,4 @@ pub(crate) fn push_rgb(out: &mut String, (r, g, b): (u8, u8, u8)) {
     }
 }
 
-/// Appends `s` escaped for XML text and attribute values; control characters (invalid in XML)
-/// become spaces.
-pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    // Most labels need no escaping: copy them whole. 0xC2 leads the C1 control characters.
-    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'' | 0..=0x1F | 0x7F | 0xC2)) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-}
+pub(crate) use crate::report::escape::push_escaped;

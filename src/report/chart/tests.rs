@@ -357,7 +357,7 @@ fn backend_rotates_vertical_text_about_its_anchor() {
 #[test]
 fn backend_escapes_text() {
     let body = draw(|c| c.text("<b>\"x\" & 'y'\u{7}</b>", 1, 2, canvas::Txt::new(11.5)));
-    assert!(body.contains(">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39; &lt;/b&gt;</text>"), "{body}");
+    assert!(body.contains(">&lt;b&gt;&quot;x&quot; &amp; &#x27;y&#x27; &lt;/b&gt;</text>"), "{body}");
     assert!(!body.contains("<b>") && !body.contains('\u{7}'));
     // Plain text is copied as it is.
     let body = draw(|c| c.text("Đông Hưng – 92,5%", 1, 2, canvas::Txt::new(11.5)));

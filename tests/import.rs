@@ -271,27 +271,29 @@ dong-hung,c,HTNV,,1,,2\n";
     assert_eq!(stdout, "");
     let bad = csv.display().to_string();
     let expected = [
-        "row 3, column \"rating\": unknown rating `HTT` (did you mean `HTTNV`?",
-        "row 3, column \"2.1\": score 46 is above its maximum 45",
-        "row 4, column \"district\": unknown district `dong-hng` (did you mean `dong-hung`?",
-        "row 5, column \"vetoes\": unknown veto `tham-nhung` in the 2023 framework",
-        "row 5, column \"2.2\": criterion 2.2 does not apply to branch type `khu-dan-cu` (leave the cell empty)",
-        "row 6, column \"2.1\": no score, but criterion 2.1 applies to branch type `khu-dan-cu`",
-        "row 8: `dong-hung/a` is already on row 6 (keep one row per branch)",
-        "row 9, column \"branch\": no branch `x` in district `thanh-pho`",
-        "row 10: `thanh-pho/e` is already on row 2",
-        "row 10, column \"2.3\": score 8.125 has more than two decimals",
-        "row 11, column \"1.1\": score -1 is negative",
-        "row 11, column \"2.1\": \"abc\" is not a number",
-        "row 12: 7 cells, but the header has 8 columns",
+        "row 3 (thanh-pho/d), column \"rating\": unknown rating `HTT` (did you mean `HTTNV`?",
+        "row 3 (thanh-pho/d), column \"2.1\": score 46 for `2.1` is above its maximum 45",
+        "row 4 (dong-hng/a), column \"district\": unknown district `dong-hng` (did you mean `dong-hung`?",
+        "row 5 (dong-hung/b), column \"vetoes\": unknown veto `tham-nhung` in the 2023 framework",
+        "row 5 (dong-hung/b), column \"2.2\": criterion 2.2 does not apply to branch type `khu-dan-cu` (leave the cell empty)",
+        "row 6 (dong-hung/a), column \"2.1\": no score, but criterion 2.1 applies to branch type `khu-dan-cu`",
+        "row 8 (dong-hung/a): `dong-hung/a` is already on row 6 (keep one row per branch)",
+        "row 9 (thanh-pho/x), column \"branch\": no branch `x` in district `thanh-pho`",
+        "row 10 (thanh-pho/e): `thanh-pho/e` is already on row 2",
+        // Three places after the separator: a thousands separator or three decimals, refused.
+        "row 10 (thanh-pho/e), column \"2.3\": \"8.125\" is ambiguous",
+        "row 11 (dong-hung/b), column \"1.1\": score -1 for `1.1` is negative",
+        "row 11 (dong-hung/b), column \"2.1\": \"abc\" is not a number",
+        // A short row reads as having empty trailing cells; its problems name the branch.
+        "row 12 (dong-hung/c), column \"2.3\": no score, but criterion 2.3 applies to branch type `co-quan`",
     ];
     for e in expected {
         assert!(stderr.contains(&format!("{bad} {e}")), "missing `{e}` in:\n{stderr}");
     }
     assert!(stderr.contains(&format!("import failed: 15 problems in {bad}; no file was written")), "{stderr}");
     // Rows 7 and 11 repeat rows 6 and 5: reported too.
-    assert!(stderr.contains("row 7: `dong-hung/a` is already on row 6"), "{stderr}");
-    assert!(stderr.contains("row 11: `dong-hung/b` is already on row 5"), "{stderr}");
+    assert!(stderr.contains("row 7 (dong-hung/a): `dong-hung/a` is already on row 6"), "{stderr}");
+    assert!(stderr.contains("row 11 (dong-hung/b): `dong-hung/b` is already on row 5"), "{stderr}");
     assert_eq!(content_tree(site.path()), before, "nothing written");
 }
 

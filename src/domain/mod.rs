@@ -4,4 +4,5 @@ pub mod aggregate;
 pub mod collate;
 pub mod digest;
 pub mod model;
+pub mod rules;
 pub mod score;

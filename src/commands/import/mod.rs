@@ -308,7 +308,8 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.import-{}.tmp", std::process::id()))
 }
 
-/// Writes every new text beside its file first, then renames them all over the old files.
+/// Writes every new text beside its file first, then renames them all over the old files. If a
+/// rename fails, the files already replaced get their old bytes back, so the content is as before.
 fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
     let mut temps: Vec<PathBuf> = Vec::with_capacity(changes.len());
     let cleanup = |temps: &[PathBuf]| {
@@ -316,17 +317,23 @@ fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
             let _ = fs::remove_file(t);
         }
     };
+    let write = |path: &Path, like: &Path, bytes: &[u8]| -> std::io::Result<()> {
+        let mut f = fs::File::create(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Ok(meta) = fs::metadata(like) {
+            fs::set_permissions(path, meta.permissions())?;
+        }
+        Ok(())
+    };
+    // The old bytes, kept to put back.
+    let mut olds: Vec<Vec<u8>> = Vec::with_capacity(changes.len());
     for c in changes {
         let tmp = temp_path(&c.path);
-        let written = (|| -> std::io::Result<()> {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(c.text.as_bytes())?;
-            f.sync_all()?;
-            if let Ok(meta) = fs::metadata(&c.path) {
-                fs::set_permissions(&tmp, meta.permissions())?;
-            }
-            Ok(())
-        })();
+        let written = fs::read(&c.path).and_then(|old| {
+            olds.push(old);
+            write(&tmp, &c.path, c.text.as_bytes())
+        });
         temps.push(tmp);
         if let Err(e) = written {
             cleanup(&temps);
@@ -334,18 +341,34 @@ fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
         }
     }
     for (i, (c, tmp)) in changes.iter().zip(&temps).enumerate() {
-        if let Err(e) = fs::rename(tmp, &c.path) {
-            cleanup(&temps[i..]);
-            let done: Vec<&str> = changes[..i].iter().map(|c| c.rel.as_str()).collect();
-            return Err(Failure::Io(format!(
-                "cannot replace {}: {e}; {} file(s) were already updated: {}",
-                c.rel,
-                done.len(),
-                if done.is_empty() { "none".to_string() } else { done.join(", ") }
-            )));
+        if let Err(e) = replace_file(tmp, &c.path) {
+            cleanup(temps.get(i..).unwrap_or_default());
+            let mut lost = Vec::new();
+            for (done, old) in changes.iter().zip(&olds).take(i) {
+                let back = temp_path(&done.path);
+                if write(&back, &done.path, old).and_then(|()| fs::rename(&back, &done.path)).is_err() {
+                    let _ = fs::remove_file(&back);
+                    lost.push(done.rel.as_str());
+                }
+            }
+            let state = if lost.is_empty() {
+                format!("the {i} file(s) already replaced were put back; no file was changed")
+            } else {
+                format!("these files could not be put back and hold the new values: {}", lost.join(", "))
+            };
+            return Err(Failure::Io(format!("cannot replace {}: {e}; {state}", c.rel)));
         }
     }
     Ok(())
+}
+
+/// The rename that replaces a branch file; a test makes it fail for one file.
+fn replace_file(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    #[cfg(test)]
+    if tests::FAIL_RENAME.with(|f| f.borrow().as_deref() == Some(path)) {
+        return Err(std::io::Error::other("injected failure"));
+    }
+    fs::rename(tmp, path)
 }
 
 /// One line per problem of the sheet: `scores.csv row 7, column "2.1": score 11 is above ...`.
@@ -428,6 +451,53 @@ pub fn run(opts: &Options) -> u8 {
 mod tests {
     use super::*;
     use crate::domain::model::Hundredths;
+
+    thread_local! {
+        /// The file whose replacement fails (13.2: an immutable file, a full disk).
+        pub static FAIL_RENAME: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// A failed replacement of the third of four files puts the first two back.
+    #[test]
+    fn a_failed_rename_puts_back_what_was_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..4).map(|i| tmp.path().join(format!("b{i}.toml"))).collect();
+        for (i, p) in paths.iter().enumerate() {
+            fs::write(p, format!("old {i}\n")).unwrap();
+        }
+        let changes: Vec<Change> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Change {
+                rel: format!("b{i}.toml"),
+                path: p.clone(),
+                summary: String::new(),
+                text: format!("new {i}\n"),
+            })
+            .collect();
+        FAIL_RENAME.with(|f| *f.borrow_mut() = Some(paths[2].clone()));
+        let result = write_atomically(&changes);
+        FAIL_RENAME.with(|f| *f.borrow_mut() = None);
+        match result {
+            Err(Failure::Io(msg)) => {
+                assert!(
+                    msg.contains("cannot replace b2.toml") && msg.contains("2 file(s) already replaced were put back"),
+                    "{msg}"
+                )
+            }
+            _ => panic!("the failed rename is not reported"),
+        }
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(fs::read_to_string(p).unwrap(), format!("old {i}\n"), "{} is not as before", p.display());
+        }
+        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 4, "temporary files left behind: {left:?}");
+        // And without the failure every file is replaced.
+        write_atomically(&changes).ok().unwrap();
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(fs::read_to_string(p).unwrap(), format!("new {i}\n"));
+        }
+    }
 
     fn copy_fixture(to: &Path) {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");

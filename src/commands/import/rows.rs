@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use super::sheet::{Cell, Row, Sheet, column_letter};
 use crate::content::diag::{Diagnostics, known_hint};
 use crate::domain::model::{Content, DecimalError, Framework, Hundredths};
+use crate::domain::rules;
 
 const KEYS: [&str; 4] = ["district", "branch", "rating", "vetoes"];
+/// Informational columns a sheet may hold (the export writes `name` and `parent`); import ignores them.
+const INFO: [&str; 3] = ["name", "parent", "type"];
 
 /// One valid row: a branch's assessment for the year.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +74,10 @@ impl Report<'_> {
 /// Reads the header row. `None` (with every problem reported) when it cannot be used.
 fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> {
     let place = format!("row {}", header.number);
+    if let Some(m) = mangled(header, fw) {
+        r.error(place, m.message, Some(m.hint));
+        return None;
+    }
     let mut names = Vec::with_capacity(header.cells.len());
     let mut ok = true;
     for (col, cell) in header.cells.iter().enumerate() {
@@ -99,6 +106,9 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
             continue;
         }
         let lower = name.to_lowercase();
+        if INFO.contains(&lower.as_str()) {
+            continue;
+        }
         // `1,1`: a criterion id that a spreadsheet read as a number and wrote with a decimal comma.
         let id = |n: &str| ids.iter().position(|id| *id == n);
         let slot = if let Some(k) = KEYS.iter().position(|k| *k == lower) {
@@ -109,7 +119,7 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
             let mut known: Vec<&str> = KEYS.to_vec();
             known.extend(&ids);
             let hint = format!(
-                "the columns are district, branch, rating, vetoes and the criteria of the {} framework: {}; {}",
+                "the columns are district, branch, rating, vetoes (name, parent and type are ignored) and the criteria of the {} framework: {}; {}",
                 fw.year,
                 ids.join(", "),
                 match crate::content::diag::did_you_mean(name, known.iter().copied()) {
@@ -166,6 +176,50 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
     ok.then_some(Columns { names, keys, criteria, unnamed })
 }
 
+/// One message for a header whose criterion ids a spreadsheet turned into numbers or dates
+/// (`5.10` into 5.1, `1.1` into 1 January), instead of one per column.
+fn mangled(header: &Row, fw: &Framework) -> Option<rules::Problem> {
+    let ids: Vec<&str> = fw.criteria.iter().map(|c| c.id.as_str()).collect();
+    let as_number = |t: &str| t.replace(',', ".").parse::<f64>().ok();
+    let mut shown = Vec::new();
+    for (col, cell) in header.cells.iter().enumerate() {
+        let what = match cell {
+            Cell::Number(f) if !ids.contains(&format!("{f}").as_str()) => Some(format!("{f}")),
+            Cell::Other(what) => Some(what.clone()),
+            // Text that is no id but reads as the number of one: `5.1` where the framework has `5.10`.
+            Cell::Text(t) if !ids.contains(&t.as_str()) && !ids.contains(&t.replace(',', ".").as_str()) => {
+                let numeric = as_number(t).is_some_and(|n| ids.iter().any(|id| as_number(id) == Some(n)));
+                (numeric || looks_like_date(t)).then(|| t.clone())
+            }
+            _ => None,
+        };
+        if let Some(w) = what {
+            shown.push(format!("{} {w}", column_letter(col)));
+        }
+    }
+    let lost = shown.len();
+    (lost > 0).then(|| rules::Problem {
+        message: format!(
+            "{lost} criterion header(s) were turned into numbers or dates by a spreadsheet ({}), so the columns cannot be matched to the criteria {}",
+            shown.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+            ids.join(", ")
+        ),
+        hint: "format the header row as Text before typing the ids (or type an apostrophe first: '5.10), or import the CSV with the columns as Text".into(),
+    })
+}
+
+/// `01-Jan`, `1/1/2023`, `2023-01-01`, `Jan-01`: what a spreadsheet writes for an id it read as a date.
+fn looks_like_date(t: &str) -> bool {
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    let seps = t.bytes().filter(|b| *b == b'/' || *b == b'-').count();
+    let word = t.split(['/', '-', ' ']).find(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && !w.is_empty());
+    let month = word.is_some_and(|w| w.len() == 3) && t.split(['/', '-', ' ']).count() >= 2;
+    digits > 0
+        && seps > 0
+        && t.len() <= 12
+        && (month || t.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b'-'))
+}
+
 /// Reads a score cell exactly: a decimal point or a decimal comma, at most two decimals.
 pub fn score_value(cell: &Cell) -> Result<Hundredths, String> {
     let text = match cell {
@@ -174,6 +228,17 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, String> {
         Cell::Empty => return Err("the cell is empty".into()),
         Cell::Other(what) => return Err(format!("the cell holds {what}, not a number")),
     };
+    // `1,000` or `1.000`: a thousands separator or a decimal with three places; neither is a score.
+    if let Some((int, frac)) = text.split_once([',', '.'])
+        && frac.len() == 3
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(format!(
+            "\"{text}\" is ambiguous: a thousands separator or three decimals; a score has at most two decimals"
+        ));
+    }
     let normal =
         if text.matches(',').count() == 1 && !text.contains('.') { text.replace(',', ".") } else { text.into() };
     let plain = normal.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
@@ -220,7 +285,6 @@ pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, dia
         fw,
         cols,
         width: header.cells.len(),
-        fixed_width: sheet.fixed_width,
         slugs: content.districts.iter().map(|d| d.slug.as_str()).collect(),
         districts: content.districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect(),
         branches: content
@@ -235,8 +299,9 @@ pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, dia
     let mut ok = true;
     for row in rows {
         match entry(&cx, row, &mut seen, &mut r) {
-            Some(e) => out.push(e),
-            None => ok = false,
+            Read::Entry(e) => out.push(e),
+            Read::Skipped => {}
+            Read::Bad => ok = false,
         }
     }
     if ok { out } else { Vec::new() }
@@ -248,28 +313,36 @@ struct Context<'a> {
     fw: &'a Framework,
     cols: Columns,
     width: usize,
-    fixed_width: bool,
     slugs: Vec<&'a str>,
     /// District slug -> index; (district index, branch slug) -> branch index.
     districts: HashMap<&'a str, usize>,
     branches: HashMap<(usize, &'a str), usize>,
 }
 
-fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>, r: &mut Report<'_>) -> Option<Entry> {
+fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>, r: &mut Report<'_>) -> Read {
     let (content, fw, cols, width, slugs) = (cx.content, cx.fw, &cx.cols, cx.width, &cx.slugs);
     let n = row.number;
-    let at = |col: usize| format!("row {n}, {}", cols.label(col));
+    // Every problem names the row's district and branch as the sheet writes them.
+    let named = |col: usize| match row.cells.get(col) {
+        Some(Cell::Text(t)) => t.clone(),
+        _ => String::new(),
+    };
+    let (dname, bname) = (named(cols.keys[0]), named(cols.keys[1]));
+    let place =
+        if dname.is_empty() && bname.is_empty() { format!("row {n}") } else { format!("row {n} ({dname}/{bname})") };
+    let at = |col: usize| format!("{place}, {}", cols.label(col));
     let len = row.cells.len();
-    if (cx.fixed_width && len != width) || len > width {
+    // A short row (a spreadsheet drops trailing empty cells) reads as having them empty.
+    if len > width {
         r.error(
-            format!("row {n}"),
+            place.clone(),
             format!("{len} cells, but the header has {width} columns"),
             Some(
                 "every row has a cell under each column of the header; leave it empty where a criterion does not apply"
                     .into(),
             ),
         );
-        return None;
+        return Read::Bad;
     }
     let cell = |col: usize| row.cells.get(col).unwrap_or(&Cell::Empty);
     let mut ok = true;
@@ -287,6 +360,10 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
         }
     };
     let [dcol, bcol, rcol, vcol] = cols.keys;
+    // No rating, no vetoes, no score: that branch was not assessed that year.
+    if [rcol, vcol].iter().chain(&cols.criteria).all(|&c| cell(c).is_empty()) {
+        return Read::Skipped;
+    }
     let (district, branch) = (text(dcol, r), text(bcol, r));
     let (rating, vetoes) = (text(rcol, r), text(vcol, r));
 
@@ -337,7 +414,7 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     {
         seen.insert((di, bi), first);
         r.error(
-            format!("row {n}"),
+            place.clone(),
             format!("`{}/{}` is already on row {first}", slugs[di], content.districts[di].branches[bi].slug),
             Some("keep one row per branch".into()),
         );
@@ -352,9 +429,15 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
             None
         }
         Some(s) => {
-            let found = content.site.rating_index(s);
+            let found = rules::rating_from_label(&content.site, s);
             if found.is_none() {
-                r.error(at(rcol), format!("unknown rating `{s}`"), Some(known_hint(s, &codes)));
+                let names: Vec<String> =
+                    content.site.ratings.iter().map(|x| format!("{} ({})", x.code, x.name)).collect();
+                r.error(
+                    at(rcol),
+                    format!("unknown rating `{s}`"),
+                    Some(format!("{}; write a code or a full name: {}", known_hint(s, &codes), names.join(", "))),
+                );
             }
             found
         }
@@ -365,8 +448,15 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     let mut vi = Vec::new();
     match vetoes {
         Some(list) => {
-            for id in list.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()) {
-                match fw.vetoes.iter().position(|v| v.id == id) {
+            // A whole cell may be one veto's title (titles may hold commas); otherwise a list.
+            let whole = rules::veto_from_label(fw, &list);
+            let parts: Vec<&str> = if whole.is_some() {
+                vec![list.trim()]
+            } else {
+                list.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).collect()
+            };
+            for id in parts {
+                match rules::veto_from_label(fw, id) {
                     Some(i) if vi.contains(&i) => {
                         r.error(at(vcol), format!("veto `{id}` is listed twice"), Some("list each veto once".into()));
                         ok = false;
@@ -416,19 +506,13 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
                 continue;
             }
             match score_value(value) {
-                Ok(v) if v.is_negative() => {
-                    r.error(
-                        at(col),
-                        format!("score {v} is negative"),
-                        Some(format!("a score lies between 0 and {}", c.max)),
-                    );
-                    ok = false;
-                }
-                Ok(v) if v > c.max => {
-                    r.error(at(col), format!("score {v} is above its maximum {}", c.max), None);
-                    ok = false;
-                }
-                Ok(v) => scores.push(v),
+                Ok(v) => match rules::score_in_range(&c.id, v, c.max) {
+                    Ok(()) => scores.push(v),
+                    Err(p) => {
+                        r.error(at(col), p.message, Some(p.hint));
+                        ok = false;
+                    }
+                },
                 Err(e) => {
                     r.error(at(col), e, Some("write a number with at most two decimals, like 8.5 or 8,5".into()));
                     ok = false;
@@ -436,10 +520,21 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
             }
         }
     }
-    if !ok {
-        return None;
+    match (ok, di, bi, ri) {
+        (true, Some(district), Some(branch), Some(rating)) => {
+            Read::Entry(Entry { row: n, district, branch, rating, vetoes: vi, scores })
+        }
+        _ => Read::Bad,
     }
-    Some(Entry { row: n, district: di?, branch: bi?, rating: ri?, vetoes: vi, scores })
+}
+
+/// What became of one row.
+enum Read {
+    Entry(Entry),
+    /// Rating, vetoes and scores all empty: not assessed that year.
+    Skipped,
+    /// Its problems are reported.
+    Bad,
 }
 
 #[cfg(test)]
@@ -453,7 +548,10 @@ mod tests {
         assert_eq!(t("8,5"), Ok(Hundredths(850)));
         assert_eq!(t("8,25"), Ok(Hundredths(825)));
         assert_eq!(t("45"), Ok(Hundredths(4500)));
-        assert!(t("8.125").unwrap_err().contains("more than two decimals"));
+        assert!(t("8.125").unwrap_err().contains("ambiguous"));
+        assert!(t("1,000").unwrap_err().contains("ambiguous"), "1,000 is read as 1");
+        assert!(t("1.000").unwrap_err().contains("ambiguous"));
+        assert!(t("8.1250").unwrap_err().contains("more than two decimals"));
         assert!(t("1.234,5").unwrap_err().contains("not a number"));
         assert!(t("abc").unwrap_err().contains("not a number"));
         assert!(t("4_5").unwrap_err().contains("not a number"));

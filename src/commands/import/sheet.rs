@@ -36,8 +36,6 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct Sheet {
     pub rows: Vec<Row>,
-    /// CSV: every row is checked for the header's cell count. Workbooks have no such count.
-    pub fixed_width: bool,
 }
 
 /// The kind of file, from its extension.
@@ -143,7 +141,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         }
         rows.push(Row { number, cells });
     }
-    Ok(Sheet { rows, fixed_width: true })
+    Ok(Sheet { rows })
 }
 
 /// Reads one sheet of a workbook: `sheet` by name, or the first one.
@@ -173,7 +171,7 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String>
         }
         rows.push(Row { number: row0 + i + 1, cells });
     }
-    Ok(Sheet { rows, fixed_width: false })
+    Ok(Sheet { rows })
 }
 
 fn data_cell(d: &Data) -> Cell {

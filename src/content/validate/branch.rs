@@ -93,16 +93,18 @@ pub fn branch(
         }
     }
     seen_years.sort_by_key(|(y, _)| *y);
-    for pair in seen_years.windows(2) {
-        let ((before, _), (after, span)) = (&pair[0], &pair[1]);
-        if after - before > 1 {
-            let missing: Vec<String> = (before + 1..*after).map(|y| y.to_string()).collect();
-            cx.warning(
-                span.clone(),
-                format!("no assessment for {} (a gap between {before} and {after})", missing.join(", ")),
-            )
+    let years: Vec<i64> = seen_years.iter().map(|(y, _)| *y).collect();
+    for (after, missing) in crate::domain::rules::gaps(&years) {
+        let Some((_, span)) = seen_years.get(after) else { continue };
+        let (before, after) = (missing.start - 1, missing.end);
+        // A long gap (a mistyped year) is shown as a range, not as thousands of years.
+        let missing = if missing.end - missing.start > 10 {
+            format!("{}-{}", missing.start, missing.end - 1)
+        } else {
+            missing.map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        };
+        cx.warning(span.clone(), format!("no assessment for {missing} (a gap between {before} and {after})"))
             .hint("add the missing year's [[assessments]], or check the years");
-        }
     }
     if broken {
         return None;
@@ -210,13 +212,8 @@ fn assessment(
             continue;
         };
         let max = fw.criteria[applicable[pos]].max;
-        if v.is_negative() {
-            cx.error(value.span(), format!("score {v} for `{id}` is negative"))
-                .hint(format!("a score lies between 0 and {max}"));
-            ok = false;
-        } else if v > max {
-            cx.error(value.span(), format!("score {v} for `{id}` is above its maximum {max}"))
-                .hint(format!("a score lies between 0 and {max}"));
+        if let Err(p) = crate::domain::rules::score_in_range(id, v, max) {
+            cx.error(value.span(), p.message).hint(p.hint);
             ok = false;
         }
         scores[pos] = Some(v);

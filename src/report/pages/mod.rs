@@ -15,7 +15,7 @@ use super::theme::{Theme, tera_error};
 use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, object, target_view, threshold_text};
 use crate::content::Checked;
 use crate::domain::aggregate::Stats;
-use crate::domain::model::{Branch, Language, Metric, Note, Notes, Scope};
+use crate::domain::model::{Language, Metric, Note, Notes, Scope};
 use crate::report::Options;
 use crate::report::chart::{self, ChartText, Series, TargetLine};
 use crate::report::emit::Emit;
@@ -390,7 +390,4 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// A year missing between a branch's first and last assessment.
-pub fn has_gap(b: &Branch) -> bool {
-    b.assessments.windows(2).any(|w| w[1].year - w[0].year > 1)
-}
+pub use crate::domain::rules::has_gap;

@@ -1,0 +1,87 @@
+//! The assessment rules that both `check` (branch files) and `import` (sheets) apply to the values
+//! a clerk writes: which rating or veto a label names, and whether a score fits its criterion.
+//! Each returns a problem as text; the caller puts it at a TOML span or at a sheet cell.
+
+use crate::domain::model::{Branch, Framework, Hundredths, Site};
+
+/// A breached rule: what is wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub hint: String,
+}
+
+/// The rating a sheet cell names: its code in any case (`httnv`), or its full name
+/// (`Hoàn thành tốt nhiệm vụ`, also in any case). Branch files use the exact code.
+pub fn rating_from_label(site: &Site, label: &str) -> Option<usize> {
+    let label = label.trim();
+    site.rating_index(label).or_else(|| {
+        let lower = label.to_lowercase();
+        site.ratings.iter().position(|r| r.code.to_lowercase() == lower || r.name.trim().to_lowercase() == lower)
+    })
+}
+
+/// The veto a sheet cell names: its id, or its title (in any case).
+pub fn veto_from_label(fw: &Framework, label: &str) -> Option<usize> {
+    let lower = label.trim().to_lowercase();
+    fw.vetoes.iter().position(|v| v.id == label.trim()).or_else(|| {
+        fw.vetoes.iter().position(|v| v.id.to_lowercase() == lower || v.title.trim().to_lowercase() == lower)
+    })
+}
+
+/// A score lies in `0..=max` (its two-decimal precision is the number type's own rule).
+pub fn score_in_range(id: &str, v: Hundredths, max: Hundredths) -> Result<(), Problem> {
+    if v.is_negative() {
+        return Err(Problem {
+            message: format!("score {v} for `{id}` is negative"),
+            hint: format!("a score lies between 0 and {max}"),
+        });
+    }
+    if v > max {
+        return Err(Problem {
+            message: format!("score {v} for `{id}` is above its maximum {max}"),
+            hint: format!("a score lies between 0 and {max}"),
+        });
+    }
+    Ok(())
+}
+
+/// The gaps in a branch's sorted assessment years: for each, the index of the year after it and
+/// the years missing (`[2022, 2025]` -> `[(1, 2023..2025)]`). A gap is a warning in `check` and a
+/// flag on the pages.
+pub fn gaps(sorted_years: &[i64]) -> Vec<(usize, std::ops::Range<i64>)> {
+    sorted_years
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, w)| match *w {
+            [before, after] if after - before > 1 => Some((i + 1, before + 1..after)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A year missing between a branch's first and last assessment.
+pub fn has_gap(b: &Branch) -> bool {
+    b.assessments.windows(2).any(|w| matches!(*w, [ref x, ref y] if y.year - x.year > 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_gaps() {
+        assert_eq!(gaps(&[2022, 2023, 2025, 2026, 2029]), vec![(2, 2024..2025), (4, 2027..2029)]);
+        assert!(gaps(&[2022, 2023]).is_empty());
+        assert!(gaps(&[]).is_empty());
+    }
+
+    #[test]
+    fn score_range() {
+        let max = Hundredths(1000);
+        assert!(score_in_range("1.1", Hundredths(0), max).is_ok());
+        assert!(score_in_range("1.1", max, max).is_ok());
+        assert!(score_in_range("1.1", Hundredths(-1), max).unwrap_err().message.contains("for `1.1` is negative"));
+        assert!(score_in_range("1.1", Hundredths(1001), max).unwrap_err().message.contains("above its maximum 10"));
+    }
+}

@@ -150,6 +150,7 @@ fn builds_into_one_output_at_once_wait_for_each_other() {
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("kieumau"))
             .env("SOURCE_DATE_EPOCH", "1734220800")
+            .env("KIEUMAU_LANG", "en")
             .args(["build", "--root"])
             .arg(site.path())
             .arg("--output")

@@ -356,9 +356,7 @@ fn decode_owned(rel: &str, mut bytes: Vec<u8>, diags: &mut Diagnostics) -> Optio
         Ok(text) => {
             if let Some(pos) = text.find('\0') {
                 diags.add_source(rel, &text);
-                diags
-                    .error(rel, Some(pos..pos + 1), "file contains a NUL byte: it looks binary, not text")
-                    .hint("save the file as plain UTF-8 text");
+                diags.error(rel, Some(pos..pos + 1), crate::diag!("KM0003"));
                 return None;
             }
             Some(text)
@@ -368,12 +366,7 @@ fn decode_owned(rel: &str, mut bytes: Vec<u8>, diags: &mut Diagnostics) -> Optio
             let valid = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let (line, col) = crate::content::diag::line_col(&prefix, valid);
-            diags.error(
-                rel,
-                None,
-                format!("file is not valid UTF-8 (first bad byte at line {line}, column {col})"),
-            )
-            .hint("save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8); TCVN3/VNI encodings are not supported");
+            diags.error(rel, None, crate::diag!("KM0002", line = line, column = col));
             None
         }
     }
@@ -382,7 +375,7 @@ fn decode_owned(rel: &str, mut bytes: Vec<u8>, diags: &mut Diagnostics) -> Optio
 /// Parses TOML text, reporting a syntax error at its spot.
 pub fn parse_toml<'i>(file: &str, text: &'i str, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
     if text.trim().is_empty() {
-        diags.error(file, None, "file is empty").hint("fill it in, or delete it if it is not needed");
+        diags.error(file, None, crate::diag!("KM0004"));
         return None;
     }
     match DeTable::parse(text) {
@@ -390,10 +383,8 @@ pub fn parse_toml<'i>(file: &str, text: &'i str, diags: &mut Diagnostics) -> Opt
         Err(e) => {
             diags.add_source(file, text);
             let span = e.span().map(|s| clamp_span(text, s));
-            let msg = e.message().trim_end().to_string();
-            diags
-                .error(file, span, format!("TOML syntax error: {msg}"))
-                .hint("see https://toml.io for the syntax; strings need \"quotes\", tables [brackets]");
+            let message = crate::content::syntax::explain(text, e.message().trim_end(), span.clone());
+            diags.error(file, span, message);
             None
         }
     }

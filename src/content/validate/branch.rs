@@ -20,7 +20,7 @@ pub fn branch(
     site: &Site,
     frameworks: &Frameworks,
 ) -> Option<Branch> {
-    let f = Fields::new(cx, root, 0..0, "a branch file", BRANCH_KEYS);
+    let f = Fields::new(cx, root, 0..0, "what-branch", BRANCH_KEYS);
     let name = f.text(cx, "name", true, "\"Chi bộ thôn Thượng Phúc\"");
     let type_idx = f.string(cx, "type", true, "\"khu-dan-cu\"").and_then(|(s, span)| {
         let idx = site.type_index(s);
@@ -74,8 +74,12 @@ pub fn branch(
         return None;
     }
     for (t, span) in tables {
-        let a = Fields::new(cx, t, span, "an assessment", ASSESSMENT_KEYS);
-        let year = a.integer(cx, "year", true, years.clone(), &target_year);
+        let a = Fields::new(cx, t, span, "what-assessment", ASSESSMENT_KEYS);
+        // A year is what an assessment is of: its absence gets its own message (KM0107).
+        if a.get("year").is_none() {
+            cx.error(a.span(), crate::diag!("KM0107", example = &target_year));
+        }
+        let year = a.integer(cx, "year", false, years.clone(), &target_year);
         if let Some((y, yspan)) = &year {
             if seen_years.iter().any(|(s, _)| s == y) {
                 cx.error(yspan.clone(), format!("a second assessment for {y}"))

@@ -12,7 +12,7 @@ const CRITERION_KEYS: &[&str] = &["id", "group", "title", "max", "min", "types"]
 pub const MAX_CRITERIA: usize = 1000;
 
 pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -> Option<Framework> {
-    let f = Fields::new(cx, root, 0..0, "a criteria file", FRAMEWORK_KEYS);
+    let f = Fields::new(cx, root, 0..0, "what-criteria", FRAMEWORK_KEYS);
     let model_min_pct = f.decimal(cx, "model_min_pct", true, "90").and_then(|(v, span)| {
         if v.is_negative() || v > Hundredths::from_units(100) {
             cx.error(span, format!("`model_min_pct` = {v} is not a percentage")).hint("write a number from 0 to 100");
@@ -36,7 +36,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
 
     let mut groups: Vec<Group> = Vec::new();
     for (t, span) in f.tables(cx, "groups", "[[groups]]") {
-        let g = Fields::new(cx, t, span, "a group", &["id", "name"]);
+        let g = Fields::new(cx, t, span, "what-group", &["id", "name"]);
         let id = g.text(cx, "id", true, "\"I\"");
         let name = g.text(cx, "name", true, "\"Chính trị, tư tưởng\"");
         if let (Some((id, span)), Some((name, _))) = (id, name) {
@@ -62,7 +62,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut broken = false;
     for (t, span) in tables {
-        let c = Fields::new(cx, t, span, "a criterion", CRITERION_KEYS);
+        let c = Fields::new(cx, t, span, "what-criterion", CRITERION_KEYS);
         let id = c.text(cx, "id", true, "\"1.1\"");
         let group = c.string(cx, "group", true, "\"I\"").and_then(|(g, span)| {
             let idx = group_ids.iter().position(|x| *x == g);
@@ -135,7 +135,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
 
     let mut vetoes: Vec<Veto> = Vec::new();
     for (t, span) in f.tables(cx, "vetoes", "[[vetoes]]") {
-        let v = Fields::new(cx, t, span, "a veto", &["id", "title"]);
+        let v = Fields::new(cx, t, span, "what-veto", &["id", "title"]);
         let id = v.text(cx, "id", true, "\"ky-luat\"");
         let title = v.text(cx, "title", true, "\"Có đảng viên bị kỷ luật\"");
         if let (Some((id, span)), Some((title, _))) = (id, title) {

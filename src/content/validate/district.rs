@@ -16,7 +16,7 @@ pub struct DistrictHead {
 }
 
 pub fn district(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<DistrictHead> {
-    let f = Fields::new(cx, root, 0..0, "district.toml", &["name", "kind", "order"]);
+    let f = Fields::new(cx, root, 0..0, "what-district", &["name", "kind", "order"]);
     let name = f.text(cx, "name", true, "\"Huyện Đông Hưng\"");
     let kind = f.string(cx, "kind", true, "\"huyen\"").and_then(|(s, span)| {
         let kind = DistrictKind::from_slug(s);

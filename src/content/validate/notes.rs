@@ -48,7 +48,7 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
         }
     };
     let table = table.into_inner();
-    let f = Fields::new(cx, &table, offset..offset, "front matter", &["title", "author", "date"]);
+    let f = Fields::new(cx, &table, offset..offset, "what-front-matter", &["title", "author", "date"]);
     note.title = f.text(cx, "title", false, "\"Sơ kết năm 2024\"").map(|(s, _)| s.to_string());
     note.author = f.text(cx, "author", false, "\"Ban Tổ chức\"").map(|(s, _)| s.to_string());
     note.date = match f.get("date") {

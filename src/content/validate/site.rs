@@ -29,7 +29,7 @@ const SITE_KEYS: &[&str] = &[
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
-    let f = Fields::new(cx, root, 0..0, "site.toml", SITE_KEYS);
+    let f = Fields::new(cx, root, 0..0, "what-site", SITE_KEYS);
     let title = f.text(cx, "title", true, "\"Xây dựng mô hình chi bộ kiểu mẫu\"");
     let organisation = f.text(cx, "organisation", true, "\"Ban Tổ chức Tỉnh ủy Thái Bình\"");
     let language = match f.string(cx, "language", false, "\"vi\"") {
@@ -104,7 +104,7 @@ fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
     }
     let mut out: Vec<Rating> = Vec::new();
     for (t, span) in tables {
-        let r = Fields::new(cx, t, span, "a rating", &["code", "name", "good"]);
+        let r = Fields::new(cx, t, span, "what-rating", &["code", "name", "good"]);
         let code = r.text(cx, "code", true, "\"HTXSNV\"");
         let name = r.text(cx, "name", true, "\"Hoàn thành xuất sắc nhiệm vụ\"");
         let good = r.boolean(cx, "good", false).is_some_and(|(b, _)| b);
@@ -127,12 +127,12 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
     }
     let mut out: Vec<BranchType> = Vec::new();
     for (t, span) in tables {
-        let bt = Fields::new(cx, t, span, "a branch type", &["slug", "name", "subtypes"]);
+        let bt = Fields::new(cx, t, span, "what-branch-type", &["slug", "name", "subtypes"]);
         let slug = slug_field(cx, &bt, "khu-dan-cu");
         let name = bt.text(cx, "name", true, "\"Khu dân cư\"");
         let mut subtypes: Vec<Subtype> = Vec::new();
         for (st, sspan) in bt.tables(cx, "subtypes", "[{ slug = \"thon\", name = \"Thôn\" }]") {
-            let s = Fields::new(cx, st, sspan, "a subtype", &["slug", "name"]);
+            let s = Fields::new(cx, st, sspan, "what-subtype", &["slug", "name"]);
             let sslug = slug_field(cx, &s, "thon");
             let sname = s.text(cx, "name", true, "\"Thôn\"");
             if let (Some((sslug, span)), Some((sname, _))) = (sslug, sname) {
@@ -194,7 +194,7 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             cx,
             t,
             span.clone(),
-            "a target",
+            "what-target",
             &["name", "metric", "scope", "at_least", "more_than", "level"],
         );
         let name = tf.text(cx, "name", true, "\"Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên\"");
@@ -248,7 +248,7 @@ fn pilots(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<PilotRule>> {
     let Some((t, span)) = f.table(cx, "pilots", false, "{ per_type = [1, 3] }") else {
         return Some(None);
     };
-    let pf = Fields::new(cx, t, span, "[pilots]", &["per_type"]);
+    let pf = Fields::new(cx, t, span, "what-pilots", &["per_type"]);
     let (items, span) = pf.array(cx, "per_type", true, "[1, 3]")?;
     let nums: Vec<i64> = items
         .iter()
@@ -274,7 +274,7 @@ fn excellent_cap(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, codes: &[&str]) -> Option
     else {
         return Some(None);
     };
-    let ef = Fields::new(cx, t, span, "[excellent_cap]", &["rating", "of", "max_pct"]);
+    let ef = Fields::new(cx, t, span, "what-excellent-cap", &["rating", "of", "max_pct"]);
     let mut code = |key: &str, example: &str| {
         let (s, span) = ef.string(cx, key, true, example)?;
         let idx = codes.iter().position(|c| *c == s);

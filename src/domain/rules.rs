@@ -1,15 +1,9 @@
 //! The assessment rules that both `check` (branch files) and `import` (sheets) apply to the values
 //! a clerk writes: which rating or veto a label names, and whether a score fits its criterion.
-//! Each returns a problem as text; the caller puts it at a TOML span or at a sheet cell.
+//! Each returns its problem as a coded message; the caller puts it at a TOML span or a sheet cell.
 
 use crate::domain::model::{Branch, Framework, Hundredths, Site};
-
-/// A breached rule: what is wrong and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub message: String,
-    pub hint: String,
-}
+use crate::messages::Message;
 
 /// The rating a sheet cell names: its code in any case (`httnv`), or its full name
 /// (`Hoàn thành tốt nhiệm vụ`, also in any case). Branch files use the exact code.
@@ -30,18 +24,13 @@ pub fn veto_from_label(fw: &Framework, label: &str) -> Option<usize> {
 }
 
 /// A score lies in `0..=max` (its two-decimal precision is the number type's own rule).
-pub fn score_in_range(id: &str, v: Hundredths, max: Hundredths) -> Result<(), Problem> {
+pub fn score_in_range(id: &str, v: Hundredths, max: Hundredths) -> Result<(), Message> {
+    let (value, max_text) = (v.to_string(), max.to_string());
     if v.is_negative() {
-        return Err(Problem {
-            message: format!("score {v} for `{id}` is negative"),
-            hint: format!("a score lies between 0 and {max}"),
-        });
+        return Err(crate::diag!("KM0301", value = value, id = id, max = max_text));
     }
     if v > max {
-        return Err(Problem {
-            message: format!("score {v} for `{id}` is above its maximum {max}"),
-            hint: format!("a score lies between 0 and {max}"),
-        });
+        return Err(crate::diag!("KM0302", value = value, id = id, max = max_text));
     }
     Ok(())
 }
@@ -81,7 +70,7 @@ mod tests {
         let max = Hundredths(1000);
         assert!(score_in_range("1.1", Hundredths(0), max).is_ok());
         assert!(score_in_range("1.1", max, max).is_ok());
-        assert!(score_in_range("1.1", Hundredths(-1), max).unwrap_err().message.contains("for `1.1` is negative"));
-        assert!(score_in_range("1.1", Hundredths(1001), max).unwrap_err().message.contains("above its maximum 10"));
+        assert!(score_in_range("1.1", Hundredths(-1), max).unwrap_err().text.contains("for `1.1` is negative"));
+        assert!(score_in_range("1.1", Hundredths(1001), max).unwrap_err().text.contains("above its maximum 10"));
     }
 }

@@ -18,7 +18,8 @@ const fn c(code: &'static str, id: &'static str, hint: Option<&'static str>, exp
     Code { code, id, hint, explain }
 }
 
-/// Every code, in order. KM00xx files, KM01xx TOML syntax, KM02xx keys and values.
+/// Every code, in order. KM00xx files, KM01xx TOML syntax, KM02xx keys and values,
+/// KM03xx assessment rules, KM05xx sheets.
 pub const CODES: &[Code] = &[
     c("KM0001", "too-many-problems", Some("too-many-problems-hint"), "too-many-problems-explain"),
     c("KM0002", "not-utf8", Some("not-utf8-hint"), "not-utf8-explain"),
@@ -50,6 +51,12 @@ pub const CODES: &[Code] = &[
     c("KM0216", "number-exponent", Some("number-exponent-hint"), "number-exponent-explain"),
     c("KM0217", "number-too-large", Some("number-too-large-hint"), "number-too-large-explain"),
     c("KM0218", "number-malformed", Some("number-malformed-hint"), "number-malformed-explain"),
+    // KM03xx: the assessment rules (domain/rules.rs), for branch files and sheets alike.
+    c("KM0301", "score-negative", Some("score-negative-hint"), "score-negative-explain"),
+    c("KM0302", "score-above-max", Some("score-above-max-hint"), "score-above-max-explain"),
+    // KM05xx: score sheets and workbooks (import).
+    c("KM0501", "sheet-mangled-header", Some("sheet-mangled-header-hint"), "sheet-mangled-header-explain"),
+    c("KM0502", "sheet-ambiguous-number", Some("sheet-ambiguous-number-hint"), "sheet-ambiguous-number-explain"),
 ];
 
 /// The code `code` (any case), if it exists.

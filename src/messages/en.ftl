@@ -280,3 +280,29 @@ severity-error = error
 severity-warning = warning
 help-possible = one of: { $values }
 help-default = default: { $value }
+
+## Assessment rules shared by check and import (domain/rules.rs), and score sheets (import)
+score-negative = score { $value } for `{ $id }` is negative
+score-negative-hint = a score lies between 0 and { $max }
+score-negative-explain = A score lies between 0 and its criterion's maximum.
+    Before: "1.1" = -5
+    After:  "1.1" = 5
+score-above-max = score { $value } for `{ $id }` is above its maximum { $max }
+score-above-max-hint = a score lies between 0 and { $max }
+score-above-max-explain = A score may not exceed the maximum that the year's criteria file gives its criterion.
+    Before: "1.1" = 12   (max = 10)
+    After:  "1.1" = 10
+sheet-mangled-header = { $count } criterion header(s) were turned into numbers or dates by a spreadsheet ({ $shown }), so the columns cannot be matched to the criteria { $ids }
+sheet-mangled-header-hint = format the header row as Text before typing the ids (or type an apostrophe first: '5.10), or import the CSV with the columns as Text
+sheet-mangled-header-explain = Spreadsheets turn a typed 5.10 into the number 5.1 and 1.1 into a date, so the header no longer names the criteria. The import format's header cells are text.
+    Before: district | branch | rating | vetoes | 01-Jan | 5.1
+    After:  district | branch | rating | vetoes | 1.1 | 5.10
+sheet-ambiguous-number = "{ $text }" is ambiguous: a thousands separator or three decimals
+sheet-ambiguous-number-hint = a score has at most two decimals: write 1 or 1000 without a separator, or 8.5
+sheet-ambiguous-number-explain = With three digits after a comma or a point, a cell may mean a thousand or a decimal. It is refused rather than guessed.
+    Before: 1,000
+    After:  1 (or 1000)
+sheet-rating-names = write a code or a full name: { $names }
+import-put-back = the { $count } file(s) already replaced were put back; no file was changed
+import-not-put-back = these files could not be put back and hold the new values: { $files }
+import-cannot-replace = cannot replace { $file }: { $error }; { $state }

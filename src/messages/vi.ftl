@@ -274,3 +274,29 @@ severity-error = lỗi
 severity-warning = cảnh báo
 help-possible = một trong: { $values }
 help-default = mặc định: { $value }
+
+## Assessment rules shared by check and import (domain/rules.rs), and score sheets (import)
+score-negative = điểm { $value } của `{ $id }` là số âm
+score-negative-hint = điểm nằm trong khoảng từ 0 đến { $max }
+score-negative-explain = Điểm nằm trong khoảng từ 0 đến mức tối đa của tiêu chí.
+    Trước: "1.1" = -5
+    Sau:   "1.1" = 5
+score-above-max = điểm { $value } của `{ $id }` vượt mức tối đa { $max }
+score-above-max-hint = điểm nằm trong khoảng từ 0 đến { $max }
+score-above-max-explain = Điểm không được vượt mức tối đa mà tệp tiêu chí của năm đặt cho tiêu chí đó.
+    Trước: "1.1" = 12   (max = 10)
+    Sau:   "1.1" = 10
+sheet-mangled-header = { $count } tiêu đề tiêu chí đã bị bảng tính đổi thành số hoặc ngày ({ $shown }), nên không khớp được các cột với các tiêu chí { $ids }
+sheet-mangled-header-hint = định dạng hàng tiêu đề là Văn bản (Text) trước khi gõ mã tiêu chí (hoặc gõ dấu nháy đơn trước: '5.10), hoặc nhập tệp CSV với các cột ở dạng Văn bản
+sheet-mangled-header-explain = Bảng tính đổi 5.10 thành số 5.1 và 1.1 thành ngày tháng, nên hàng tiêu đề không còn ghi mã tiêu chí. Ô tiêu đề của mẫu nhập là văn bản.
+    Trước: district | branch | rating | vetoes | 01-Jan | 5.1
+    Sau:   district | branch | rating | vetoes | 1.1 | 5.10
+sheet-ambiguous-number = "{ $text }" không rõ nghĩa: có thể là dấu phân cách hàng nghìn hoặc ba chữ số thập phân
+sheet-ambiguous-number-hint = điểm có nhiều nhất hai chữ số thập phân: viết 1 hoặc 1000 không có dấu phân cách, hoặc 8,5
+sheet-ambiguous-number-explain = Với ba chữ số sau dấu phẩy hoặc dấu chấm, ô có thể là một nghìn hoặc một số thập phân. Kieumau từ chối thay vì đoán.
+    Trước: 1,000
+    Sau:   1 (hoặc 1000)
+sheet-rating-names = viết mã hoặc tên đầy đủ: { $names }
+import-put-back = { $count } tệp đã thay được trả lại như cũ; không tệp nào bị thay đổi
+import-not-put-back = không trả lại được các tệp sau, chúng đang giữ giá trị mới: { $files }
+import-cannot-replace = không thay được { $file }: { $error }; { $state }

@@ -352,11 +352,12 @@ fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
                 }
             }
             let state = if lost.is_empty() {
-                format!("the {i} file(s) already replaced were put back; no file was changed")
+                crate::msg!("import-put-back", count = i)
             } else {
-                format!("these files could not be put back and hold the new values: {}", lost.join(", "))
+                crate::msg!("import-not-put-back", files = lost.join(", "))
             };
-            return Err(Failure::Io(format!("cannot replace {}: {e}; {state}", c.rel)));
+            let error = e.to_string();
+            return Err(Failure::Io(crate::msg!("import-cannot-replace", file = &c.rel, error = error, state = state)));
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use super::sheet::{Cell, Row, Sheet, column_letter};
 use crate::content::diag::{Diagnostics, known_hint};
 use crate::domain::model::{Content, DecimalError, Framework, Hundredths};
 use crate::domain::rules;
+use crate::messages::Message;
 
 const KEYS: [&str; 4] = ["district", "branch", "rating", "vetoes"];
 /// Informational columns a sheet may hold (the export writes `name` and `parent`); import ignores them.
@@ -63,6 +64,15 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// A coded message at a place of the sheet (`row 7 (dong-hung/a), column "1.1"`).
+    fn coded(&mut self, place: String, m: Message) {
+        let Message { code, text, hint } = m;
+        let h = self.diags.error(self.file, None, Message { code, text: format!("{place}: {text}"), hint: None });
+        if let Some(hint) = hint {
+            h.hint(hint);
+        }
+    }
+
     fn error(&mut self, place: String, message: String, hint: Option<String>) {
         let h = self.diags.error(self.file, None, format!("{place}: {message}"));
         if let Some(hint) = hint {
@@ -75,7 +85,7 @@ impl Report<'_> {
 fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> {
     let place = format!("row {}", header.number);
     if let Some(m) = mangled(header, fw) {
-        r.error(place, m.message, Some(m.hint));
+        r.coded(place, m);
         return None;
     }
     let mut names = Vec::with_capacity(header.cells.len());
@@ -178,7 +188,7 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
 
 /// One message for a header whose criterion ids a spreadsheet turned into numbers or dates
 /// (`5.10` into 5.1, `1.1` into 1 January), instead of one per column.
-fn mangled(header: &Row, fw: &Framework) -> Option<rules::Problem> {
+fn mangled(header: &Row, fw: &Framework) -> Option<Message> {
     let ids: Vec<&str> = fw.criteria.iter().map(|c| c.id.as_str()).collect();
     let as_number = |t: &str| t.replace(',', ".").parse::<f64>().ok();
     let mut shown = Vec::new();
@@ -198,13 +208,9 @@ fn mangled(header: &Row, fw: &Framework) -> Option<rules::Problem> {
         }
     }
     let lost = shown.len();
-    (lost > 0).then(|| rules::Problem {
-        message: format!(
-            "{lost} criterion header(s) were turned into numbers or dates by a spreadsheet ({}), so the columns cannot be matched to the criteria {}",
-            shown.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
-            ids.join(", ")
-        ),
-        hint: "format the header row as Text before typing the ids (or type an apostrophe first: '5.10), or import the CSV with the columns as Text".into(),
+    (lost > 0).then(|| {
+        let shown = shown.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        crate::diag!("KM0501", count = lost, shown = shown, ids = ids.join(", "))
     })
 }
 
@@ -221,12 +227,12 @@ fn looks_like_date(t: &str) -> bool {
 }
 
 /// Reads a score cell exactly: a decimal point or a decimal comma, at most two decimals.
-pub fn score_value(cell: &Cell) -> Result<Hundredths, String> {
+pub fn score_value(cell: &Cell) -> Result<Hundredths, Message> {
     let text = match cell {
-        Cell::Number(f) => return number_value(*f),
+        Cell::Number(f) => return number_value(*f).map_err(Message::from),
         Cell::Text(t) => t.as_str(),
-        Cell::Empty => return Err("the cell is empty".into()),
-        Cell::Other(what) => return Err(format!("the cell holds {what}, not a number")),
+        Cell::Empty => return Err(String::from("the cell is empty").into()),
+        Cell::Other(what) => return Err(format!("the cell holds {what}, not a number").into()),
     };
     // `1,000` or `1.000`: a thousands separator or a decimal with three places; neither is a score.
     if let Some((int, frac)) = text.split_once([',', '.'])
@@ -235,20 +241,21 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, String> {
         && !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(format!(
-            "\"{text}\" is ambiguous: a thousands separator or three decimals; a score has at most two decimals"
-        ));
+        return Err(crate::diag!("KM0502", text = text));
     }
     let normal =
         if text.matches(',').count() == 1 && !text.contains('.') { text.replace(',', ".") } else { text.into() };
     let plain = normal.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
     if !plain {
-        return Err(format!("\"{text}\" is not a number"));
+        return Err(format!("\"{text}\" is not a number").into());
     }
-    Hundredths::parse(&normal).map_err(|e| match e {
-        DecimalError::TooManyDecimals => format!("score {text} has more than two decimals"),
-        DecimalError::TooLarge => format!("score {text} is far too large"),
-        _ => format!("\"{text}\" is not a number"),
+    Hundredths::parse(&normal).map_err(|e| -> Message {
+        match e {
+            DecimalError::TooManyDecimals => format!("score {text} has more than two decimals"),
+            DecimalError::TooLarge => format!("score {text} is far too large"),
+            _ => format!("\"{text}\" is not a number"),
+        }
+        .into()
     })
 }
 
@@ -508,13 +515,17 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
             match score_value(value) {
                 Ok(v) => match rules::score_in_range(&c.id, v, c.max) {
                     Ok(()) => scores.push(v),
-                    Err(p) => {
-                        r.error(at(col), p.message, Some(p.hint));
+                    Err(m) => {
+                        r.coded(at(col), m);
                         ok = false;
                     }
                 },
-                Err(e) => {
-                    r.error(at(col), e, Some("write a number with at most two decimals, like 8.5 or 8,5".into()));
+                Err(m) => {
+                    let hint = m
+                        .hint
+                        .clone()
+                        .unwrap_or_else(|| "write a number with at most two decimals, like 8.5 or 8,5".into());
+                    r.coded(at(col), Message { hint: Some(hint), ..m });
                     ok = false;
                 }
             }
@@ -548,18 +559,18 @@ mod tests {
         assert_eq!(t("8,5"), Ok(Hundredths(850)));
         assert_eq!(t("8,25"), Ok(Hundredths(825)));
         assert_eq!(t("45"), Ok(Hundredths(4500)));
-        assert!(t("8.125").unwrap_err().contains("ambiguous"));
-        assert!(t("1,000").unwrap_err().contains("ambiguous"), "1,000 is read as 1");
-        assert!(t("1.000").unwrap_err().contains("ambiguous"));
-        assert!(t("8.1250").unwrap_err().contains("more than two decimals"));
-        assert!(t("1.234,5").unwrap_err().contains("not a number"));
-        assert!(t("abc").unwrap_err().contains("not a number"));
-        assert!(t("4_5").unwrap_err().contains("not a number"));
-        assert!(t("1e1").unwrap_err().contains("not a number"));
+        assert!(t("8.125").unwrap_err().text.contains("ambiguous"));
+        assert!(t("1,000").unwrap_err().text.contains("ambiguous"), "1,000 is read as 1");
+        assert!(t("1.000").unwrap_err().text.contains("ambiguous"));
+        assert!(t("8.1250").unwrap_err().text.contains("more than two decimals"));
+        assert!(t("1.234,5").unwrap_err().text.contains("not a number"));
+        assert!(t("abc").unwrap_err().text.contains("not a number"));
+        assert!(t("4_5").unwrap_err().text.contains("not a number"));
+        assert!(t("1e1").unwrap_err().text.contains("not a number"));
         let n = |f: f64| score_value(&Cell::Number(f));
         assert_eq!(n(44.75), Ok(Hundredths(4475)));
         assert_eq!(n(0.1 + 0.2), Ok(Hundredths(30)));
-        assert!(n(8.125).unwrap_err().contains("more than two decimals"));
+        assert!(n(8.125).unwrap_err().text.contains("more than two decimals"));
         assert!(n(f64::NAN).is_err());
     }
 }

@@ -216,8 +216,8 @@ fn assessment(
             continue;
         };
         let max = fw.criteria[applicable[pos]].max;
-        if let Err(p) = crate::domain::rules::score_in_range(id, v, max) {
-            cx.error(value.span(), p.message).hint(p.hint);
+        if let Err(m) = crate::domain::rules::score_in_range(id, v, max) {
+            cx.error(value.span(), m);
             ok = false;
         }
         scores[pos] = Some(v);

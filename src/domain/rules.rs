@@ -27,10 +27,10 @@ pub fn veto_from_label(fw: &Framework, label: &str) -> Option<usize> {
 pub fn score_in_range(id: &str, v: Hundredths, max: Hundredths) -> Result<(), Message> {
     let (value, max_text) = (v.to_string(), max.to_string());
     if v.is_negative() {
-        return Err(crate::diag!("KM0301", value = value, id = id, max = max_text));
+        return Err(crate::diag!("KM0403", score = value, id = id, max = max_text));
     }
     if v > max {
-        return Err(crate::diag!("KM0302", value = value, id = id, max = max_text));
+        return Err(crate::diag!("KM0404", score = value, id = id, max = max_text));
     }
     Ok(())
 }

@@ -210,7 +210,7 @@ fn mangled(header: &Row, fw: &Framework) -> Option<Message> {
     let lost = shown.len();
     (lost > 0).then(|| {
         let shown = shown.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-        crate::diag!("KM0501", count = lost, shown = shown, ids = ids.join(", "))
+        crate::diag!("KM1601", count = lost, shown = shown, ids = ids.join(", "))
     })
 }
 
@@ -241,7 +241,7 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, Message> {
         && !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(crate::diag!("KM0502", text = text));
+        return Err(crate::diag!("KM1602", text = text));
     }
     let normal =
         if text.matches(',').count() == 1 && !text.contains('.') { text.replace(',', ".") } else { text.into() };

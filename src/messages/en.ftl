@@ -588,3 +588,63 @@ excellent-over-cap-hint = check the ratings; the cap is set in [excellent_cap] o
 excellent-over-cap-explain = The number of branches rated excellent is capped at a share of those rated good. This is a warning.
     Before: 5 HTXSNV for 10 HTTNV with max_pct = 20
     After:  at most 2 HTXSNV for 10 HTTNV
+
+## init, snapshot, build, theme
+init-is-file = { $dir } exists and is a file, not a folder
+init-cannot-read = cannot read { $dir }: { $reason }
+init-not-empty = { $dir } is not empty; kieumau init only creates a site in a new or empty folder, so that nothing is overwritten
+init-cannot-create = cannot create the site in { $dir }: { $reason }
+init-done = Created a new site in { $dir } ({ $count } files): an example with 2 districts and 5 branches.
+    Next:
+      kieumau build --root { $dir }     then open { $dir }/output/index.html
+      read { $dir }/README.md (in Vietnamese) before editing content/
+error-line = error: { $message }
+snapshot-no-random = no random source for the unlisted token: { $reason }
+snapshot-target-exists = { $dir } exists but holds no snapshot of this content; snapshots are never overwritten: move it away first
+snapshot-cannot-write = cannot write the snapshot { $dir }: { $reason }
+build-cannot-write = cannot write the output to { $dir }: { $reason }
+build-state-failed = reading the output's state failed
+theme-missing = theme folder { $dir } does not exist
+theme-cannot-read = cannot read the theme: { $reason }
+theme-template-not-utf8 = theme template { $path } is not UTF-8
+theme-file-not-utf8 = theme file { $path } is not UTF-8
+
+## booklet --pdf
+print-install-hint = install Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge or Google Chrome), or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable
+print-not-found-at = Chromium not found at { $path }: { $hint }
+print-not-found = no Chromium found to print the PDF: { $hint }
+print-no-year = no assessments in { $year }; booklets exist for { $years }
+print-io = { $what }: { $reason }
+print-no-temp = cannot make a temporary folder
+print-no-cwd = no current folder
+print-no-wait = cannot wait for Chromium
+print-cannot-start = cannot start { $path }: { $reason }
+print-failed = Chromium failed ({ $status }): { $tail }
+print-timeout = Chromium did not finish printing within { $seconds }s
+print-no-pdf = Chromium wrote no PDF to { $path }
+
+## import: the result
+import-done = imported { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year } from { $file }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } changed, { $unchanged } unchanged{ $next }
+import-next = ; run `kieumau build` to update the site
+import-dry-run = dry run: { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } would change, { $unchanged } unchanged; nothing was written
+import-refused = import refused: the site has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; fix them first (`kieumau check`), nothing was written
+import-failed = import failed: { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    } in { $file }; no file was written
+import-stopped = import stopped: the edited files do not pass the site's rules; no file was written

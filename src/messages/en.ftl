@@ -588,3 +588,23 @@ excellent-over-cap-hint = check the ratings; the cap is set in [excellent_cap] o
 excellent-over-cap-explain = The number of branches rated excellent is capped at a share of those rated good. This is a warning.
     Before: 5 HTXSNV for 10 HTTNV with max_pct = 20
     After:  at most 2 HTXSNV for 10 HTTNV
+
+## init, snapshot, build, theme
+init-is-file = { $dir } exists and is a file, not a folder
+init-cannot-read = cannot read { $dir }: { $reason }
+init-not-empty = { $dir } is not empty; kieumau init only creates a site in a new or empty folder, so that nothing is overwritten
+init-cannot-create = cannot create the site in { $dir }: { $reason }
+init-done = Created a new site in { $dir } ({ $count } files): an example with 2 districts and 5 branches.
+    Next:
+      kieumau build --root { $dir }     then open { $dir }/output/index.html
+      read { $dir }/README.md (in Vietnamese) before editing content/
+error-line = error: { $message }
+snapshot-no-random = no random source for the unlisted token: { $reason }
+snapshot-target-exists = { $dir } exists but holds no snapshot of this content; snapshots are never overwritten: move it away first
+snapshot-cannot-write = cannot write the snapshot { $dir }: { $reason }
+build-cannot-write = cannot write the output to { $dir }: { $reason }
+build-state-failed = reading the output's state failed
+theme-missing = theme folder { $dir } does not exist
+theme-cannot-read = cannot read the theme: { $reason }
+theme-template-not-utf8 = theme template { $path } is not UTF-8
+theme-file-not-utf8 = theme file { $path } is not UTF-8

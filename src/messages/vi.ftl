@@ -582,3 +582,23 @@ excellent-over-cap-hint = kiểm tra lại xếp loại; mức trần đặt tro
 excellent-over-cap-explain = Số chi bộ xếp loại hoàn thành xuất sắc nhiệm vụ không vượt một tỷ lệ so với số chi bộ hoàn thành tốt nhiệm vụ. Đây là cảnh báo.
     Trước: 5 HTXSNV trên 10 HTTNV trong khi max_pct = 20
     Sau:   nhiều nhất 2 HTXSNV trên 10 HTTNV
+
+## init, snapshot, build, giao diện
+init-is-file = { $dir } đã có và là một tệp, không phải thư mục
+init-cannot-read = không đọc được { $dir }: { $reason }
+init-not-empty = thư mục { $dir } không trống; kieumau init chỉ tạo trang trong thư mục mới hoặc thư mục trống để không ghi đè lên gì
+init-cannot-create = không tạo được trang trong { $dir }: { $reason }
+init-done = Đã tạo trang mới trong { $dir } ({ $count } tệp): ví dụ gồm 2 đơn vị và 5 chi bộ.
+    Tiếp theo:
+      kieumau build --root { $dir }     rồi mở { $dir }/output/index.html
+      đọc { $dir }/README.md trước khi sửa nội dung trong content/
+error-line = lỗi: { $message }
+snapshot-no-random = không có nguồn số ngẫu nhiên để tạo mã cho bản chụp không công khai: { $reason }
+snapshot-target-exists = { $dir } đã có nhưng không chứa bản chụp của nội dung này; bản chụp không bao giờ bị ghi đè: hãy chuyển thư mục đó đi nơi khác trước
+snapshot-cannot-write = không ghi được bản chụp { $dir }: { $reason }
+build-cannot-write = không ghi được trang vào { $dir }: { $reason }
+build-state-failed = không đọc được trạng thái của thư mục kết quả
+theme-missing = không có thư mục giao diện { $dir }
+theme-cannot-read = không đọc được giao diện: { $reason }
+theme-template-not-utf8 = mẫu giao diện { $path } không đúng bảng mã UTF-8
+theme-file-not-utf8 = tệp giao diện { $path } không đúng bảng mã UTF-8

@@ -608,3 +608,43 @@ theme-missing = theme folder { $dir } does not exist
 theme-cannot-read = cannot read the theme: { $reason }
 theme-template-not-utf8 = theme template { $path } is not UTF-8
 theme-file-not-utf8 = theme file { $path } is not UTF-8
+
+## booklet --pdf
+print-install-hint = install Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge or Google Chrome), or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable
+print-not-found-at = Chromium not found at { $path }: { $hint }
+print-not-found = no Chromium found to print the PDF: { $hint }
+print-no-year = no assessments in { $year }; booklets exist for { $years }
+print-io = { $what }: { $reason }
+print-no-temp = cannot make a temporary folder
+print-no-cwd = no current folder
+print-no-wait = cannot wait for Chromium
+print-cannot-start = cannot start { $path }: { $reason }
+print-failed = Chromium failed ({ $status }): { $tail }
+print-timeout = Chromium did not finish printing within { $seconds }s
+print-no-pdf = Chromium wrote no PDF to { $path }
+
+## import: the result
+import-done = imported { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year } from { $file }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } changed, { $unchanged } unchanged{ $next }
+import-next = ; run `kieumau build` to update the site
+import-dry-run = dry run: { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } would change, { $unchanged } unchanged; nothing was written
+import-refused = import refused: the site has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; fix them first (`kieumau check`), nothing was written
+import-failed = import failed: { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    } in { $file }; no file was written
+import-stopped = import stopped: the edited files do not pass the site's rules; no file was written

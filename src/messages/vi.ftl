@@ -602,3 +602,25 @@ theme-missing = không có thư mục giao diện { $dir }
 theme-cannot-read = không đọc được giao diện: { $reason }
 theme-template-not-utf8 = mẫu giao diện { $path } không đúng bảng mã UTF-8
 theme-file-not-utf8 = tệp giao diện { $path } không đúng bảng mã UTF-8
+
+## booklet --pdf
+print-install-hint = hãy cài Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge hoặc Google Chrome), hoặc chỉ đường dẫn bằng --chromium PATH hay biến môi trường KIEUMAU_CHROMIUM
+print-not-found-at = không tìm thấy Chromium tại { $path }: { $hint }
+print-not-found = không tìm thấy Chromium để in tệp PDF: { $hint }
+print-no-year = năm { $year } không có kết quả đánh giá; đã có tài liệu sơ kết các năm { $years }
+print-io = { $what }: { $reason }
+print-no-temp = không tạo được thư mục tạm
+print-no-cwd = không xác định được thư mục hiện hành
+print-no-wait = không chờ được Chromium
+print-cannot-start = không khởi động được { $path }: { $reason }
+print-failed = Chromium báo lỗi ({ $status }): { $tail }
+print-timeout = Chromium chưa in xong sau { $seconds } giây
+print-no-pdf = Chromium không ghi tệp PDF nào vào { $path }
+
+## import: kết quả
+import-done = đã nhập { $rows } dòng của năm { $year } từ { $file }: { $files } tệp thay đổi, { $unchanged } tệp giữ nguyên{ $next }
+import-next = ; chạy `kieumau build` để cập nhật trang
+import-dry-run = chạy thử: { $rows } dòng của năm { $year }: { $files } tệp sẽ thay đổi, { $unchanged } tệp giữ nguyên; chưa ghi gì
+import-refused = không nhập: trang đang có { $errors } lỗi; hãy sửa trước (`kieumau check`), chưa ghi gì
+import-failed = nhập không thành công: { $problems } lỗi trong { $file }; không tệp nào bị ghi
+import-stopped = dừng nhập: các tệp sau khi sửa không đạt quy định của trang; không tệp nào bị ghi

@@ -251,11 +251,8 @@ fn build_counting_pieces(site: &Path, out: &Path) -> (String, Vec<(i32, usize, u
 
 /// The pieces the state beside `out` lists for the live `booklet/<year>/index.html`.
 fn booklet_pieces_in_state(out: &Path, year: i32) -> usize {
-    let state = fs::read_to_string(out.with_file_name(".output.state")).unwrap();
-    let live = state.split("\nprev ").next().unwrap();
-    let layout = format!(" booklet/{year}/index.html\n");
-    let at = live.lines().position(|l| l.starts_with("* ") && format!("{l}\n").ends_with(&layout));
-    at.map_or(0, |at| live.lines().skip(at + 1).take_while(|l| l.starts_with("+ ")).count())
+    let state = kieumau::build::incremental::State::peek(out).expect("a state beside the output");
+    state.live.layouts.get(&format!("booklet/{year}/index.html")).map_or(0, |l| l.frags.len())
 }
 
 #[test]

@@ -14,6 +14,8 @@ use crate::domain::model::{
 const SITE_KEYS: &[&str] = &[
     "title",
     "organisation",
+    "issuer",
+    "place",
     "language",
     "base_url",
     "first_year",
@@ -42,6 +44,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         }
     };
     let base_url = f.string(cx, "base_url", false, "\"\"").map_or("", |(s, _)| s);
+    let issuer = issuer(cx, &f);
+    let place = f.text(cx, "place", false, "\"Thái Bình\"").map(|(s, _)| s.to_string());
     let theme = f.string(cx, "theme", false, "\"default\"").and_then(|(s, span)| {
         if is_slug(s) {
             Some(s.to_string())
@@ -82,6 +86,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     Some(Site {
         title: title.0.to_string(),
         organisation: organisation.0.to_string(),
+        issuer,
+        place,
         language,
         base_url: base_url.to_string(),
         first_year: first as i32,
@@ -94,6 +100,21 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         pilots: pilots?,
         excellent_cap: excellent_cap?,
     })
+}
+
+/// `issuer`: the lines of the issuing body (the body above it first), each non-empty.
+fn issuer(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<String> {
+    const EXAMPLE: &str = "[\"TỈNH ỦY THÁI BÌNH\", \"BAN TỔ CHỨC\"]";
+    let lines = f.strings(cx, "issuer", false, EXAMPLE).unwrap_or_default();
+    let mut out = Vec::with_capacity(lines.len());
+    for (line, span) in lines {
+        if line.trim().is_empty() {
+            cx.error(span, "a line of `issuer` is empty").hint(format!("write the issuing body's lines, e.g. `issuer = {EXAMPLE}`"));
+        } else {
+            out.push(line.trim().to_string());
+        }
+    }
+    out
 }
 
 fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {

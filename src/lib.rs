@@ -14,6 +14,7 @@ pub mod build;
 pub mod commands;
 pub mod content;
 pub mod domain;
+pub mod messages;
 pub mod report;
 pub mod sys;
 pub mod timings;

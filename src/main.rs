@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use kieumau::content::diag::Diagnostics;
-use kieumau::{BuildOptions, Failure};
+use kieumau::messages::{self, Lang};
+use kieumau::{BuildOptions, Failure, msg};
 
 // Rendering makes many short-lived strings from several threads; glibc's allocator spent ~40% of
 // a 50,000-branch build in malloc/free (see the benchmark notes), mimalloc far less.
@@ -16,6 +17,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "kieumau", version, about = "Static report sites for the model party branch programme")]
 struct Cli {
+    /// The language of messages: vi or en (default: the site's language)
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -123,21 +127,64 @@ enum Command {
         /// The new site's folder (relative to --root)
         dir: Option<PathBuf>,
     },
+    /// Explain a diagnostic code (e.g. KM0101): what it means and how to fix it
+    Explain {
+        /// The code, as shown in the report of `kieumau check`
+        code: String,
+    },
+}
+
+/// The language of this run, known before the command line is parsed (so that `--help` speaks
+/// it): `--lang`, `KIEUMAU_LANG`, the `language` of the site at `--root`, then `LANG`.
+fn choose_lang(args: &[std::ffi::OsString]) -> Lang {
+    let value = |name: &str| {
+        let eq = format!("{name}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            let a = a.to_str()?;
+            if a == name {
+                args.get(i + 1).and_then(|v| v.to_str()).map(str::to_string)
+            } else {
+                a.strip_prefix(&eq).map(str::to_string)
+            }
+        })
+    };
+    let flag = value("--lang").as_deref().and_then(Lang::parse);
+    let root = PathBuf::from(value("--root").unwrap_or_else(|| ".".to_string()));
+    let site = std::fs::read_to_string(root.join("content/site.toml"))
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("language").and_then(|l| l.as_str()).and_then(Lang::parse));
+    messages::resolve_lang(flag, site)
+}
+
+/// `kieumau explain CODE`: the explanation with its example, or a usage error naming the nearest codes.
+fn explain(code: &str) -> u8 {
+    match messages::code(code) {
+        Some(c) => {
+            println!("{}", msg!("explain-heading", code = c.code, message = messages::text(c.explain, &[])));
+            0
+        }
+        None => {
+            let nearest = messages::codes::nearest(code, 3).join(", ");
+            eprintln!("{}", msg!("explain-usage", code = code, nearest = nearest));
+            2
+        }
+    }
 }
 
 /// Reports a failed command and gives its exit code.
 fn failed(failure: Failure, diags: &Diagnostics) -> u8 {
     match failure {
         Failure::Content => {
-            eprintln!("failed: {}; nothing was changed", summary_line(diags));
+            eprintln!("{}", msg!("failed-content", summary = summary_line(diags)));
             1
         }
         Failure::Theme(msg) => {
-            eprintln!("error: {msg}\nnothing was changed");
+            eprintln!("{}", msg!("failed-theme", message = msg));
             1
         }
         Failure::Io(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", msg!("failed-io", message = msg));
             2
         }
     }
@@ -155,20 +202,26 @@ fn print_diags(diags: &Diagnostics, format: Format) {
 }
 
 fn summary_line(diags: &Diagnostics) -> String {
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(e, "error"), plural(w, "warning"))
+    msg!("summary-counts", errors = diags.error_count(), warnings = diags.warning_count())
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = choose_lang(&args);
+    messages::set_lang(lang);
+    let matches = messages::cli::localize(Cli::command(), lang).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
         Command::Check { root, strict, format } => {
             let mut diags = Diagnostics::new();
             let ok = kieumau::check(&root.root, strict, &mut diags).is_some();
             print_diags(&diags, format);
             if matches!(format, Format::Human) {
-                eprintln!("{}: {}", if ok { "ok" } else { "failed" }, summary_line(&diags));
+                let summary = summary_line(&diags);
+                eprintln!(
+                    "{}",
+                    if ok { msg!("check-ok", summary = summary) } else { msg!("check-failed", summary = summary) }
+                );
             }
             if ok { 0 } else { 1 }
         }
@@ -184,18 +237,24 @@ fn main() -> ExitCode {
             match result {
                 Ok(s) => {
                     let unchanged = if s.reuse.carried > 0 {
-                        format!(" ({} written, {} unchanged)", s.reuse.written, s.reuse.carried)
+                        msg!("build-unchanged", written = s.reuse.written, carried = s.reuse.carried)
                     } else {
                         String::new()
                     };
+                    let problems =
+                        if diags.is_empty() { String::new() } else { format!(" ({})", summary_line(&diags)) };
                     eprintln!(
-                        "Built {} pages, {} charts, {} files{unchanged} in {:.2?} into {}{}",
-                        s.pages,
-                        s.charts,
-                        s.files,
-                        s.elapsed,
-                        opts.output.display(),
-                        if diags.is_empty() { String::new() } else { format!(" ({})", summary_line(&diags)) }
+                        "{}",
+                        msg!(
+                            "build-done",
+                            pages = s.pages,
+                            charts = s.charts,
+                            files = s.files,
+                            unchanged = unchanged,
+                            elapsed = format!("{:.2?}", s.elapsed),
+                            output = &opts.output,
+                            problems = problems,
+                        )
                     );
                     0
                 }
@@ -220,14 +279,11 @@ fn main() -> ExitCode {
             print_diags(&diags, Format::Human);
             match result {
                 Ok(kieumau::commands::snapshot::Outcome::Created(s)) => {
-                    eprintln!("Snapshot created: snapshots/{}/ ({})", s.id, s.manifest.label);
+                    eprintln!("{}", msg!("snapshot-created", id = &s.id, label = &s.manifest.label));
                     0
                 }
                 Ok(kieumau::commands::snapshot::Outcome::Existing(s)) => {
-                    eprintln!(
-                        "Unchanged content: snapshots/{}/ ({}) already holds it; nothing was created",
-                        s.id, s.manifest.label
-                    );
+                    eprintln!("{}", msg!("snapshot-existing", id = &s.id, label = &s.manifest.label));
                     0
                 }
                 Err(f) => failed(f, &diags),
@@ -242,7 +298,8 @@ fn main() -> ExitCode {
             print_diags(&diags, Format::Human);
             match result {
                 Ok(p) => {
-                    eprintln!("Printed the {year} booklet to {} in {:.1?}", pdf.display(), p.elapsed);
+                    let elapsed = format!("{:.1?}", p.elapsed);
+                    eprintln!("{}", msg!("booklet-printed", year = year.to_string(), pdf = &pdf, elapsed = elapsed));
                     0
                 }
                 Err(f) => failed(f, &diags),
@@ -258,7 +315,23 @@ fn main() -> ExitCode {
             })
         }
         Command::Init { root, dir } => kieumau::commands::init::run(&root.root, dir.as_deref()),
+        Command::Explain { code } => explain(&code),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            let missing = messages::cli::missing_help(&Cli::command(), lang);
+            assert!(missing.is_empty(), "{lang:?} catalogue lacks {missing:?}");
+            // clap's own consistency checks, on the command line as localized.
+            messages::cli::localize(Cli::command(), lang).debug_assert();
+        }
+    }
 }

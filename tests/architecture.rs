@@ -1,12 +1,13 @@
 //! The design's rules, checked on the source (see ARCHITECTURE.md): layers depend one way only
-//! (domain → content → report → build → commands), no module imports another in a circle, and no
+//! (messages → domain → content → report → build → commands), no module imports another in a circle, and no
 //! source file is over 800 lines.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-const LAYERS: [&str; 5] = ["domain", "content", "report", "build", "commands"];
+// `messages` (the catalogue of texts) is the lowest: every layer may speak through it.
+const LAYERS: [&str; 6] = ["messages", "domain", "content", "report", "build", "commands"];
 const MAX_LINES: usize = 800;
 /// Files being split as this is written (remove each as it lands).
 const BEING_SPLIT: [&str; 2] = ["tests/browser.rs", "examples/generate.rs"];
@@ -101,8 +102,8 @@ fn layers_depend_one_way() {
         .map(|(m, t)| format!("{m} -> {t}"))
         .collect();
     assert!(bad.is_empty(), "a lower layer names a higher one: {bad:#?}");
-    // The lowest layers do no I/O of their own: the domain names no file system or process.
-    for (m, text) in modules().iter().filter(|(m, _)| layer(m) == Some(0)) {
+    // The domain does no I/O of its own: it names no file system or process.
+    for (m, text) in modules().iter().filter(|(m, _)| layer(m) == Some(1)) {
         for banned in ["std::fs", "std::process", "std::env", "std::net"] {
             assert!(!text.contains(banned), "{m} (domain) uses {banned}");
         }

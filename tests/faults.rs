@@ -19,7 +19,7 @@ use serde_json::Value;
 /// The binary as a plain command, for runs that are killed or need a timeout.
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kieumau"));
-    cmd.env("SOURCE_DATE_EPOCH", "1734220800").stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.env("SOURCE_DATE_EPOCH", "1734220800").env("KIEUMAU_LANG", "en").stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd
 }
 
@@ -519,7 +519,12 @@ fn a_full_disk_fails_the_build_and_keeps_the_previous_output() {
         env!("CARGO_BIN_EXE_kieumau"),
         root.display()
     );
-    let out = Command::new("sh").args(["-c", &script]).env("SOURCE_DATE_EPOCH", "1734220800").output().unwrap();
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .env("SOURCE_DATE_EPOCH", "1734220800")
+        .env("KIEUMAU_LANG", "en")
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("cannot write the output"), "{stderr}");

@@ -28,6 +28,7 @@ fn serve(root: &std::path::Path) -> Served {
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
         .env("SOURCE_DATE_EPOCH", "1734220800")
+        .env("KIEUMAU_LANG", "en")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -14,6 +14,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::Buffer};
 use serde::Serialize;
 
+use crate::messages::Message;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -25,6 +27,9 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The stable code (`kieumau explain CODE`); none only for texts not yet in the catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
     /// Path relative to the site root, with `/` separators.
     pub file: String,
     /// 1-based line and column (in characters); 0 when the problem concerns the whole file.
@@ -78,16 +83,19 @@ impl Diagnostics {
         }
     }
 
-    pub fn error(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
+    /// An error; `message` is best a [`diag!`](crate::diag), which brings its code and hint.
+    pub fn error(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<Message>) -> Hint<'_> {
         self.push(Severity::Error, file, span, message.into())
     }
 
-    pub fn warning(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Hint<'_> {
+    pub fn warning(&mut self, file: &str, span: Option<Range<usize>>, message: impl Into<Message>) -> Hint<'_> {
         self.push(Severity::Warning, file, span, message.into())
     }
 
-    fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: String) -> Hint<'_> {
+    fn push(&mut self, severity: Severity, file: &str, span: Option<Range<usize>>, message: Message) -> Hint<'_> {
+        let Message { code, text: message, hint } = message;
         let message = shorten(message, MAX_MESSAGE_CHARS);
+        let hint = hint.map(|h| shorten(h, MAX_HINT_CHARS));
         let pushed = match self.per_file.get_mut(file) {
             Some(n) => n,
             None => self.per_file.entry(file.to_string()).or_default(),
@@ -95,31 +103,31 @@ impl Diagnostics {
         *pushed += 1;
         if *pushed > MAX_PER_FILE {
             if *pushed == MAX_PER_FILE + 1 {
+                let note = crate::diag!("KM0001", max = MAX_PER_FILE);
                 self.items.push(Diagnostic {
                     severity,
+                    code: note.code,
                     file: file.to_string(),
                     line: 0,
                     column: 0,
-                    message: format!("more than {MAX_PER_FILE} problems in this file; only the first are shown"),
-                    hint: Some("fix these and check again, or check that this is the right file".to_string()),
+                    message: note.text,
+                    hint: note.hint,
                     span: None,
                 });
             } else if severity == Severity::Error
-                && let Some(note) =
-                    self.items.iter_mut().rev().find(|d| {
-                        d.file == file && d.line == 0 && d.span.is_none() && d.message.starts_with("more than ")
-                    })
+                && let Some(note) = self.items.iter_mut().rev().find(|d| d.file == file && d.code == Some("KM0001"))
             {
                 note.severity = Severity::Error; // a dropped error still fails the run
             }
-            let dropped = Diagnostic { severity, file: String::new(), line: 0, column: 0, message, hint: None, span };
+            let dropped =
+                Diagnostic { severity, code, file: String::new(), line: 0, column: 0, message, hint: None, span };
             return Hint(Some(self.dropped.insert(dropped)));
         }
         let (line, column) = match (&span, self.sources.get(file)) {
             (Some(span), Some(text)) => line_col(text, span.start),
             _ => (0, 0),
         };
-        self.items.push(Diagnostic { severity, file: file.to_string(), line, column, message, hint: None, span });
+        self.items.push(Diagnostic { severity, code, file: file.to_string(), line, column, message, hint, span });
         Hint(self.items.last_mut())
     }
 
@@ -164,20 +172,31 @@ impl Diagnostics {
                 Severity::Warning => CsSeverity::Warning,
             };
             let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
+            if let Some(code) = d.code {
+                cs = cs.with_code(code);
+            }
             match (&d.span, ids.get(d.file.as_str())) {
                 (Some(span), Some(&id)) => {
                     cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
                 }
-                _ => cs = cs.with_notes(vec![format!("in {}", d.file)]),
+                _ => cs = cs.with_notes(vec![crate::msg!("in-file", file = &d.file)]),
             }
             if let Some(hint) = &d.hint {
-                cs = cs.with_notes(vec![format!("hint: {hint}")]);
+                cs = cs.with_notes(vec![crate::msg!("hint-label", hint = hint)]);
             }
             // Writing into an in-memory buffer only fails on a broken span; fall back to a plain line.
-            if term::emit_to_write_style(&mut buf, &config, &files, &cs).is_err() {
+            let mut one = if color { Buffer::ansi() } else { Buffer::no_color() };
+            if term::emit_to_write_style(&mut one, &config, &files, &cs).is_err() {
                 let line = format!("{}:{}:{}: {}\n", d.file, d.line, d.column, d.message);
-                let _ = std::io::Write::write_all(&mut buf, line.as_bytes());
+                let _ = std::io::Write::write_all(&mut one, line.as_bytes());
             }
+            // codespan writes the severity in English as the first word: say it in the chosen language.
+            let (word, id) = match d.severity {
+                Severity::Error => ("error", "severity-error"),
+                Severity::Warning => ("warning", "severity-warning"),
+            };
+            let text = String::from_utf8_lossy(one.as_slice()).replacen(word, &crate::messages::text(id, &[]), 1);
+            let _ = std::io::Write::write_all(&mut buf, text.as_bytes());
         }
         String::from_utf8_lossy(buf.as_slice()).into_owned()
     }
@@ -265,14 +284,15 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// A hint listing the known values, and the nearest spelling when there is one.
 pub fn known_hint(word: &str, known: &[&str]) -> String {
     let list = if known.len() > 12 {
-        format!("{}, … ({} in all)", known.iter().take(12).copied().collect::<Vec<_>>().join(", "), known.len())
+        let first = known.iter().take(12).copied().collect::<Vec<_>>().join(", ");
+        crate::msg!("known-many", first = first, count = known.len())
     } else {
         known.join(", ")
     };
     match did_you_mean(word, known.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`? Known: {list}"),
-        None if known.is_empty() => "none is defined".to_string(),
-        None => format!("known: {list}"),
+        Some(near) => crate::msg!("known-near", near = near, list = list),
+        None if known.is_empty() => crate::msg!("known-none"),
+        None => crate::msg!("known-list", list = list),
     }
 }
 
@@ -304,7 +324,7 @@ mod tests {
         d.error("a.toml", Some(0..1), "dropped").hint("h");
         d.error("b.toml", None, "kept");
         assert_eq!(d.items().len(), MAX_PER_FILE + 2);
-        let note = d.items().iter().find(|x| x.message.starts_with("more than")).unwrap();
+        let note = d.items().iter().find(|x| x.code == Some("KM0001")).unwrap();
         assert_eq!(note.severity, Severity::Error, "a dropped error still fails the run");
         assert!(d.items().iter().any(|x| x.file == "b.toml"));
     }

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod diag;
 pub mod load;
+pub mod syntax;
 pub mod validate;
 
 use std::path::Path;

@@ -36,6 +36,8 @@ pub fn site_with(overlay: Option<&Path>) -> tempfile::TempDir {
 pub fn kieumau() -> Command {
     let mut cmd = Command::cargo_bin("kieumau").unwrap();
     cmd.env("SOURCE_DATE_EPOCH", "1734220800"); // 2024-12-15
+    // The tests read the English messages; tests/golden.rs checks both languages.
+    cmd.env("KIEUMAU_LANG", "en");
     cmd
 }
 

@@ -10,6 +10,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::content::diag::{Diagnostics, Hint, did_you_mean};
 use crate::domain::model::{DecimalError, Hundredths};
+use crate::messages::{Message, text};
+use crate::{diag, msg};
 
 pub type Span = Range<usize>;
 
@@ -27,48 +29,54 @@ pub struct Ctx<'d> {
 }
 
 impl Ctx<'_> {
-    pub fn error(&mut self, span: Span, message: impl Into<String>) -> Hint<'_> {
+    pub fn error(&mut self, span: Span, message: impl Into<Message>) -> Hint<'_> {
         self.diags.error(self.file, Some(span), message)
     }
-    pub fn warning(&mut self, span: Span, message: impl Into<String>) -> Hint<'_> {
+    pub fn warning(&mut self, span: Span, message: impl Into<Message>) -> Hint<'_> {
         self.diags.warning(self.file, Some(span), message)
     }
 }
 
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
-    }
+/// The kind of a TOML value, in words of the chosen language.
+pub fn type_name(v: &DeValue<'_>) -> String {
+    text(
+        match v {
+            DeValue::String(_) => "type-string",
+            DeValue::Integer(_) => "type-integer",
+            DeValue::Float(_) => "type-float",
+            DeValue::Boolean(_) => "type-boolean",
+            DeValue::Datetime(_) => "type-date",
+            DeValue::Array(_) => "type-list",
+            DeValue::Table(_) => "type-table",
+        },
+        &[],
+    )
 }
 
-/// One TOML table read key by key. Unknown keys are reported when it is made.
+/// One TOML table read key by key. Unknown keys are reported when it is made; `what` is the
+/// catalogue id naming the table.
 pub struct Fields<'a, 'i> {
     table: &'a DeTable<'i>,
     span: Span,
-    what: &'static str,
+    what: String,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(cx: &mut Ctx<'_>, table: &'a DeTable<'i>, span: Span, what: &'static str, allowed: &[&str]) -> Self {
+        let what = text(what, &[]);
+        let allowed_list = allowed.join(", ");
         let mut unknown = table.iter().map(|(key, _)| key).filter(|key| !allowed.contains(&key.get_ref().as_ref()));
         for key in unknown.by_ref().take(MAX_UNKNOWN_KEYS) {
             let k: &str = key.get_ref();
             let hint = match did_you_mean(k, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`? Keys of {what}: {}", allowed.join(", ")),
-                None => format!("keys of {what}: {}", allowed.join(", ")),
+                Some(near) => msg!("unknown-key-near", near = near, what = &what, allowed = &allowed_list),
+                None => msg!("unknown-key-list", what = &what, allowed = &allowed_list),
             };
-            cx.error(key.span(), format!("unknown key `{k}` in {what}")).hint(hint);
+            cx.error(key.span(), diag!("KM0201", key = k, what = &what)).hint(hint);
         }
         if let Some(first) = unknown.next() {
             let more = 1 + unknown.count();
-            cx.error(first.span(), format!("{more} more unknown keys in {what}"))
-                .hint(format!("keys of {what}: {}", allowed.join(", ")));
+            cx.error(first.span(), diag!("KM0202", count = more, what = &what, allowed = &allowed_list));
         }
         Fields { table, span, what }
     }
@@ -82,13 +90,13 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
-        cx.error(self.span.clone(), format!("missing key `{key}` in {}", self.what))
-            .hint(format!("add a line like `{key} = {example}`"));
+        cx.error(self.span.clone(), diag!("KM0203", key = key, what = &self.what, example = example));
     }
 
+    /// `expected` is the catalogue id of the kind wanted.
     fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>, expected: &str, example: &str) {
-        cx.error(v.span(), format!("`{key}` must be {expected}, not {}", type_name(v.get_ref())))
-            .hint(format!("write it like `{key} = {example}`"));
+        let (expected, found) = (text(expected, &[]), type_name(v.get_ref()));
+        cx.error(v.span(), diag!("KM0204", key = key, expected = expected, found = found, example = example));
     }
 
     /// A string value; `example` is shown in hints.
@@ -102,7 +110,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match v.get_ref() {
             DeValue::String(s) => Some((s.as_ref(), v.span())),
             _ => {
-                self.wrong_type(cx, key, v, "a string in quotes", example);
+                self.wrong_type(cx, key, v, "expect-string", example);
                 None
             }
         }
@@ -112,18 +120,16 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn text(&self, cx: &mut Ctx<'_>, key: &str, required: bool, example: &str) -> Option<(&'a str, Span)> {
         let (s, span) = self.string(cx, key, required, example)?;
         if s.trim().is_empty() {
-            cx.error(span, format!("`{key}` is empty")).hint(format!("write it like `{key} = {example}`"));
+            cx.error(span, diag!("KM0205", key = key, example = example));
             return None;
         }
         if let Some(c) = s.chars().find(|c| c.is_control()) {
-            cx.error(span, format!("`{key}` contains a control character (U+{:04X})", u32::from(c)))
-                .hint("names and titles are one line of plain text: remove tabs, line breaks and \\u escapes");
+            cx.error(span, diag!("KM0206", key = key, char = format!("U+{:04X}", u32::from(c))));
             return None;
         }
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
-            cx.error(span, format!("`{key}` is too long ({chars} characters; the limit is {MAX_TEXT_CHARS})"))
-                .hint("shorten it; longer text belongs in a Markdown note beside the file");
+            cx.error(span, diag!("KM0207", key = key, chars = chars, max = MAX_TEXT_CHARS));
             return None;
         }
         Some((s, span))
@@ -144,7 +150,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         };
         let DeValue::Integer(i) = v.get_ref() else {
-            self.wrong_type(cx, key, v, "a whole number", example);
+            self.wrong_type(cx, key, v, "expect-integer", example);
             return None;
         };
         let digits = i.as_str();
@@ -153,11 +159,8 @@ impl<'a, 'i> Fields<'a, 'i> {
         match i64::from_str_radix(&digits, i.radix()) {
             Ok(n) if range.contains(&n) => Some((n, v.span())),
             _ => {
-                cx.error(
-                    v.span(),
-                    format!("`{key}` = {} is out of range ({}..={})", i.as_str(), range.start(), range.end()),
-                )
-                .hint(format!("write a whole number from {} to {}", range.start(), range.end()));
+                let (min, max) = (range.start().to_string(), range.end().to_string());
+                cx.error(v.span(), diag!("KM0208", key = key, value = i.as_str(), min = min, max = max));
                 None
             }
         }
@@ -173,7 +176,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some((*b, v.span())),
             _ => {
-                self.wrong_type(cx, key, v, "true or false (no quotes)", "true");
+                self.wrong_type(cx, key, v, "expect-boolean", "true");
                 None
             }
         }
@@ -206,7 +209,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match v.get_ref() {
             DeValue::Array(a) => Some((&a[..], v.span())),
             _ => {
-                self.wrong_type(cx, key, v, "a list in [brackets]", example);
+                self.wrong_type(cx, key, v, "expect-list", example);
                 None
             }
         }
@@ -222,7 +225,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match v.get_ref() {
             DeValue::Table(t) => Some((t, v.span())),
             _ => {
-                self.wrong_type(cx, key, v, "a table", example);
+                self.wrong_type(cx, key, v, "expect-table", example);
                 None
             }
         }
@@ -235,11 +238,11 @@ impl<'a, 'i> Fields<'a, 'i> {
             Some((_, DeValue::Array(a))) => &a[..],
             Some((v, other)) => {
                 let hint = if example.starts_with("[[") {
-                    format!("write each entry as a section starting with the line {example} (two brackets)")
+                    msg!("not-a-table-list-sections", example = example)
                 } else {
-                    format!("write it like `{key} = {example}`")
+                    msg!("wrong-type-hint", key = key, example = example)
                 };
-                cx.error(v.span(), format!("`{key}` must be a list of tables, not {}", type_name(other))).hint(hint);
+                cx.error(v.span(), diag!("KM0209", key = key, found = type_name(other))).hint(hint);
                 return Vec::new();
             }
         };
@@ -248,8 +251,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             .filter_map(|v| match v.get_ref() {
                 DeValue::Table(t) => Some((t, v.span())),
                 other => {
-                    cx.error(v.span(), format!("each entry of `{key}` must be a table, not {}", type_name(other)))
-                        .hint(format!("write entries as [[{key}]] sections"));
+                    cx.error(v.span(), diag!("KM0210", key = key, found = type_name(other)));
                     None
                 }
             })
@@ -264,8 +266,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             match v.get_ref() {
                 DeValue::String(s) => out.push((s.as_ref(), v.span())),
                 other => {
-                    cx.error(v.span(), format!("entries of `{key}` must be strings, not {}", type_name(other)))
-                        .hint(format!("write it like `{key} = {example}`"));
+                    cx.error(v.span(), diag!("KM0211", key = key, found = type_name(other), example = example));
                 }
             }
         }
@@ -284,35 +285,26 @@ pub fn decimal_value(cx: &mut Ctx<'_>, key: &str, v: &Spanned<DeValue<'_>>) -> O
                 2 => "0b",
                 _ => "",
             };
-            cx.error(v.span(), format!("`{key}` = {prefix}{} is not a decimal number", i.as_str()))
-                .hint("write numbers in decimal digits, e.g. 8.5");
+            cx.error(v.span(), diag!("KM0212", key = key, value = format!("{prefix}{}", i.as_str())));
             return None;
         }
         DeValue::Float(f) => f.as_str(),
         other => {
-            cx.error(v.span(), format!("`{key}` must be a number, not {}", type_name(other)))
-                .hint("write numbers without quotes, with a dot for decimals: 8.5");
+            cx.error(v.span(), diag!("KM0213", key = key, found = type_name(other)));
             return None;
         }
     };
     match Hundredths::parse(text) {
         Ok(h) => Some(h),
         Err(e) => {
-            let (msg, hint) = match e {
-                DecimalError::TooManyDecimals => {
-                    (format!("`{key}` = {text} has more than two decimals"), "round it to two decimals, e.g. 8.25")
-                }
-                DecimalError::NotFinite => {
-                    (format!("`{key}` = {text} is not a number"), "write a plain number like 8.5")
-                }
-                DecimalError::Exponent => (
-                    format!("`{key}` = {text} uses an exponent"),
-                    "write the number out in full, e.g. 10 instead of 1e1",
-                ),
-                DecimalError::TooLarge => (format!("`{key}` = {text} is far too large"), "check the number"),
-                DecimalError::Malformed => (format!("`{key}` = {text} is not a plain decimal"), "write it like 8.5"),
+            let message = match e {
+                DecimalError::TooManyDecimals => diag!("KM0214", key = key, value = text),
+                DecimalError::NotFinite => diag!("KM0215", key = key, value = text),
+                DecimalError::Exponent => diag!("KM0216", key = key, value = text),
+                DecimalError::TooLarge => diag!("KM0217", key = key, value = text),
+                DecimalError::Malformed => diag!("KM0218", key = key, value = text),
             };
-            cx.error(v.span(), msg).hint(hint);
+            cx.error(v.span(), message);
             None
         }
     }

@@ -10,6 +10,7 @@ use crate::domain::model::{
     BranchType, ExcellentCap, Hundredths, Language, Level, Metric, PilotRule, Rating, Scope, Site, Subtype, Target,
     Threshold,
 };
+use crate::{diag, msg};
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -31,7 +32,7 @@ const SITE_KEYS: &[&str] = &[
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
-    let f = Fields::new(cx, root, 0..0, "site.toml", SITE_KEYS);
+    let f = Fields::new(cx, root, 0..0, "what-site", SITE_KEYS);
     let title = f.text(cx, "title", true, "\"Xây dựng mô hình chi bộ kiểu mẫu\"");
     let organisation = f.text(cx, "organisation", true, "\"Ban Tổ chức Tỉnh ủy Thái Bình\"");
     let language = match f.string(cx, "language", false, "\"vi\"") {
@@ -39,7 +40,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         Some(("vi", _)) => Some(Language::Vi),
         Some(("en", _)) => Some(Language::En),
         Some((other, span)) => {
-            cx.error(span, format!("unknown language `{other}`")).hint(known_hint(other, &["vi", "en"]));
+            cx.error(span, diag!("KM0311", what = msg!("what-language"), value = other))
+                .hint(known_hint(other, &["vi", "en"]));
             None
         }
     };
@@ -50,8 +52,7 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         if is_slug(s) {
             Some(s.to_string())
         } else {
-            cx.error(span, format!("theme name `{s}` is not a valid folder name"))
-                .hint(format!("use lowercase letters, digits and '-', e.g. `{}`", suggest_slug(s)));
+            cx.error(span, diag!("KM0314", value = s, suggestion = suggest_slug(s)));
             None
         }
     });
@@ -61,14 +62,16 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     if let (Some((first, _)), Some((target, span))) = (&first_year, &target_year)
         && target < first
     {
-        cx.error(span.clone(), format!("`target_year` {target} is before `first_year` {first}"))
-            .hint("the programme's target year comes after its first year");
+        let (year, first) = (target.to_string(), first.to_string());
+        cx.error(span.clone(), diag!("KM0315", key = "target_year", year = year, first = first))
+            .hint(msg!("year-order-target"));
     }
     if let (Some((first, _)), Some((last, span))) = (&first_year, &last_year)
         && last < first
     {
-        cx.error(span.clone(), format!("`last_year` {last} is before `first_year` {first}"))
-            .hint("last_year is the last year with data; it defaults to target_year");
+        let (year, first) = (last.to_string(), first.to_string());
+        cx.error(span.clone(), diag!("KM0315", key = "last_year", year = year, first = first))
+            .hint(msg!("year-order-last"));
     }
 
     let ratings = ratings(cx, &f);
@@ -102,36 +105,28 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     })
 }
 
-/// `issuer`: the lines of the issuing body (the body above it first), each non-empty.
+/// `issuer`: the lines of the issuing body (the body above it first).
 fn issuer(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<String> {
     const EXAMPLE: &str = "[\"TỈNH ỦY THÁI BÌNH\", \"BAN TỔ CHỨC\"]";
     let lines = f.strings(cx, "issuer", false, EXAMPLE).unwrap_or_default();
-    let mut out = Vec::with_capacity(lines.len());
-    for (line, span) in lines {
-        if line.trim().is_empty() {
-            cx.error(span, "a line of `issuer` is empty").hint(format!("write the issuing body's lines, e.g. `issuer = {EXAMPLE}`"));
-        } else {
-            out.push(line.trim().to_string());
-        }
-    }
-    out
+    // An empty line is left out (the heading block shows the others).
+    lines.into_iter().map(|(l, _)| l.trim()).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
     let tables = f.tables(cx, "ratings", "[[ratings]]");
     if tables.is_empty() && f.get("ratings").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
-        cx.error(f.span(), "no [[ratings]] defined")
-            .hint("list the ratings best first: [[ratings]] code = \"HTXSNV\" name = \"…\" good = true");
+        cx.error(f.span(), diag!("KM0313", table = "ratings")).hint(msg!("none-defined-ratings"));
     }
     let mut out: Vec<Rating> = Vec::new();
     for (t, span) in tables {
-        let r = Fields::new(cx, t, span, "a rating", &["code", "name", "good"]);
+        let r = Fields::new(cx, t, span, "what-rating", &["code", "name", "good"]);
         let code = r.text(cx, "code", true, "\"HTXSNV\"");
         let name = r.text(cx, "name", true, "\"Hoàn thành xuất sắc nhiệm vụ\"");
         let good = r.boolean(cx, "good", false).is_some_and(|(b, _)| b);
         if let (Some((code, cspan)), Some((name, _))) = (code, name) {
             if out.iter().any(|o| o.code == code) {
-                cx.error(cspan, format!("rating `{code}` is defined twice")).hint("each rating code appears once");
+                cx.error(cspan, diag!("KM0312", what = msg!("what-rating"), id = code));
                 continue;
             }
             out.push(Rating { code: code.to_string(), name: name.to_string(), good });
@@ -143,23 +138,21 @@ fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
 fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
     let tables = f.tables(cx, "branch_types", "[[branch_types]]");
     if tables.is_empty() && f.get("branch_types").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
-        cx.error(f.span(), "no [[branch_types]] defined")
-            .hint("define the branch types: [[branch_types]] slug = \"khu-dan-cu\" name = \"Khu dân cư\"");
+        cx.error(f.span(), diag!("KM0313", table = "branch_types")).hint(msg!("none-defined-types"));
     }
     let mut out: Vec<BranchType> = Vec::new();
     for (t, span) in tables {
-        let bt = Fields::new(cx, t, span, "a branch type", &["slug", "name", "subtypes"]);
+        let bt = Fields::new(cx, t, span, "what-branch-type", &["slug", "name", "subtypes"]);
         let slug = slug_field(cx, &bt, "khu-dan-cu");
         let name = bt.text(cx, "name", true, "\"Khu dân cư\"");
         let mut subtypes: Vec<Subtype> = Vec::new();
         for (st, sspan) in bt.tables(cx, "subtypes", "[{ slug = \"thon\", name = \"Thôn\" }]") {
-            let s = Fields::new(cx, st, sspan, "a subtype", &["slug", "name"]);
+            let s = Fields::new(cx, st, sspan, "what-subtype", &["slug", "name"]);
             let sslug = slug_field(cx, &s, "thon");
             let sname = s.text(cx, "name", true, "\"Thôn\"");
             if let (Some((sslug, span)), Some((sname, _))) = (sslug, sname) {
                 if subtypes.iter().any(|x| x.slug == sslug) {
-                    cx.error(span, format!("subtype `{sslug}` is defined twice"))
-                        .hint("subtype slugs are unique within a type");
+                    cx.error(span, diag!("KM0312", what = msg!("what-subtype"), id = sslug));
                     continue;
                 }
                 subtypes.push(Subtype { slug: sslug.to_string(), name: sname.to_string() });
@@ -167,7 +160,7 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
         }
         if let (Some((slug, span)), Some((name, _))) = (slug, name) {
             if out.iter().any(|o| o.slug == slug) {
-                cx.error(span, format!("branch type `{slug}` is defined twice")).hint("type slugs are unique");
+                cx.error(span, diag!("KM0312", what = msg!("what-branch-type"), id = slug));
                 continue;
             }
             out.push(BranchType { slug: slug.to_string(), name: name.to_string(), subtypes });
@@ -180,8 +173,7 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
 pub fn slug_field<'a>(cx: &mut Ctx<'_>, f: &Fields<'a, '_>, example: &str) -> Option<(&'a str, Span)> {
     let (s, span) = f.text(cx, "slug", true, &format!("\"{example}\""))?;
     if !is_slug(s) {
-        cx.error(span, format!("slug `{s}` may only contain lowercase a-z, 0-9 and '-'"))
-            .hint(format!("try `{}`", suggest_slug(s)));
+        cx.error(span, diag!("KM0314", value = s, suggestion = suggest_slug(s)));
         return None;
     }
     Some((s, span))
@@ -190,7 +182,7 @@ pub fn slug_field<'a>(cx: &mut Ctx<'_>, f: &Fields<'a, '_>, example: &str) -> Op
 pub fn level_value(cx: &mut Ctx<'_>, s: &str, span: Span) -> Option<Level> {
     let level = Level::from_slug(s);
     if level.is_none() {
-        cx.error(span, format!("unknown level `{s}`"))
+        cx.error(span, diag!("KM0311", what = msg!("what-level"), value = s))
             .hint(known_hint(s, &[Level::CoSo.slug(), Level::TrucThuoc.slug()]));
     }
     level
@@ -200,7 +192,7 @@ pub fn level_value(cx: &mut Ctx<'_>, s: &str, span: Span) -> Option<Level> {
 fn pct(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, key: &str, required: bool) -> Option<Hundredths> {
     let (v, span) = f.decimal(cx, key, required, "90")?;
     if v.is_negative() || v > Hundredths::from_units(100) {
-        cx.error(span, format!("`{key}` = {v} is not a percentage")).hint("write a number from 0 to 100");
+        cx.error(span, diag!("KM0316", key = key, value = v.to_string()));
         return None;
     }
     Some(v)
@@ -215,7 +207,7 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             cx,
             t,
             span.clone(),
-            "a target",
+            "what-target",
             &["name", "metric", "scope", "at_least", "more_than", "level"],
         );
         let name = tf.text(cx, "name", true, "\"Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên\"");
@@ -223,7 +215,8 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             "good_or_better" => Some(Metric::GoodOrBetter),
             "model" => Some(Metric::Model),
             _ => {
-                cx.error(span, format!("unknown metric `{s}`")).hint(known_hint(s, &["good_or_better", "model"]));
+                cx.error(span, diag!("KM0311", what = msg!("what-metric"), value = s))
+                    .hint(known_hint(s, &["good_or_better", "model"]));
                 None
             }
         });
@@ -231,7 +224,8 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             "district" => Some(Scope::District),
             "province" => Some(Scope::Province),
             _ => {
-                cx.error(span, format!("unknown scope `{s}`")).hint(known_hint(s, &["district", "province"]));
+                cx.error(span, diag!("KM0311", what = msg!("what-scope"), value = s))
+                    .hint(known_hint(s, &["district", "province"]));
                 None
             }
         });
@@ -241,13 +235,11 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             (true, false) => at_least.map(Threshold::AtLeast),
             (false, true) => more_than.map(Threshold::MoreThan),
             (false, false) => {
-                cx.error(span.clone(), "a target needs `at_least` or `more_than`")
-                    .hint("add `at_least = 90` (90.0% meets it) or `more_than = 20` (20.0% does not)");
+                cx.error(span.clone(), diag!("KM0317"));
                 None
             }
             (true, true) => {
-                cx.error(span.clone(), "a target takes `at_least` or `more_than`, not both")
-                    .hint("keep the one the programme states");
+                cx.error(span.clone(), diag!("KM0318"));
                 None
             }
         };
@@ -269,7 +261,7 @@ fn pilots(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<PilotRule>> {
     let Some((t, span)) = f.table(cx, "pilots", false, "{ per_type = [1, 3] }") else {
         return Some(None);
     };
-    let pf = Fields::new(cx, t, span, "[pilots]", &["per_type"]);
+    let pf = Fields::new(cx, t, span, "what-pilots", &["per_type"]);
     let (items, span) = pf.array(cx, "per_type", true, "[1, 3]")?;
     let nums: Vec<i64> = items
         .iter()
@@ -283,8 +275,7 @@ fn pilots(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<PilotRule>> {
             Some(Some(PilotRule { min: *min as u32, max: *max as u32 }))
         }
         _ => {
-            cx.error(span, "`per_type` must be two whole numbers [min, max] with min <= max")
-                .hint("write it like `per_type = [1, 3]`");
+            cx.error(span, diag!("KM0319"));
             None
         }
     }
@@ -295,12 +286,12 @@ fn excellent_cap(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, codes: &[&str]) -> Option
     else {
         return Some(None);
     };
-    let ef = Fields::new(cx, t, span, "[excellent_cap]", &["rating", "of", "max_pct"]);
+    let ef = Fields::new(cx, t, span, "what-excellent-cap", &["rating", "of", "max_pct"]);
     let mut code = |key: &str, example: &str| {
         let (s, span) = ef.string(cx, key, true, example)?;
         let idx = codes.iter().position(|c| *c == s);
         if idx.is_none() {
-            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, codes));
+            cx.error(span, diag!("KM0307", value = s)).hint(known_hint(s, codes));
         }
         idx
     };

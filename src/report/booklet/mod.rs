@@ -24,7 +24,13 @@ use crate::report::document::{Table, html};
 use crate::report::emit::Emit;
 use crate::report::pieces::{self, OldFile, Piece};
 use crate::report::urls;
-use sections::Annex;
+
+/// Which annex of branches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Annex {
+    Model,
+    Pilots,
+}
 
 impl Renderer<'_> {
     pub fn booklet_page(&self, out: &dyn Emit, year: i32, deps: &Deps) -> io::Result<()> {
@@ -105,8 +111,11 @@ impl Renderer<'_> {
         let rows = |annex: Annex, first: u64| {
             let part: &[u8] = if annex == Annex::Model { b"model rows" } else { b"pilot rows" };
             pieces::try_piece(old, key(part, first), || {
-                let table =
-                    Table { columns: self.annex_columns(annex), rows: self.annex_rows(annex, di, year, first), ..Table::default() };
+                let table = Table {
+                    columns: self.annex_columns(annex),
+                    rows: self.annex_rows(annex, di, year, first),
+                    ..Table::default()
+                };
                 Ok::<_, io::Error>((html::rows(&table).into_bytes(), 0))
             })
         };

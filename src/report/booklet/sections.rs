@@ -7,22 +7,13 @@
 //! body and its annex rows are markers here and made on their own by [`Renderer::district_body`]
 //! and [`Renderer::annex_rows`]; without, the document is whole (the Word file).
 
-use super::Marks;
+use super::{Annex, Marks};
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Metric, Note, Scope};
 use crate::domain::score::Scored;
-use crate::report::document::{
-    Block, Chart, Column, Document, Masthead, Row, Run, Signature, Table, long_date,
-};
+use crate::report::document::{Block, Chart, Column, Document, Masthead, Row, Run, Signature, Table, long_date};
 use crate::report::pages::Renderer;
 use crate::report::view::{ChartView, StatsView, threshold_text};
-
-/// Which annex of branches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Annex {
-    Model,
-    Pilots,
-}
 
 const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
@@ -132,9 +123,8 @@ impl Renderer<'_> {
         for (ti, t) in site.branch_types.iter().enumerate() {
             b.push(heading(2, format!("t-{}", t.slug), format!("{}. {}", ti + 1, t.name), ti > 0));
             b.push(self.key_figures(&agg.types[ti][yi], self.prev(&agg.types[ti], yi)));
-            let with_type: Vec<usize> = (0..content.districts.len())
-                .filter(|&di| agg.district_types[di][ti][yi].branches > 0)
-                .collect();
+            let with_type: Vec<usize> =
+                (0..content.districts.len()).filter(|&di| agg.district_types[di][ti][yi].branches > 0).collect();
             let labels: Vec<String> = with_type.iter().map(|&di| content.districts[di].name.clone()).collect();
             let stats: Vec<&Stats> = with_type.iter().map(|&di| &agg.district_types[di][ti][yi]).collect();
             let title = format!("{} – {} {year}", self.tr("chart_model_by_district"), t.name);
@@ -191,7 +181,15 @@ impl Renderer<'_> {
         let rows = [
             (self.tr("col_branches"), v.branches.clone()),
             (self.tr("col_good_pct"), format!("{}{}", v.good_pct, change(&v.good_change))),
-            (self.tr("col_model"), format!("{} ({}{})", v.model, v.model_pct, change(&v.model_change).replace(" (", ", ").replace(')', ""))),
+            (
+                self.tr("col_model"),
+                format!(
+                    "{} ({}{})",
+                    v.model,
+                    v.model_pct,
+                    change(&v.model_change).replace(" (", ", ").replace(')', "")
+                ),
+            ),
             (self.tr("col_pilots"), format!("{} ({} {})", v.pilots, v.pilots_model, self.tr("kieu_mau_short"))),
             (self.tr("col_mean"), v.mean_pct.clone()),
             (self.tr("col_members"), v.members.clone()),
@@ -274,7 +272,12 @@ impl Renderer<'_> {
             .map(|(t, ys)| {
                 let cell = self.district_target_cell(&ys[yi], di);
                 let text = |k: &str| cell[k].as_str().unwrap_or_default().to_string();
-                Row::Cells(vec![t.name.clone(), threshold_text(self.fmt, t.threshold), text("value"), text("state_label")])
+                Row::Cells(vec![
+                    t.name.clone(),
+                    threshold_text(self.fmt, t.threshold),
+                    text("value"),
+                    text("state_label"),
+                ])
             })
             .collect();
         if !targets.is_empty() {

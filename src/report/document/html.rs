@@ -305,7 +305,9 @@ mod tests {
             ..Document::default()
         };
         let html = render(&doc);
-        assert!(html.contains("<span class=\"toc-text\">A &amp; B</span><span class=\"toc-page\" data-for=\"a\"></span>"));
+        assert!(
+            html.contains("<span class=\"toc-text\">A &amp; B</span><span class=\"toc-page\" data-for=\"a\"></span>")
+        );
         let pages = BTreeMap::from([("a".to_string(), 3), ("b".to_string(), 12)]);
         let filled = fill_pages(&html, &pages);
         assert!(filled.contains("data-for=\"a\">3</span>") && filled.contains("data-for=\"b\">12</span>"));

@@ -31,16 +31,30 @@ pub enum Block {
     /// The heading block at the top of the first page.
     Masthead(Masthead),
     /// The document's kind ("BÁO CÁO") and its title, centred.
-    Title { kind: String, title: String },
+    Title {
+        kind: String,
+        title: String,
+    },
     /// The contents: every heading of level 1 and 2, with its page (Word fills its own field).
-    Contents { heading: String },
+    Contents {
+        heading: String,
+    },
     /// A section heading: level 1 (a part), 2 (a chapter) or 3. `new_page`: it starts a page.
-    Heading { level: u8, id: String, text: String, new_page: bool },
+    Heading {
+        level: u8,
+        id: String,
+        text: String,
+        new_page: bool,
+    },
     Para(Vec<Run>),
     /// A bulleted list of plain lines.
     List(Vec<String>),
     /// A note's Markdown (the review text, a district's notes), with its title and byline.
-    Note { title: Option<String>, meta: String, markdown: String },
+    Note {
+        title: Option<String>,
+        meta: String,
+        markdown: String,
+    },
     Table(Table),
     Chart(Chart),
     Signature(Signature),
@@ -194,7 +208,8 @@ mod tests {
     #[test]
     fn contents_list_the_first_two_levels() {
         let h = |level, id: &str| Block::Heading { level, id: id.into(), text: id.into(), new_page: false };
-        let doc = Document { blocks: vec![h(1, "a"), Block::List(vec![]), h(2, "b"), h(3, "c")], ..Document::default() };
+        let doc =
+            Document { blocks: vec![h(1, "a"), Block::List(vec![]), h(2, "b"), h(3, "c")], ..Document::default() };
         let ids: Vec<String> = doc.entries().into_iter().map(|e| e.id).collect();
         assert_eq!(ids, ["a", "b"]);
     }

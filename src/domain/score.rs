@@ -133,6 +133,8 @@ mod tests {
         Site {
             title: "t".into(),
             organisation: "o".into(),
+            issuer: Vec::new(),
+            place: None,
             language: Language::Vi,
             base_url: String::new(),
             first_year: 2022,

@@ -63,3 +63,22 @@ fn help_reads_in_vietnamese() {
         assert!(text.contains("Cách dùng:") && !text.contains("Usage") && !text.contains("Print help"), "{text}");
     }
 }
+
+#[test]
+fn init_speaks_vietnamese_outside_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kieumau()
+        .env_remove("KIEUMAU_LANG")
+        .env("LANG", "vi_VN.UTF-8")
+        .current_dir(dir.path())
+        .args(["init", "moi"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("Đã tạo trang mới") && text.contains("Tiếp theo:"), "{text}");
+    let mut again = kieumau();
+    let again = again.env_remove("KIEUMAU_LANG").env("LANG", "en_US.UTF-8").current_dir(dir.path());
+    let again = again.args(["init", "moi"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"), "LANG=en chooses English");
+}

@@ -201,30 +201,18 @@ fn english_literals(text: &str) -> Vec<String> {
 /// Files that still build English sentences themselves, with how many (convert, then lower the
 /// number; a file may not gain any). New text goes through src/messages.
 const NOT_YET_CONVERTED: &[(&str, usize)] = &[
-    ("src/build/mod.rs", 3),
+    ("src/build/mod.rs", 1),
     ("src/build/render.rs", 1),
     ("src/build/splice.rs", 1),
     ("src/build/write.rs", 2),
     ("src/commands/import/edit.rs", 2),
-    ("src/commands/import/mod.rs", 16),
+    ("src/commands/import/mod.rs", 10),
     ("src/commands/import/rows.rs", 47),
     ("src/commands/import/sheet.rs", 11),
-    ("src/commands/init.rs", 4),
-    ("src/commands/print.rs", 9),
     ("src/commands/serve.rs", 6),
-    ("src/commands/snapshot.rs", 3),
-    ("src/content/load.rs", 20),
     ("src/content/syntax.rs", 2),
-    ("src/content/validate/branch.rs", 23),
-    ("src/content/validate/criteria.rs", 18),
-    ("src/content/validate/district.rs", 1),
-    ("src/content/validate/figures.rs", 3),
-    ("src/content/validate/mod.rs", 21),
-    ("src/content/validate/notes.rs", 10),
-    ("src/content/validate/site.rs", 20),
-    ("src/report/booklet.rs", 1),
+    ("src/report/booklet/mod.rs", 1),
     ("src/report/data.rs", 3),
-    ("src/report/theme.rs", 4),
     ("src/report/xlsx/labels.rs", 1),
 ];
 

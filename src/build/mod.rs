@@ -59,9 +59,9 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     let checked = checked.ok_or(Failure::Content)?;
     let io = |e: std::io::Error| match e.get_ref().and_then(|r| r.downcast_ref::<TemplateError>()) {
         Some(t) => Failure::Theme(t.to_string()),
-        None => Failure::Io(format!("cannot write the output to {}: {e}", opts.output.display())),
+        None => Failure::Io(crate::msg!("build-cannot-write", dir = &opts.output, reason = e.to_string())),
     };
-    let claim = claim.map_err(|_| Failure::Io("reading the output's state failed".into()))?.map_err(io)?;
+    let claim = claim.map_err(|_| Failure::Io(crate::msg!("build-state-failed")))?.map_err(io)?;
     let mut timer = crate::timings::Timer::start();
     let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
         .map_err(Failure::Theme)?;

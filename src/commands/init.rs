@@ -38,17 +38,13 @@ pub fn example_files() -> Vec<(&'static Path, &'static [u8])> {
 pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let existed = match fs::metadata(dir) {
         Ok(m) if !m.is_dir() => {
-            return Err(Failure::NotEmpty(format!("{} exists and is a file, not a folder", dir.display())));
+            return Err(Failure::NotEmpty(crate::msg!("init-is-file", dir = dir)));
         }
         Ok(_) => {
-            let mut entries =
-                fs::read_dir(dir).map_err(|e| Failure::Io(format!("cannot read {}: {e}", dir.display())))?;
+            let mut entries = fs::read_dir(dir)
+                .map_err(|e| Failure::Io(crate::msg!("init-cannot-read", dir = dir, reason = e.to_string())))?;
             if entries.next().is_some() {
-                return Err(Failure::NotEmpty(format!(
-                    "{} is not empty; kieumau init only creates a site in a new or empty folder, so that \
-                     nothing is overwritten",
-                    dir.display()
-                )));
+                return Err(Failure::NotEmpty(crate::msg!("init-not-empty", dir = dir)));
             }
             true
         }
@@ -78,7 +74,7 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
         } else {
             let _ = fs::remove_dir_all(dir);
         }
-        return Err(Failure::Io(format!("cannot create the site in {}: {e}", dir.display())));
+        return Err(Failure::Io(crate::msg!("init-cannot-create", dir = dir, reason = e.to_string())));
     }
     Ok(written)
 }
@@ -97,17 +93,11 @@ pub fn run(root: &Path, dir: Option<&Path>) -> u8 {
     let dir = &target(root, dir);
     match create(dir) {
         Ok(files) => {
-            let d = dir.display();
-            eprintln!(
-                "Created a new site in {d} ({} files): an example with 2 districts and 5 branches.\n\
-                 Next:\n  kieumau build --root {d}     then open {d}/output/index.html\n  \
-                 read {d}/README.md (in Vietnamese) before editing content/",
-                files.len()
-            );
+            eprintln!("{}", crate::msg!("init-done", dir = dir, count = files.len()));
             0
         }
         Err(Failure::NotEmpty(msg)) | Err(Failure::Io(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", crate::msg!("error-line", message = msg));
             2
         }
     }

@@ -13,19 +13,20 @@ use crate::build::{self, BuildOptions, Failure};
 use crate::content::diag::Diagnostics;
 use crate::report::urls;
 
-const INSTALL_HINT: &str = "install Chromium (Debian/Ubuntu: `apt-get install chromium`), \
-or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable";
+fn install_hint() -> String {
+    crate::msg!("print-install-hint")
+}
 
 /// Finds a Chromium: `--chromium`, then `KIEUMAU_CHROMIUM`, then the usual names on PATH.
 pub fn find_chromium(explicit: Option<&Path>) -> Result<PathBuf, String> {
     let from_env = std::env::var_os("KIEUMAU_CHROMIUM").map(PathBuf::from);
     if let Some(p) = explicit.map(Path::to_path_buf).or(from_env) {
-        return which(&p).ok_or_else(|| format!("Chromium not found at {}: {INSTALL_HINT}", p.display()));
+        return which(&p).ok_or_else(|| crate::msg!("print-not-found-at", path = &p, hint = install_hint()));
     }
     ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
         .iter()
         .find_map(|name| which(Path::new(name)))
-        .ok_or_else(|| format!("no Chromium found to print the PDF: {INSTALL_HINT}"))
+        .ok_or_else(|| crate::msg!("print-not-found", hint = install_hint()))
 }
 
 fn which(p: &Path) -> Option<PathBuf> {
@@ -63,10 +64,11 @@ pub fn booklet_pdf(
             .filter(|(_, s)| s.branches > 0)
             .map(|(y, _)| y.to_string())
             .collect();
-        return Err(Failure::Io(format!("no assessments in {year}; booklets exist for {}", years.join(", "))));
+        return Err(Failure::Io(crate::msg!("print-no-year", year = year.to_string(), years = years.join(", "))));
     }
-    let io = |what: &str, e: std::io::Error| Failure::Io(format!("{what}: {e}"));
-    let tmp = tempfile::tempdir().map_err(|e| io("cannot make a temporary folder", e))?;
+    let io =
+        |what: String, e: std::io::Error| Failure::Io(crate::msg!("print-io", what = what, reason = e.to_string()));
+    let tmp = tempfile::tempdir().map_err(|e| io(crate::msg!("print-no-temp"), e))?;
     let mut site_opts = BuildOptions::new(&opts.root);
     site_opts.output = tmp.path().join("site");
     site_opts.date = opts.date;
@@ -77,7 +79,7 @@ pub fn booklet_pdf(
     let pdf_abs = if pdf.is_absolute() {
         pdf.to_path_buf()
     } else {
-        std::env::current_dir().map_err(|e| io("no current folder", e))?.join(pdf)
+        std::env::current_dir().map_err(|e| io(crate::msg!("print-no-cwd"), e))?.join(pdf)
     };
     let profile = tmp.path().join("chromium-profile");
     let mut child = Command::new(&chromium)
@@ -98,7 +100,7 @@ pub fn booklet_pdf(
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| Failure::Io(format!("cannot start {}: {e}", chromium.display())))?;
+        .map_err(|e| Failure::Io(crate::msg!("print-cannot-start", path = &chromium, reason = e.to_string())))?;
     loop {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => break,
@@ -108,20 +110,21 @@ pub fn booklet_pdf(
                     let _ = std::io::Read::read_to_string(&mut s, &mut err);
                 }
                 let tail: Vec<&str> = err.lines().rev().take(5).collect();
-                return Err(Failure::Io(format!("Chromium failed ({status}): {}", tail.join(" | "))));
+                let (status, tail) = (status.to_string(), tail.join(" | "));
+                return Err(Failure::Io(crate::msg!("print-failed", status = status, tail = tail)));
             }
             Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(Failure::Io(format!("Chromium did not finish printing within {}s", timeout.as_secs())));
+                return Err(Failure::Io(crate::msg!("print-timeout", seconds = timeout.as_secs())));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(100)),
-            Err(e) => return Err(io("cannot wait for Chromium", e)),
+            Err(e) => return Err(io(crate::msg!("print-no-wait"), e)),
         }
     }
     let size = std::fs::metadata(&pdf_abs).map(|m| m.len()).unwrap_or(0);
     if size == 0 {
-        return Err(Failure::Io(format!("Chromium wrote no PDF to {}", pdf_abs.display())));
+        return Err(Failure::Io(crate::msg!("print-no-pdf", path = &pdf_abs)));
     }
     Ok(Printed { pages_built: summary.pages, elapsed: started.elapsed() })
 }

@@ -20,7 +20,7 @@ pub enum Outcome {
 /// 128 bits from the operating system's random source, as 32 hex digits.
 fn token() -> Result<String, Failure> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| Failure::Io(format!("no random source for the unlisted token: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| Failure::Io(crate::msg!("snapshot-no-random", reason = e.to_string())))?;
     Ok(crate::build::incremental::hex(&bytes))
 }
 
@@ -48,14 +48,12 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
     }
     let target = dir(root).join(&id);
     if target.exists() {
-        return Err(Failure::Io(format!(
-            "{} exists but holds no snapshot of this content; snapshots are never overwritten: move it away first",
-            target.display()
-        )));
+        return Err(Failure::Io(crate::msg!("snapshot-target-exists", dir = &target)));
     }
     let theme =
         Theme::load(root, content.site.theme.as_deref(), content.site.language.code()).map_err(Failure::Theme)?;
-    let io_err = |e: io::Error| Failure::Io(format!("cannot write the snapshot {}: {e}", target.display()));
+    let io_err =
+        |e: io::Error| Failure::Io(crate::msg!("snapshot-cannot-write", dir = &target, reason = e.to_string()));
     let out = Output::begin(&target).map_err(io_err)?;
     let fmt = report::i18n::Format { lang: content.site.language };
     let text = format!(

@@ -122,9 +122,7 @@ fn read_entries(dir: &Path) -> std::io::Result<Vec<(OsString, fs::FileType)>> {
 }
 
 fn symlink_ignored(diags: &mut Diagnostics, rel: &str) {
-    diags
-        .warning(rel, None, "symbolic link ignored")
-        .hint("kieumau does not follow links; copy the file into content/ instead");
+    diags.warning(rel, None, crate::diag!("KM0005"));
 }
 
 /// [`list_dir`] through `walkdir`, which reports unreadable folders and entries.
@@ -135,9 +133,7 @@ fn list_dir_walk(root: &Path, dir: &ContentFile, diags: &mut Diagnostics) -> Vec
             Ok(e) => e,
             Err(e) => {
                 let at = e.path().map_or_else(|| dir.rel.clone(), |p| rel_path(root, p));
-                diags
-                    .error(&at, None, format!("cannot read this folder entry: {e}"))
-                    .hint("check the file's permissions");
+                diags.error(&at, None, crate::diag!("KM0006", reason = e.to_string()));
                 continue;
             }
         };
@@ -162,9 +158,7 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
     let content = ContentFile { rel: rel_path(root, &path), path };
     let mut layout = Layout::default();
     if !content.path.is_dir() {
-        diags
-            .error("content", None, "no content/ folder here")
-            .hint("run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`");
+        diags.error("content", None, crate::diag!("KM0007"));
         return layout;
     }
     for (file, name, is_dir) in list_dir(root, &content, diags) {
@@ -177,20 +171,19 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
                     if d {
                         layout.districts.push(DistrictDir { slug, dir });
                     } else {
-                        unexpected(diags, &dir.rel, "file");
+                        unexpected(diags, &dir.rel, "what-file");
                     }
                 }
             }
-            (_, d) => unexpected(diags, &file.rel, if d { "folder" } else { "file" }),
+            (_, d) => unexpected(diags, &file.rel, if d { "what-folder" } else { "what-file" }),
         }
     }
     layout
 }
 
+/// `what` is the catalogue id of the kind of entry.
 fn unexpected(diags: &mut Diagnostics, rel: &str, what: &str) {
-    diags
-        .warning(rel, None, format!("unexpected {what}, ignored"))
-        .hint("content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/");
+    diags.warning(rel, None, crate::diag!("KM0008", what = crate::messages::text(what, &[])));
 }
 
 /// `(stem, file)` of the files with extension `ext` in a folder; anything else is reported.
@@ -199,7 +192,7 @@ fn files_by_stem(root: &Path, dir: &ContentFile, ext: &str, diags: &mut Diagnost
     for (f, n, d) in list_dir(root, dir, diags) {
         match n.strip_suffix(ext) {
             Some(stem) if !d => out.push((stem.to_string(), f)),
-            _ => unexpected(diags, &f.rel, if d { "folder" } else { "file" }),
+            _ => unexpected(diags, &f.rel, if d { "what-folder" } else { "what-file" }),
         }
     }
     out
@@ -212,9 +205,7 @@ pub fn discover_district(root: &Path, dir: &DistrictDir, diags: &mut Diagnostics
     let mut index: HashMap<String, usize> = HashMap::new();
     for (f, name, is_dir) in list_dir(root, &dir.dir, diags) {
         if is_dir {
-            diags
-                .warning(&f.rel, None, "unexpected folder inside a district, ignored")
-                .hint("a district folder holds district.toml, <branch>.toml and Markdown notes only");
+            diags.warning(&f.rel, None, crate::diag!("KM0009", what = crate::msg!("what-folder")));
             continue;
         }
         if name == "district.toml" {
@@ -234,9 +225,7 @@ pub fn discover_district(root: &Path, dir: &DistrictDir, diags: &mut Diagnostics
                 }
             }
         } else {
-            diags
-                .warning(&f.rel, None, "unexpected file, ignored")
-                .hint("branch data goes in <branch>.toml and notes in <branch>.md or <branch>.<year>.md");
+            diags.warning(&f.rel, None, crate::diag!("KM0009", what = crate::msg!("what-file")));
         }
     }
     district
@@ -265,7 +254,7 @@ pub fn read_text(file: &ContentFile, diags: &mut Diagnostics) -> Option<String> 
     match fast {
         Some(Ok(bytes)) => decode_owned(&file.rel, bytes, diags),
         Some(Err(e)) => {
-            diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+            diags.error(&file.rel, None, crate::diag!("KM0010", reason = e.to_string()));
             None
         }
         // Something is odd (missing, not a file, too large): the careful path below finds out what
@@ -306,36 +295,36 @@ fn read_text_checked(file: &ContentFile, diags: &mut Diagnostics) -> Option<Stri
     let meta = match fs::metadata(&file.path) {
         Ok(m) => m,
         Err(e) => {
-            diags
-                .error(&file.rel, None, format!("cannot read file: {e}"))
-                .hint("check that the file exists and is readable");
+            diags.error(&file.rel, None, crate::diag!("KM0010", reason = e.to_string()));
             return None;
         }
     };
     if !meta.is_file() {
         // A pipe or a device would block or never end; only regular files are content.
-        diags
-            .error(&file.rel, None, "not a regular file (a pipe, socket or device), so it cannot be read")
-            .hint("replace it with a plain text file, or remove it");
+        diags.error(&file.rel, None, crate::diag!("KM0011"));
         return None;
     }
     if meta.len() > MAX_FILE_BYTES {
-        diags
-            .error(&file.rel, None, format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()))
-            .hint("a content file holds one branch, district or note; split it or check it is the right file");
+        diags.error(
+            &file.rel,
+            None,
+            crate::diag!("KM0012", size = meta.len().to_string(), max = MAX_FILE_BYTES.to_string()),
+        );
         return None;
     }
     // Read at most one byte past the limit: a file that grew since it was measured stays refused.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     let read = fs::File::open(&file.path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        diags.error(&file.rel, None, format!("cannot read file: {e}")).hint("check the file's permissions");
+        diags.error(&file.rel, None, crate::diag!("KM0010", reason = e.to_string()));
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        diags
-            .error(&file.rel, None, format!("file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"))
-            .hint("a content file holds one branch, district or note; split it or check it is the right file");
+        diags.error(
+            &file.rel,
+            None,
+            crate::diag!("KM0012", size = format!("> {MAX_FILE_BYTES}"), max = MAX_FILE_BYTES.to_string()),
+        );
         return None;
     }
     decode_owned(&file.rel, bytes, diags)

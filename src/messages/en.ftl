@@ -43,6 +43,7 @@ what-group = a group
 what-criterion = a criterion
 what-veto = a veto
 what-front-matter = front matter
+what-signer = the signer (signer = role and name)
 what-rating = a rating
 what-branch-type = a branch type
 what-subtype = a subtype
@@ -50,7 +51,7 @@ what-target = a target
 what-pilots = [pilots]
 what-excellent-cap = [excellent_cap]
 what-district-level = [district_level]
-what-kind = a district kind
+what-kind = district kind
 what-branch = a branch file
 what-assessment = an assessment
 
@@ -280,3 +281,371 @@ severity-error = error
 severity-warning = warning
 help-possible = one of: { $values }
 help-default = default: { $value }
+
+## KM03xx: branches and their references
+unknown-type = unknown branch type `{ $value }`
+unknown-type-explain = A branch's `type` is the slug of one of the [[branch_types]] of site.toml.
+    Before: type = "khu dan cu"
+    After:  type = "khu-dan-cu"
+unknown-subtype = unknown subtype `{ $value }` of branch type `{ $type }`
+unknown-subtype-explain = A branch's `subtype` is the slug of one of the subtypes of its type in site.toml.
+    Before: subtype = "thon-xom"
+    After:  subtype = "thon"
+missing-subtype = missing key `subtype`: branch type `{ $type }` has subtypes
+missing-subtype-hint = add `subtype = "{ $first }"`; known: { $known }
+missing-subtype-explain = This branch type is divided into subtypes, so each of its branches says which one it is.
+    Before: type = "khu-dan-cu"
+    After:  type = "khu-dan-cu"
+            subtype = "thon"
+too-many-assessments = { $count } assessments is more than the limit of { $max }
+too-many-assessments-hint = a branch has at most one [[assessments]] per year; check that this is a branch file
+too-many-assessments-explain = A branch has one assessment per year, so a few hundred of them means the wrong file.
+    Before: a file with thousands of [[assessments]] sections.
+    After:  one [[assessments]] per year of the programme.
+second-assessment = a second assessment for { $year }
+second-assessment-hint = a branch has one assessment per year: merge them or correct the year
+second-assessment-explain = Two [[assessments]] sections of one branch give the same year.
+    Before: [[assessments]]
+            year = 2024
+            …
+            { "[" }[assessments]]
+            year = 2024
+    After:  the second one with year = 2025, or the two merged.
+assessment-gap = no assessment for { $missing } (a gap between { $before } and { $after })
+assessment-gap-hint = add the missing year's [[assessments]], or check the years
+assessment-gap-explain = The branch was assessed before and after a year but not in it. This is a warning: the build goes on, and the branch does not count in that year.
+    Before: assessments for 2022 and 2024.
+    After:  assessments for 2022, 2023 and 2024.
+unknown-rating = unknown rating `{ $value }`
+unknown-rating-explain = A `rating` is the code of one of the [[ratings]] of site.toml.
+    Before: rating = "HTTTNV"
+    After:  rating = "HTTNV"
+no-framework-for-year = no criteria framework is in force in { $year }
+no-framework-for-year-hint = add criteria/{ $year }.toml or an earlier one (the first framework starts in { $first })
+no-framework-for-year-explain = Scores are read against the criteria framework in force that year: the file criteria/<year>.toml with the latest year not after it.
+    Before: an assessment for 2021 and only criteria/2022.toml.
+    After:  criteria/2021.toml, or the assessment's year corrected.
+veto-twice = veto `{ $id }` is listed twice
+veto-twice-hint = list each veto once
+veto-twice-explain = Each veto id appears once in an assessment's `vetoes`.
+    Before: vetoes = ["ky-luat", "ky-luat"]
+    After:  vetoes = ["ky-luat"]
+unknown-veto = unknown veto `{ $id }` in the { $year } framework
+unknown-veto-explain = `vetoes` lists ids of the [[vetoes]] of that year's criteria framework.
+    Before: vetoes = ["kyluat"]
+    After:  vetoes = ["ky-luat"]
+
+## KM04xx: scores
+criterion-not-for-type = criterion `{ $id }` does not apply to branch type `{ $type }` in the { $year } framework
+criterion-not-for-type-hint = remove this score; the criterion is for other branch types
+criterion-not-for-type-explain = The criterion has a `types` list in the framework that leaves out this branch's type, so the branch is not scored on it.
+    Before: scores = { "{" } "1.1" = 9, "5.3" = 4 { "}" }
+    After:  scores = { "{" } "1.1" = 9 { "}" }
+unknown-criterion = unknown criterion `{ $id }` in the { $year } framework
+unknown-criterion-explain = A score's key is the id of a criterion of that year's framework (in quotes, as "1.1").
+    Before: scores = { "{" } "1.10" = 9 { "}" }
+    After:  scores = { "{" } "1.1" = 9 { "}" }
+score-negative = score { $score } for `{ $id }` is negative
+score-range-hint = a score lies between 0 and { $max }
+score-negative-explain = A score lies between 0 and the criterion's maximum.
+    Before: "1.1" = -2
+    After:  "1.1" = 2
+score-above-max = score { $score } for `{ $id }` is above its maximum { $max }
+score-above-max-explain = A score cannot be above the criterion's `max` in the framework.
+    Before: "2.1" = 46   (max = 45)
+    After:  "2.1" = 45
+missing-scores = missing scores for { $missing }
+missing-scores-hint = every criterion of the { $year } framework for type `{ $type }` is scored: { $all }
+missing-scores-explain = Every criterion that applies to the branch's type in that year's framework needs a score (0 if none was earned).
+    Before: scores = { "{" } "1.1" = 9 { "}" }
+    After:  scores = { "{" } "1.1" = 9, "1.2" = 0 { "}" }
+
+## KM031x–KM032x: site settings and criteria frameworks
+what-language = language
+what-metric = metric
+what-scope = scope
+what-group-ref = group
+what-level = level
+unknown-value = unknown { $what } `{ $value }`
+unknown-value-explain = The value is not one of those this key allows; the hint lists them.
+    Before: language = "vn"
+    After:  language = "vi"
+defined-twice = { $what } `{ $id }` is defined twice
+defined-twice-hint = each code is defined once: delete or rename the second
+defined-twice-explain = Codes, slugs and ids are unique where they are defined: kieumau could not tell which of the two is meant.
+    Before: two [[ratings]] with code = "HTTNV"
+    After:  one [[ratings]] with code = "HTTNV"
+none-defined = no [[{ $table }]] defined
+none-defined-ratings = list the ratings best first: [[ratings]] code = "HTXSNV" name = "…" good = true
+none-defined-types = define the branch types: [[branch_types]] slug = "khu-dan-cu" name = "Khu dân cư"
+none-defined-criteria = a framework lists its criteria as [[criteria]] sections
+none-defined-explain = The file needs at least one section of this kind.
+    Before: site.toml without [[ratings]].
+    After:  [[ratings]]
+            code = "HTXSNV"
+            name = "Hoàn thành xuất sắc nhiệm vụ"
+            good = true
+bad-slug = `{ $value }` may only contain lowercase a-z, 0-9 and '-'
+bad-slug-hint = try `{ $suggestion }`
+bad-slug-explain = Slugs become web addresses and folder names, so they are written in lowercase ASCII letters, digits and hyphens, without accents or spaces.
+    Before: slug = "Khu dân cư"
+    After:  slug = "khu-dan-cu"
+year-order = `{ $key }` { $year } is before `first_year` { $first }
+year-order-target = the programme's target year comes after its first year
+year-order-last = last_year is the last year with data; it defaults to target_year
+year-order-explain = The programme's years run from `first_year` to `last_year` (by default `target_year`).
+    Before: first_year = 2025
+            target_year = 2022
+    After:  first_year = 2022
+            target_year = 2025
+not-a-percentage = `{ $key }` = { $value } is not a percentage
+not-a-percentage-hint = write a number from 0 to 100
+not-a-percentage-explain = Percentages are written as numbers from 0 to 100, without the % sign.
+    Before: at_least = 0.9
+    After:  at_least = 90
+target-without-threshold = a target needs `at_least` or `more_than`
+target-without-threshold-hint = add `at_least = 90` (90.0% meets it) or `more_than = 20` (20.0% does not)
+target-without-threshold-explain = A target says the level to reach: `at_least` (that value meets it) or `more_than` (it must be exceeded).
+    Before: [[targets]]
+            name = "…"
+    After:  [[targets]]
+            name = "…"
+            at_least = 90
+target-two-thresholds = a target takes `at_least` or `more_than`, not both
+target-two-thresholds-hint = keep the one the programme states
+target-two-thresholds-explain = A target has one threshold.
+    Before: at_least = 90
+            more_than = 90
+    After:  at_least = 90
+bad-per-type = `per_type` must be two whole numbers [min, max] with min <= max
+bad-per-type-hint = write it like `per_type = [1, 3]`
+bad-per-type-explain = `per_type` gives the fewest and the most pilots a district picks in each branch type.
+    Before: per_type = 3
+    After:  per_type = [1, 3]
+too-many-criteria = { $count } criteria is more than the limit of { $max }
+too-many-criteria-hint = check that this is a criteria framework
+too-many-criteria-explain = A framework has tens of criteria; thousands means the wrong file.
+    Before: a sheet saved as criteria/2022.toml.
+    After:  the framework's [[criteria]] sections only.
+max-not-positive = `max` = { $value } must be above 0
+max-not-positive-hint = a criterion's maximum is a positive number of points
+max-not-positive-explain = A criterion's `max` is the points it is worth.
+    Before: max = 0
+    After:  max = 10
+min-out-of-range = `min` = { $value } is not between 0 and `max` = { $max }
+min-out-of-range-hint = a minimum lies between 0 and `max`
+min-out-of-range-explain = A criterion's `min` is the least a model branch scores on it, so it lies between 0 and `max`.
+    Before: max = 10
+            min = 12
+    After:  max = 10
+            min = 7
+no-criterion-for-type = no criterion applies to branch type `{ $type }`
+no-criterion-for-type-hint = add criteria without `types` (common to every type) or list this type in some criterion's `types`
+no-criterion-for-type-explain = Each branch type must be scored on at least one criterion of the framework.
+    Before: every criterion with types = ["khu-dan-cu"]
+    After:  some criteria without `types`, which apply to every type
+
+## KM05xx: files and folders of the site
+site-toml-missing = content/site.toml is missing
+site-toml-missing-hint = every site has content/site.toml with its title, ratings, branch types and targets (see README)
+site-toml-missing-explain = content/site.toml holds the site's settings; nothing can be checked without it. `kieumau init DIR` writes a complete example.
+    Before: content/ with districts/ only.
+    After:  content/site.toml beside districts/.
+criteria-name-not-year = criteria file name `{ $stem }.toml` is not a year
+criteria-name-not-year-hint = name criteria files by the first year they apply, e.g. criteria/2022.toml
+criteria-name-not-year-explain = A criteria framework's file is named after the first year it applies.
+    Before: criteria/khung-moi.toml
+    After:  criteria/2024.toml
+framework-after-last-year = framework { $year } starts after the last year { $last }
+framework-after-last-year-hint = it is never used; raise `last_year` in site.toml or rename the file
+framework-after-last-year-explain = The framework would start after the site's last year, so no assessment uses it.
+    Before: criteria/2027.toml with last_year = 2025
+    After:  last_year = 2027, or the file renamed
+no-framework = no criteria framework found
+no-framework-hint = add content/criteria/{ $year }.toml with the criteria in force from that year
+no-framework-explain = Scores are read against a criteria framework, kept in content/criteria/<year>.toml.
+    Before: no content/criteria/ folder.
+    After:  content/criteria/2022.toml
+review-outside-years = review for { $year } is outside the site's years { $first }-{ $last }
+review-outside-years-hint = name it after a year between first_year and last_year
+review-outside-years-explain = A review is the report text of one year of the programme.
+    Before: reviews/2019.md with first_year = 2022
+    After:  reviews/2022.md
+review-name-not-year = review file name `{ $stem }.md` is not a year
+review-name-not-year-hint = name reviews by their year, e.g. reviews/2024.md
+review-name-not-year-explain = Review files are named after their year.
+    Before: reviews/so-ket.md
+    After:  reviews/2024.md
+district-folder-slug = district folder name `{ $slug }` is not a valid slug
+district-folder-slug-hint = rename the folder to lowercase a-z, 0-9 and '-', e.g. `{ $suggestion }`
+district-folder-slug-explain = A district's folder name becomes its web address, so it is written without accents or spaces.
+    Before: districts/Đông Hưng/
+    After:  districts/dong-hung/
+district-toml-missing = district folder has no district.toml
+district-toml-missing-hint = add district.toml with `name = "Huyện …"`, `kind = "huyen"` and `order = 1`
+district-toml-missing-explain = Each district folder holds district.toml with the district's name, kind and order.
+    Before: districts/dong-hung/ with branch files only.
+    After:  districts/dong-hung/district.toml: name = "Huyện Đông Hưng"
+note-year = `{ $stem }` in the note's file name is not a year of the site
+note-year-dots = the note's file name has two dots in a row: no year between them
+note-year-hint = name yearly notes <name>.<year>.md with a year from { $first } to { $last }
+note-year-explain = A note for one year is named <name>.<year>.md, with a year of the programme.
+    Before: thuong-phuc.2019.md
+    After:  thuong-phuc.2024.md
+note-unknown-branch = note for unknown branch `{ $slug }`
+note-unknown-branch-hint = there is no { $slug }.toml beside it: rename the note after an existing branch file
+note-unknown-branch-explain = A branch's notes are named after its file: thuong-phuc.md goes with thuong-phuc.toml.
+    Before: thuongphuc.md beside thuong-phuc.toml
+    After:  thuong-phuc.md
+branch-file-slug = branch file name `{ $slug }` is not a valid slug
+branch-file-slug-hint = rename it to lowercase a-z, 0-9 and '-', e.g. `{ $suggestion }.toml`
+branch-file-slug-explain = A branch's file name becomes its web address, so it is written without accents or spaces.
+    Before: Thượng Phúc.toml
+    After:  thuong-phuc.toml
+
+## KM00xx: reading the content folder
+symlink-ignored = symbolic link ignored
+symlink-ignored-hint = kieumau does not follow links; copy the file into content/ instead
+symlink-ignored-explain = Links (shortcuts) inside content/ are not followed, so that a build reads only the site's own files. This is a warning.
+    Before: content/districts/dong-hung/a.toml, a link to another folder.
+    After:  the file itself copied there.
+cannot-read-entry = cannot read this folder entry: { $reason }
+permissions-hint = check the file's permissions
+cannot-read-entry-explain = The operating system refused to list or open the entry; the reason is its own.
+    Before: a folder readable by another user only.
+    After:  the folder made readable by the user who runs kieumau.
+no-content-folder = no content/ folder here
+no-content-folder-hint = run kieumau in a site folder, pass --root DIR, or create one with `kieumau init DIR`
+no-content-folder-explain = kieumau works on a site folder: one that holds content/.
+    Before: kieumau check in the Documents folder.
+    After:  kieumau check --root D:\bao-cao, or kieumau init bao-cao first.
+unexpected-entry = unexpected { $what }, ignored
+what-file = file
+what-folder = folder
+unexpected-entry-hint = content/ holds site.toml, criteria/<year>.toml, reviews/<year>.md and districts/<district>/
+unexpected-entry-explain = The file or folder is not part of the content format, so it is left out. This is a warning.
+    Before: content/ghi-chu.docx
+    After:  the file moved out of content/, or into a files/ folder if a note links it.
+unexpected-in-district = unexpected { $what } inside a district, ignored
+unexpected-in-district-hint = a district folder holds district.toml, <branch>.toml and Markdown notes only (and files/ for what the notes show)
+unexpected-in-district-explain = A district folder holds district.toml, one .toml per branch, Markdown notes and a files/ folder. Anything else is left out. This is a warning.
+    Before: districts/dong-hung/danh-sach.xlsx
+    After:  the sheet imported with kieumau import, then moved out.
+cannot-read-file = cannot read file: { $reason }
+cannot-read-file-explain = The operating system refused to open the file; the reason is its own.
+    Before: a file open and locked in another program.
+    After:  the file closed there, then checked again.
+not-regular-file = not a regular file (a pipe, socket or device), so it cannot be read
+not-regular-file-hint = replace it with a plain text file, or remove it
+not-regular-file-explain = Only ordinary files are content.
+    Before: a named pipe called a.toml.
+    After:  a text file a.toml.
+file-too-large = file is too large ({ $size } bytes; the limit is { $max })
+file-too-large-hint = a content file holds one branch, district or note; split it or check it is the right file
+file-too-large-explain = Content files are small text files: 8 MiB is far more than any branch or note needs.
+    Before: a video renamed to a.md.
+    After:  the video left out, or linked from a note in files/.
+
+## KM07xx: notes
+front-matter-unclosed = front matter is not closed
+front-matter-unclosed-hint = end the front matter with a line containing only +++, or remove the opening +++
+front-matter-unclosed-explain = A note may start with settings between two lines of +++; the second line is missing.
+    Before: +++
+            title = "Ghi chú"
+            Nội dung…
+    After:  +++
+            title = "Ghi chú"
+            +++
+            Nội dung…
+note-too-deep = the note nests more than { $max } levels deep here
+note-too-deep-hint = check for HTML tags that are never closed, or quotes and lists nested far too deep
+note-too-deep-explain = Quotes, lists or HTML tags inside each other go more than a hundred levels deep, which no real note needs: usually tags that are opened and never closed.
+    Before: <div><div><div>… with no </div>
+    After:  each <div> closed with </div>, or plain Markdown
+note-open-formatting = more than { $max } HTML formatting tags are open at once here
+note-open-formatting-hint = close each <b>, <i>, <font>… with its </b>, </i>, </font>, or use Markdown **bold** and *italics*
+note-open-formatting-explain = Text pasted from a word processor often leaves formatting tags open.
+    Before: <b>Kết quả <b>năm <b>2024
+    After:  **Kết quả năm 2024**
+front-matter-syntax = front matter is not valid TOML: { $detail }
+front-matter-syntax-hint = front matter holds lines like `title = "…"` between two +++ lines
+front-matter-syntax-explain = The settings between the +++ lines follow the TOML format.
+    Before: title: Ghi chú
+    After:  title = "Ghi chú"
+front-matter-date = `date` must be a date, not { $found }
+front-matter-date-hint = write it like `date = 2024-12-15`
+front-matter-date-explain = A date is written year-month-day, without quotes.
+    Before: date = "15/12/2024"
+    After:  date = 2024-12-15
+
+## KM08xx: warnings from the figures
+pilots-out-of-range = { $district } has { $pilots } pilot(s) of type `{ $type }`; the rule asks for { $min } to { $max }
+pilots-out-of-range-hint = set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml
+pilots-out-of-range-explain = Each district picks a number of pilot branches in every branch type it has, as [pilots] per_type of site.toml says. This is a warning.
+    Before: no branch of the type with `pilot = …`
+    After:  pilot = 2022 in the chosen branch's file
+excellent-over-cap = { $district } in { $year }: { $count } { $excellent } is more than { $pct }% of its { $base } { $of }
+excellent-over-cap-hint = check the ratings; the cap is set in [excellent_cap] of site.toml
+excellent-over-cap-explain = The number of branches rated excellent is capped at a share of those rated good. This is a warning.
+    Before: 5 HTXSNV for 10 HTTNV with max_pct = 20
+    After:  at most 2 HTXSNV for 10 HTTNV
+
+## init, snapshot, build, theme
+init-is-file = { $dir } exists and is a file, not a folder
+init-cannot-read = cannot read { $dir }: { $reason }
+init-not-empty = { $dir } is not empty; kieumau init only creates a site in a new or empty folder, so that nothing is overwritten
+init-cannot-create = cannot create the site in { $dir }: { $reason }
+init-done = Created a new site in { $dir } ({ $count } files): an example with 2 districts and 5 branches.
+    Next:
+      kieumau build --root { $dir }     then open { $dir }/output/index.html
+      read { $dir }/README.md (in Vietnamese) before editing content/
+error-line = error: { $message }
+snapshot-no-random = no random source for the unlisted token: { $reason }
+snapshot-target-exists = { $dir } exists but holds no snapshot of this content; snapshots are never overwritten: move it away first
+snapshot-cannot-write = cannot write the snapshot { $dir }: { $reason }
+build-cannot-write = cannot write the output to { $dir }: { $reason }
+build-state-failed = reading the output's state failed
+theme-missing = theme folder { $dir } does not exist
+theme-cannot-read = cannot read the theme: { $reason }
+theme-template-not-utf8 = theme template { $path } is not UTF-8
+theme-file-not-utf8 = theme file { $path } is not UTF-8
+
+## booklet --pdf
+print-install-hint = install Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge or Google Chrome), or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable
+print-not-found-at = Chromium not found at { $path }: { $hint }
+print-not-found = no Chromium found to print the PDF: { $hint }
+print-no-year = no assessments in { $year }; booklets exist for { $years }
+print-io = { $what }: { $reason }
+print-no-temp = cannot make a temporary folder
+print-no-cwd = no current folder
+print-no-wait = cannot wait for Chromium
+print-cannot-start = cannot start { $path }: { $reason }
+print-failed = Chromium failed ({ $status }): { $tail }
+print-timeout = Chromium did not finish printing within { $seconds }s
+print-no-pdf = Chromium wrote no PDF to { $path }
+
+## import: the result
+import-done = imported { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year } from { $file }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } changed, { $unchanged } unchanged{ $next }
+import-next = ; run `kieumau build` to update the site
+import-dry-run = dry run: { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } for { $year }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } would change, { $unchanged } unchanged; nothing was written
+import-refused = import refused: the site has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; fix them first (`kieumau check`), nothing was written
+import-failed = import failed: { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    } in { $file }; no file was written
+import-stopped = import stopped: the edited files do not pass the site's rules; no file was written

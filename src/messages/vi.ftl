@@ -37,6 +37,7 @@ what-group = nhóm tiêu chí
 what-criterion = tiêu chí
 what-veto = điều kiện loại trừ
 what-front-matter = phần đầu (front matter)
+what-signer = người ký (signer = role và name)
 what-rating = mức xếp loại
 what-branch-type = loại hình chi bộ
 what-subtype = loại hình chi tiết
@@ -274,3 +275,353 @@ severity-error = lỗi
 severity-warning = cảnh báo
 help-possible = một trong: { $values }
 help-default = mặc định: { $value }
+
+## KM03xx: chi bộ và các mã tham chiếu
+unknown-type = không có loại hình chi bộ `{ $value }`
+unknown-type-explain = `type` của chi bộ là mã (slug) của một loại hình trong [[branch_types]] của site.toml.
+    Trước: type = "khu dan cu"
+    Sau:   type = "khu-dan-cu"
+unknown-subtype = loại hình chi bộ `{ $type }` không có loại hình chi tiết `{ $value }`
+unknown-subtype-explain = `subtype` của chi bộ là mã của một loại hình chi tiết thuộc loại hình của chi bộ trong site.toml.
+    Trước: subtype = "thon-xom"
+    Sau:   subtype = "thon"
+missing-subtype = thiếu khóa `subtype`: loại hình chi bộ `{ $type }` có các loại hình chi tiết
+missing-subtype-hint = thêm `subtype = "{ $first }"`; các giá trị hợp lệ: { $known }
+missing-subtype-explain = Loại hình chi bộ này chia thành các loại hình chi tiết, nên mỗi chi bộ phải ghi rõ thuộc loại nào.
+    Trước: type = "khu-dan-cu"
+    Sau:   type = "khu-dan-cu"
+           subtype = "thon"
+too-many-assessments = { $count } kết quả đánh giá, vượt giới hạn { $max }
+too-many-assessments-hint = mỗi chi bộ có nhiều nhất một mục [[assessments]] cho mỗi năm; hãy xem lại đây có đúng là tệp chi bộ không
+too-many-assessments-explain = Mỗi năm chi bộ có một kết quả đánh giá, nên có đến hàng trăm kết quả nghĩa là nhầm tệp.
+    Trước: tệp có hàng nghìn mục [[assessments]].
+    Sau:   mỗi năm của đề án một mục [[assessments]].
+second-assessment = năm { $year } có hai kết quả đánh giá
+second-assessment-hint = mỗi năm chi bộ có một kết quả đánh giá: gộp hai mục lại hoặc sửa lại năm
+second-assessment-explain = Hai mục [[assessments]] của cùng một chi bộ ghi cùng một năm.
+    Trước: [[assessments]]
+           year = 2024
+           …
+           { "[" }[assessments]]
+           year = 2024
+    Sau:   mục thứ hai ghi year = 2025, hoặc gộp hai mục làm một.
+assessment-gap = không có kết quả đánh giá năm { $missing } (thiếu giữa năm { $before } và năm { $after })
+assessment-gap-hint = thêm mục [[assessments]] của năm còn thiếu, hoặc kiểm tra lại các năm
+assessment-gap-explain = Chi bộ có kết quả đánh giá trước và sau một năm nhưng thiếu năm đó. Đây là cảnh báo: trang vẫn được tạo, và chi bộ không được tính trong năm thiếu.
+    Trước: có kết quả năm 2022 và năm 2024.
+    Sau:   có kết quả các năm 2022, 2023 và 2024.
+unknown-rating = không có mức xếp loại `{ $value }`
+unknown-rating-explain = `rating` là mã của một mức xếp loại trong [[ratings]] của site.toml.
+    Trước: rating = "HTTTNV"
+    Sau:   rating = "HTTNV"
+no-framework-for-year = năm { $year } chưa có khung tiêu chí áp dụng
+no-framework-for-year-hint = thêm tệp criteria/{ $year }.toml hoặc một khung sớm hơn (khung đầu tiên áp dụng từ năm { $first })
+no-framework-for-year-explain = Điểm được đối chiếu với khung tiêu chí áp dụng trong năm: tệp criteria/<năm>.toml có năm gần nhất không sau năm đánh giá.
+    Trước: có kết quả năm 2021 nhưng chỉ có criteria/2022.toml.
+    Sau:   thêm criteria/2021.toml, hoặc sửa lại năm đánh giá.
+veto-twice = điều kiện loại trừ `{ $id }` được ghi hai lần
+veto-twice-hint = mỗi điều kiện loại trừ chỉ ghi một lần
+veto-twice-explain = Mỗi mã điều kiện loại trừ chỉ xuất hiện một lần trong `vetoes` của một kết quả đánh giá.
+    Trước: vetoes = ["ky-luat", "ky-luat"]
+    Sau:   vetoes = ["ky-luat"]
+unknown-veto = khung tiêu chí năm { $year } không có điều kiện loại trừ `{ $id }`
+unknown-veto-explain = `vetoes` ghi các mã trong [[vetoes]] của khung tiêu chí năm đó.
+    Trước: vetoes = ["kyluat"]
+    Sau:   vetoes = ["ky-luat"]
+
+## KM04xx: điểm
+criterion-not-for-type = tiêu chí `{ $id }` của khung tiêu chí năm { $year } không áp dụng cho loại hình chi bộ `{ $type }`
+criterion-not-for-type-hint = bỏ điểm này; tiêu chí dành cho các loại hình chi bộ khác
+criterion-not-for-type-explain = Tiêu chí có danh sách `types` trong khung tiêu chí không gồm loại hình của chi bộ này, nên chi bộ không chấm điểm tiêu chí đó.
+    Trước: scores = { "{" } "1.1" = 9, "5.3" = 4 { "}" }
+    Sau:   scores = { "{" } "1.1" = 9 { "}" }
+unknown-criterion = khung tiêu chí năm { $year } không có tiêu chí `{ $id }`
+unknown-criterion-explain = Khóa của mỗi điểm là mã một tiêu chí của khung tiêu chí năm đó (đặt trong dấu ngoặc kép, như "1.1").
+    Trước: scores = { "{" } "1.10" = 9 { "}" }
+    Sau:   scores = { "{" } "1.1" = 9 { "}" }
+score-negative = điểm { $score } của tiêu chí `{ $id }` là số âm
+score-range-hint = điểm nằm trong khoảng từ 0 đến { $max }
+score-negative-explain = Điểm nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.
+    Trước: "1.1" = -2
+    Sau:   "1.1" = 2
+score-above-max = điểm { $score } của tiêu chí `{ $id }` vượt điểm tối đa { $max }
+score-above-max-explain = Điểm không được vượt điểm tối đa (`max`) của tiêu chí trong khung tiêu chí.
+    Trước: "2.1" = 46   (max = 45)
+    Sau:   "2.1" = 45
+missing-scores = thiếu điểm của tiêu chí { $missing }
+missing-scores-hint = mọi tiêu chí của khung tiêu chí năm { $year } áp dụng cho loại hình `{ $type }` đều phải có điểm: { $all }
+missing-scores-explain = Mọi tiêu chí áp dụng cho loại hình của chi bộ trong khung tiêu chí năm đó đều cần có điểm (ghi 0 nếu không đạt điểm nào).
+    Trước: scores = { "{" } "1.1" = 9 { "}" }
+    Sau:   scores = { "{" } "1.1" = 9, "1.2" = 0 { "}" }
+
+## KM031x–KM032x: thiết lập của trang và khung tiêu chí
+what-language = ngôn ngữ
+what-metric = chỉ số
+what-scope = phạm vi
+what-group-ref = nhóm tiêu chí
+what-level = cấp chi bộ
+unknown-value = không có { $what } `{ $value }`
+unknown-value-explain = Giá trị không thuộc các giá trị mà khóa này cho phép; gợi ý liệt kê các giá trị đó.
+    Trước: language = "vn"
+    Sau:   language = "vi"
+defined-twice = { $what } `{ $id }` được khai báo hai lần
+defined-twice-hint = mỗi mã chỉ khai báo một lần: xóa hoặc đổi mã của mục thứ hai
+defined-twice-explain = Mã và slug là duy nhất ở nơi khai báo: kieumau không biết mục nào là đúng.
+    Trước: hai mục [[ratings]] cùng code = "HTTNV"
+    Sau:   một mục [[ratings]] với code = "HTTNV"
+none-defined = chưa khai báo mục [[{ $table }]] nào
+none-defined-ratings = liệt kê các mức xếp loại, mức cao nhất trước: [[ratings]] code = "HTXSNV" name = "…" good = true
+none-defined-types = khai báo các loại hình chi bộ: [[branch_types]] slug = "khu-dan-cu" name = "Khu dân cư"
+none-defined-criteria = khung tiêu chí liệt kê các tiêu chí thành từng mục [[criteria]]
+none-defined-explain = Tệp cần có ít nhất một mục loại này.
+    Trước: site.toml không có [[ratings]].
+    Sau:   [[ratings]]
+           code = "HTXSNV"
+           name = "Hoàn thành xuất sắc nhiệm vụ"
+           good = true
+bad-slug = `{ $value }` chỉ được gồm chữ thường a-z, chữ số 0-9 và dấu '-'
+bad-slug-hint = thử `{ $suggestion }`
+bad-slug-explain = Slug được dùng làm địa chỉ trang và tên thư mục, nên chỉ viết bằng chữ thường không dấu, chữ số và dấu gạch nối, không có dấu cách.
+    Trước: slug = "Khu dân cư"
+    Sau:   slug = "khu-dan-cu"
+year-order = `{ $key }` { $year } sớm hơn `first_year` { $first }
+year-order-target = năm mục tiêu của đề án phải sau năm bắt đầu
+year-order-last = last_year là năm cuối có số liệu; mặc định bằng target_year
+year-order-explain = Các năm của đề án chạy từ `first_year` đến `last_year` (mặc định là `target_year`).
+    Trước: first_year = 2025
+           target_year = 2022
+    Sau:   first_year = 2022
+           target_year = 2025
+not-a-percentage = `{ $key }` = { $value } không phải tỷ lệ phần trăm
+not-a-percentage-hint = viết một số từ 0 đến 100
+not-a-percentage-explain = Tỷ lệ phần trăm viết bằng số từ 0 đến 100, không có dấu %.
+    Trước: at_least = 0.9
+    Sau:   at_least = 90
+target-without-threshold = chỉ tiêu cần có `at_least` hoặc `more_than`
+target-without-threshold-hint = thêm `at_least = 90` (đạt 90,0% là đạt chỉ tiêu) hoặc `more_than = 20` (phải trên 20,0%)
+target-without-threshold-explain = Chỉ tiêu nêu mức cần đạt: `at_least` (đạt bằng mức đó là đạt) hoặc `more_than` (phải vượt mức đó).
+    Trước: [[targets]]
+           name = "…"
+    Sau:   [[targets]]
+           name = "…"
+           at_least = 90
+target-two-thresholds = chỉ tiêu chỉ có một trong hai: `at_least` hoặc `more_than`
+target-two-thresholds-hint = giữ lại mức mà đề án quy định
+target-two-thresholds-explain = Mỗi chỉ tiêu có một mức cần đạt.
+    Trước: at_least = 90
+           more_than = 90
+    Sau:   at_least = 90
+bad-per-type = `per_type` phải là hai số nguyên [tối thiểu, tối đa], tối thiểu không lớn hơn tối đa
+bad-per-type-hint = viết như sau: `per_type = [1, 3]`
+bad-per-type-explain = `per_type` là số chi bộ thí điểm ít nhất và nhiều nhất mà mỗi đơn vị chọn trong mỗi loại hình chi bộ.
+    Trước: per_type = 3
+    Sau:   per_type = [1, 3]
+too-many-criteria = { $count } tiêu chí, vượt giới hạn { $max }
+too-many-criteria-hint = hãy xem lại đây có đúng là tệp khung tiêu chí không
+too-many-criteria-explain = Một khung tiêu chí có vài chục tiêu chí; hàng nghìn tiêu chí nghĩa là nhầm tệp.
+    Trước: bảng tính lưu thành criteria/2022.toml.
+    Sau:   chỉ các mục [[criteria]] của khung tiêu chí.
+max-not-positive = `max` = { $value } phải lớn hơn 0
+max-not-positive-hint = điểm tối đa của tiêu chí là một số điểm dương
+max-not-positive-explain = `max` của tiêu chí là số điểm tối đa của tiêu chí đó.
+    Trước: max = 0
+    Sau:   max = 10
+min-out-of-range = `min` = { $value } không nằm trong khoảng từ 0 đến `max` = { $max }
+min-out-of-range-hint = điểm tối thiểu nằm trong khoảng từ 0 đến `max`
+min-out-of-range-explain = `min` của tiêu chí là số điểm ít nhất mà chi bộ kiểu mẫu phải đạt, nên nằm trong khoảng từ 0 đến `max`.
+    Trước: max = 10
+           min = 12
+    Sau:   max = 10
+           min = 7
+no-criterion-for-type = không có tiêu chí nào áp dụng cho loại hình chi bộ `{ $type }`
+no-criterion-for-type-hint = thêm tiêu chí không có `types` (chung cho mọi loại hình) hoặc ghi loại hình này vào `types` của một số tiêu chí
+no-criterion-for-type-explain = Mỗi loại hình chi bộ phải được chấm điểm theo ít nhất một tiêu chí của khung tiêu chí.
+    Trước: mọi tiêu chí đều có types = ["khu-dan-cu"]
+    Sau:   có các tiêu chí không ghi `types`, áp dụng cho mọi loại hình
+
+## KM05xx: tệp và thư mục của trang
+site-toml-missing = không có tệp content/site.toml
+site-toml-missing-hint = mỗi trang đều có content/site.toml ghi tiêu đề, các mức xếp loại, loại hình chi bộ và chỉ tiêu (xem README)
+site-toml-missing-explain = content/site.toml chứa các thiết lập của trang; không có tệp này thì không kiểm tra được gì. Lệnh `kieumau init DIR` tạo một ví dụ đầy đủ.
+    Trước: content/ chỉ có districts/.
+    Sau:   có content/site.toml bên cạnh districts/.
+criteria-name-not-year = tên tệp khung tiêu chí `{ $stem }.toml` không phải là năm
+criteria-name-not-year-hint = đặt tên tệp khung tiêu chí theo năm bắt đầu áp dụng, ví dụ criteria/2022.toml
+criteria-name-not-year-explain = Tệp khung tiêu chí đặt tên theo năm đầu tiên khung được áp dụng.
+    Trước: criteria/khung-moi.toml
+    Sau:   criteria/2024.toml
+framework-after-last-year = khung tiêu chí năm { $year } bắt đầu sau năm cuối { $last }
+framework-after-last-year-hint = khung này không được dùng; tăng `last_year` trong site.toml hoặc đổi tên tệp
+framework-after-last-year-explain = Khung tiêu chí bắt đầu sau năm cuối của trang nên không kết quả đánh giá nào dùng đến.
+    Trước: criteria/2027.toml trong khi last_year = 2025
+    Sau:   last_year = 2027, hoặc đổi tên tệp
+no-framework = không tìm thấy khung tiêu chí nào
+no-framework-hint = thêm tệp content/criteria/{ $year }.toml ghi các tiêu chí áp dụng từ năm đó
+no-framework-explain = Điểm được đối chiếu với khung tiêu chí, lưu trong content/criteria/<năm>.toml.
+    Trước: không có thư mục content/criteria/.
+    Sau:   có content/criteria/2022.toml
+review-outside-years = báo cáo năm { $year } nằm ngoài các năm của trang ({ $first }-{ $last })
+review-outside-years-hint = đặt tên theo một năm từ first_year đến last_year
+review-outside-years-explain = Mỗi tệp báo cáo là nội dung báo cáo của một năm thực hiện đề án.
+    Trước: reviews/2019.md trong khi first_year = 2022
+    Sau:   reviews/2022.md
+review-name-not-year = tên tệp báo cáo `{ $stem }.md` không phải là năm
+review-name-not-year-hint = đặt tên tệp báo cáo theo năm, ví dụ reviews/2024.md
+review-name-not-year-explain = Tệp báo cáo đặt tên theo năm của báo cáo.
+    Trước: reviews/so-ket.md
+    Sau:   reviews/2024.md
+district-folder-slug = tên thư mục đơn vị `{ $slug }` không hợp lệ
+district-folder-slug-hint = đổi tên thư mục thành chữ thường a-z, chữ số 0-9 và dấu '-', ví dụ `{ $suggestion }`
+district-folder-slug-explain = Tên thư mục của đơn vị được dùng làm địa chỉ trang, nên viết không dấu và không có dấu cách.
+    Trước: districts/Đông Hưng/
+    Sau:   districts/dong-hung/
+district-toml-missing = thư mục đơn vị không có tệp district.toml
+district-toml-missing-hint = thêm tệp district.toml có `name = "Huyện …"`, `kind = "huyen"` và `order = 1`
+district-toml-missing-explain = Mỗi thư mục đơn vị có tệp district.toml ghi tên, loại đơn vị và thứ tự hiển thị.
+    Trước: districts/dong-hung/ chỉ có các tệp chi bộ.
+    Sau:   districts/dong-hung/district.toml: name = "Huyện Đông Hưng"
+note-year = `{ $stem }` trong tên tệp ghi chú không phải là một năm của trang
+note-year-dots = tên tệp ghi chú có hai dấu chấm liền nhau: thiếu năm ở giữa
+note-year-hint = tệp ghi chú theo năm đặt tên <tên>.<năm>.md, với năm từ { $first } đến { $last }
+note-year-explain = Ghi chú cho một năm đặt tên <tên>.<năm>.md, với một năm của đề án.
+    Trước: thuong-phuc.2019.md
+    Sau:   thuong-phuc.2024.md
+note-unknown-branch = ghi chú của chi bộ không có tệp `{ $slug }`
+note-unknown-branch-hint = bên cạnh không có tệp { $slug }.toml: đổi tên ghi chú theo một tệp chi bộ đang có
+note-unknown-branch-explain = Ghi chú của chi bộ đặt tên theo tệp chi bộ: thuong-phuc.md đi với thuong-phuc.toml.
+    Trước: thuongphuc.md bên cạnh thuong-phuc.toml
+    Sau:   thuong-phuc.md
+branch-file-slug = tên tệp chi bộ `{ $slug }` không hợp lệ
+branch-file-slug-hint = đổi tên thành chữ thường a-z, chữ số 0-9 và dấu '-', ví dụ `{ $suggestion }.toml`
+branch-file-slug-explain = Tên tệp chi bộ được dùng làm địa chỉ trang, nên viết không dấu và không có dấu cách.
+    Trước: Thượng Phúc.toml
+    Sau:   thuong-phuc.toml
+
+## KM00xx: đọc thư mục nội dung
+symlink-ignored = bỏ qua liên kết (symbolic link)
+symlink-ignored-hint = kieumau không đi theo liên kết; hãy chép chính tệp đó vào content/
+symlink-ignored-explain = Các liên kết (lối tắt) trong content/ không được đọc theo, để mỗi lần tạo trang chỉ đọc tệp của chính trang. Đây là cảnh báo.
+    Trước: content/districts/dong-hung/a.toml là liên kết đến thư mục khác.
+    Sau:   chép chính tệp đó vào đây.
+cannot-read-entry = không đọc được mục này trong thư mục: { $reason }
+permissions-hint = kiểm tra quyền truy cập tệp
+cannot-read-entry-explain = Hệ điều hành không cho liệt kê hoặc mở mục này; lý do do hệ điều hành đưa ra.
+    Trước: thư mục chỉ người dùng khác đọc được.
+    Sau:   cấp quyền đọc thư mục cho người chạy kieumau.
+no-content-folder = ở đây không có thư mục content/
+no-content-folder-hint = chạy kieumau trong thư mục của trang, dùng --root DIR, hoặc tạo trang mới bằng `kieumau init DIR`
+no-content-folder-explain = kieumau làm việc trên thư mục của trang: thư mục có chứa content/.
+    Trước: chạy kieumau check trong thư mục Documents.
+    Sau:   kieumau check --root D:\bao-cao, hoặc chạy kieumau init bao-cao trước.
+unexpected-entry = bỏ qua { $what } không đúng quy định
+what-file = tệp
+what-folder = thư mục
+unexpected-entry-hint = content/ gồm site.toml, criteria/<năm>.toml, reviews/<năm>.md và districts/<đơn-vị>/
+unexpected-entry-explain = Tệp hoặc thư mục này không thuộc cấu trúc nội dung nên bị bỏ qua. Đây là cảnh báo.
+    Trước: content/ghi-chu.docx
+    Sau:   chuyển tệp ra ngoài content/, hoặc vào thư mục files/ nếu ghi chú có liên kết đến tệp.
+unexpected-in-district = bỏ qua { $what } không đúng quy định trong thư mục đơn vị
+unexpected-in-district-hint = thư mục đơn vị chỉ gồm district.toml, các tệp <chi-bộ>.toml và ghi chú Markdown (và thư mục files/ cho tệp mà ghi chú dùng)
+unexpected-in-district-explain = Thư mục đơn vị gồm district.toml, mỗi chi bộ một tệp .toml, các ghi chú Markdown và thư mục files/. Các tệp khác bị bỏ qua. Đây là cảnh báo.
+    Trước: districts/dong-hung/danh-sach.xlsx
+    Sau:   nhập bảng tính bằng kieumau import rồi chuyển tệp ra ngoài.
+cannot-read-file = không đọc được tệp: { $reason }
+cannot-read-file-explain = Hệ điều hành không cho mở tệp; lý do do hệ điều hành đưa ra.
+    Trước: tệp đang mở và bị khóa trong chương trình khác.
+    Sau:   đóng tệp ở chương trình đó rồi kiểm tra lại.
+not-regular-file = không phải tệp thông thường (pipe, socket hay thiết bị) nên không đọc được
+not-regular-file-hint = thay bằng tệp văn bản thuần, hoặc xóa đi
+not-regular-file-explain = Chỉ tệp thông thường mới là nội dung.
+    Trước: a.toml là một named pipe.
+    Sau:   a.toml là tệp văn bản.
+file-too-large = tệp quá lớn ({ $size } byte; giới hạn { $max } byte)
+file-too-large-hint = mỗi tệp nội dung chứa một chi bộ, một đơn vị hoặc một ghi chú; hãy tách tệp hoặc xem lại có đúng tệp không
+file-too-large-explain = Tệp nội dung là tệp văn bản nhỏ: 8 MiB lớn hơn nhiều so với nhu cầu của bất kỳ chi bộ hay ghi chú nào.
+    Trước: tệp video đổi tên thành a.md.
+    Sau:   bỏ video ra, hoặc để trong files/ và liên kết từ ghi chú.
+
+## KM07xx: ghi chú
+front-matter-unclosed = phần đầu (front matter) chưa được đóng
+front-matter-unclosed-hint = kết thúc phần đầu bằng một dòng chỉ có +++, hoặc bỏ dòng +++ mở đầu
+front-matter-unclosed-explain = Ghi chú có thể bắt đầu bằng các thiết lập nằm giữa hai dòng +++; ở đây thiếu dòng thứ hai.
+    Trước: +++
+           title = "Ghi chú"
+           Nội dung…
+    Sau:   +++
+           title = "Ghi chú"
+           +++
+           Nội dung…
+note-too-deep = ghi chú lồng nhau quá { $max } cấp ở chỗ này
+note-too-deep-hint = kiểm tra các thẻ HTML mở mà không đóng, hoặc trích dẫn và danh sách lồng nhau quá sâu
+note-too-deep-explain = Trích dẫn, danh sách hay thẻ HTML lồng vào nhau hơn một trăm cấp, điều mà ghi chú thật không cần: thường là do thẻ mở mà không đóng.
+    Trước: <div><div><div>… không có </div>
+    Sau:   mỗi <div> đóng bằng </div>, hoặc chỉ dùng Markdown
+note-open-formatting = ở chỗ này có hơn { $max } thẻ định dạng HTML cùng mở
+note-open-formatting-hint = đóng mỗi thẻ <b>, <i>, <font>… bằng </b>, </i>, </font>, hoặc dùng Markdown **đậm** và *nghiêng*
+note-open-formatting-explain = Văn bản dán từ trình soạn thảo văn bản thường để lại các thẻ định dạng chưa đóng.
+    Trước: <b>Kết quả <b>năm <b>2024
+    Sau:   **Kết quả năm 2024**
+front-matter-syntax = phần đầu (front matter) không đúng cú pháp TOML: { $detail }
+front-matter-syntax-hint = phần đầu gồm các dòng như `title = "…"` nằm giữa hai dòng +++
+front-matter-syntax-explain = Các thiết lập giữa hai dòng +++ viết theo định dạng TOML.
+    Trước: title: Ghi chú
+    Sau:   title = "Ghi chú"
+front-matter-date = `date` phải là ngày tháng, không phải { $found }
+front-matter-date-hint = viết như sau: `date = 2024-12-15`
+front-matter-date-explain = Ngày viết theo thứ tự năm-tháng-ngày, không có dấu ngoặc kép.
+    Trước: date = "15/12/2024"
+    Sau:   date = 2024-12-15
+
+## KM08xx: cảnh báo từ số liệu
+pilots-out-of-range = { $district } có { $pilots } chi bộ thí điểm loại hình `{ $type }`; quy định là từ { $min } đến { $max }
+pilots-out-of-range-hint = ghi `pilot = <năm>` trong tệp của các chi bộ được chọn, hoặc điều chỉnh [pilots] per_type trong site.toml
+pilots-out-of-range-explain = Mỗi đơn vị chọn một số chi bộ thí điểm trong mỗi loại hình chi bộ mình có, theo [pilots] per_type của site.toml. Đây là cảnh báo.
+    Trước: không chi bộ nào của loại hình có `pilot = …`
+    Sau:   pilot = 2022 trong tệp của chi bộ được chọn
+excellent-over-cap = { $district } năm { $year }: { $count } chi bộ { $excellent }, vượt { $pct }% của { $base } chi bộ { $of }
+excellent-over-cap-hint = kiểm tra lại xếp loại; mức trần đặt trong [excellent_cap] của site.toml
+excellent-over-cap-explain = Số chi bộ xếp loại hoàn thành xuất sắc nhiệm vụ không vượt một tỷ lệ so với số chi bộ hoàn thành tốt nhiệm vụ. Đây là cảnh báo.
+    Trước: 5 HTXSNV trên 10 HTTNV trong khi max_pct = 20
+    Sau:   nhiều nhất 2 HTXSNV trên 10 HTTNV
+
+## init, snapshot, build, giao diện
+init-is-file = { $dir } đã có và là một tệp, không phải thư mục
+init-cannot-read = không đọc được { $dir }: { $reason }
+init-not-empty = thư mục { $dir } không trống; kieumau init chỉ tạo trang trong thư mục mới hoặc thư mục trống để không ghi đè lên gì
+init-cannot-create = không tạo được trang trong { $dir }: { $reason }
+init-done = Đã tạo trang mới trong { $dir } ({ $count } tệp): ví dụ gồm 2 đơn vị và 5 chi bộ.
+    Tiếp theo:
+      kieumau build --root { $dir }     rồi mở { $dir }/output/index.html
+      đọc { $dir }/README.md trước khi sửa nội dung trong content/
+error-line = lỗi: { $message }
+snapshot-no-random = không có nguồn số ngẫu nhiên để tạo mã cho bản chụp không công khai: { $reason }
+snapshot-target-exists = { $dir } đã có nhưng không chứa bản chụp của nội dung này; bản chụp không bao giờ bị ghi đè: hãy chuyển thư mục đó đi nơi khác trước
+snapshot-cannot-write = không ghi được bản chụp { $dir }: { $reason }
+build-cannot-write = không ghi được trang vào { $dir }: { $reason }
+build-state-failed = không đọc được trạng thái của thư mục kết quả
+theme-missing = không có thư mục giao diện { $dir }
+theme-cannot-read = không đọc được giao diện: { $reason }
+theme-template-not-utf8 = mẫu giao diện { $path } không đúng bảng mã UTF-8
+theme-file-not-utf8 = tệp giao diện { $path } không đúng bảng mã UTF-8
+
+## booklet --pdf
+print-install-hint = hãy cài Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge hoặc Google Chrome), hoặc chỉ đường dẫn bằng --chromium PATH hay biến môi trường KIEUMAU_CHROMIUM
+print-not-found-at = không tìm thấy Chromium tại { $path }: { $hint }
+print-not-found = không tìm thấy Chromium để in tệp PDF: { $hint }
+print-no-year = năm { $year } không có kết quả đánh giá; đã có tài liệu sơ kết các năm { $years }
+print-io = { $what }: { $reason }
+print-no-temp = không tạo được thư mục tạm
+print-no-cwd = không xác định được thư mục hiện hành
+print-no-wait = không chờ được Chromium
+print-cannot-start = không khởi động được { $path }: { $reason }
+print-failed = Chromium báo lỗi ({ $status }): { $tail }
+print-timeout = Chromium chưa in xong sau { $seconds } giây
+print-no-pdf = Chromium không ghi tệp PDF nào vào { $path }
+
+## import: kết quả
+import-done = đã nhập { $rows } dòng của năm { $year } từ { $file }: { $files } tệp thay đổi, { $unchanged } tệp giữ nguyên{ $next }
+import-next = ; chạy `kieumau build` để cập nhật trang
+import-dry-run = chạy thử: { $rows } dòng của năm { $year }: { $files } tệp sẽ thay đổi, { $unchanged } tệp giữ nguyên; chưa ghi gì
+import-refused = không nhập: trang đang có { $errors } lỗi; hãy sửa trước (`kieumau check`), chưa ghi gì
+import-failed = nhập không thành công: { $problems } lỗi trong { $file }; không tệp nào bị ghi
+import-stopped = dừng nhập: các tệp sau khi sửa không đạt quy định của trang; không tệp nào bị ghi

@@ -54,10 +54,10 @@ fn embedded_files() -> BTreeMap<String, Vec<u8>> {
 /// Lays the files of `<root>/themes/<name>/` over the embedded ones.
 fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path, overridden: &mut Vec<String>) -> Result<(), String> {
     if !dir.is_dir() {
-        return Err(format!("theme folder {} does not exist", dir.display()));
+        return Err(crate::msg!("theme-missing", dir = dir));
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("cannot read the theme: {e}"))?;
+        let entry = entry.map_err(|e| crate::msg!("theme-cannot-read", reason = e.to_string()))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -89,12 +89,13 @@ impl Theme {
         let mut strings = BTreeMap::new();
         for (path, bytes) in files {
             if let Some(name) = path.strip_prefix("templates/") {
-                let text = String::from_utf8(bytes).map_err(|_| format!("theme template {path} is not UTF-8"))?;
+                let text =
+                    String::from_utf8(bytes).map_err(|_| crate::msg!("theme-template-not-utf8", path = &path))?;
                 templates.push((name.to_string(), text));
             } else if let Some(name) = path.strip_prefix("static/") {
                 statics.insert(name.to_string(), bytes);
             } else if path == format!("i18n/{language}.toml") {
-                let text = String::from_utf8(bytes).map_err(|_| format!("theme file {path} is not UTF-8"))?;
+                let text = String::from_utf8(bytes).map_err(|_| crate::msg!("theme-file-not-utf8", path = &path))?;
                 strings = toml::from_str(&text).map_err(|e| format!("theme file {path}: {e}"))?;
             }
         }

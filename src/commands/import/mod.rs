@@ -361,10 +361,6 @@ pub fn render_sheet_problems(diags: &Diagnostics) -> String {
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 /// `kieumau import`: runs the import and prints what happened. Returns the exit code.
 pub fn run(opts: &Options) -> u8 {
     let color = std::io::stderr().is_terminal();
@@ -375,50 +371,49 @@ pub fn run(opts: &Options) -> u8 {
                 let _ = writeln!(stdout, "{}: {}", c.rel, c.summary);
             }
             let _ = stdout.flush();
-            let files = plural(o.changes.len(), "file");
+            let (files, year) = (o.changes.len(), opts.year.to_string());
             if o.written {
+                let next = if o.changes.is_empty() { String::new() } else { crate::msg!("import-next") };
+                let (file, unchanged) = (&opts.file, o.unchanged);
+                let rows = o.rows;
                 eprintln!(
-                    "imported {} for {} from {}: {files} changed, {} unchanged{}",
-                    plural(o.rows, "row"),
-                    opts.year,
-                    opts.file.display(),
-                    o.unchanged,
-                    if o.changes.is_empty() { "" } else { "; run `kieumau build` to update the site" }
+                    "{}",
+                    crate::msg!(
+                        "import-done",
+                        rows = rows,
+                        year = year,
+                        file = file,
+                        files = files,
+                        unchanged = unchanged,
+                        next = next
+                    )
                 );
             } else {
+                let (rows, unchanged) = (o.rows, o.unchanged);
                 eprintln!(
-                    "dry run: {} for {}: {files} would change, {} unchanged; nothing was written",
-                    plural(o.rows, "row"),
-                    opts.year,
-                    o.unchanged
+                    "{}",
+                    crate::msg!("import-dry-run", rows = rows, year = year, files = files, unchanged = unchanged)
                 );
             }
             0
         }
         Err(Failure::Site(d)) => {
             eprint!("{}", d.render_human(color));
-            eprintln!(
-                "import refused: the site has {}; fix them first (`kieumau check`), nothing was written",
-                plural(d.error_count(), "error")
-            );
+            eprintln!("{}", crate::msg!("import-refused", errors = d.error_count()));
             1
         }
         Err(Failure::Sheet(d)) => {
             eprint!("{}", render_sheet_problems(&d));
-            eprintln!(
-                "import failed: {} in {}; no file was written",
-                plural(d.error_count(), "problem"),
-                opts.file.display()
-            );
+            eprintln!("{}", crate::msg!("import-failed", problems = d.error_count(), file = &opts.file));
             1
         }
         Err(Failure::Recheck(d)) => {
             eprint!("{}", d.render_human(color));
-            eprintln!("import stopped: the edited files do not pass the site's rules; no file was written");
+            eprintln!("{}", crate::msg!("import-stopped"));
             1
         }
         Err(Failure::Usage(msg)) | Err(Failure::Io(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", crate::msg!("error-line", message = msg));
             2
         }
     }

@@ -5,6 +5,7 @@ use toml::de::DeTable;
 use super::fields::{Ctx, Fields, Span, decimal_value};
 use super::site::level_value;
 use crate::content::diag::known_hint;
+use crate::diag;
 use crate::domain::model::{Assessment, Branch, Frameworks, Hundredths, Notes, Site};
 
 const BRANCH_KEYS: &[&str] = &["name", "type", "subtype", "level", "parent", "members", "pilot", "assessments"];
@@ -26,33 +27,31 @@ pub fn branch(
         let idx = site.type_index(s);
         if idx.is_none() {
             let type_slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
-            cx.error(span, format!("unknown branch type `{s}`")).hint(known_hint(s, &type_slugs));
+            cx.error(span, diag!("KM0301", value = s)).hint(known_hint(s, &type_slugs));
         }
         idx
     });
     let subtype = f.string(cx, "subtype", false, "\"thon\"");
-    let subtype_idx =
-        match (type_idx, subtype) {
-            (Some(t), Some((s, span))) => {
-                let bt = &site.branch_types[t];
-                let idx = bt.subtypes.iter().position(|x| x.slug == s);
-                if idx.is_none() {
-                    let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
-                    cx.error(span, format!("unknown subtype `{s}` of branch type `{}`", bt.slug))
-                        .hint(known_hint(s, &known));
-                    return None;
-                }
-                idx
-            }
-            (Some(t), None) if !site.branch_types[t].subtypes.is_empty() && f.get("subtype").is_none() => {
-                let bt = &site.branch_types[t];
+    let subtype_idx = match (type_idx, subtype) {
+        (Some(t), Some((s, span))) => {
+            let bt = &site.branch_types[t];
+            let idx = bt.subtypes.iter().position(|x| x.slug == s);
+            if idx.is_none() {
                 let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
-                cx.error(f.span(), format!("missing key `subtype`: branch type `{}` has subtypes", bt.slug))
-                    .hint(format!("add `subtype = \"{}\"`; known: {}", known[0], known.join(", ")));
-                None
+                cx.error(span, diag!("KM0302", value = s, type = &bt.slug)).hint(known_hint(s, &known));
+                return None;
             }
-            _ => None,
-        };
+            idx
+        }
+        (Some(t), None) if !site.branch_types[t].subtypes.is_empty() && f.get("subtype").is_none() => {
+            let bt = &site.branch_types[t];
+            let known: Vec<&str> = bt.subtypes.iter().map(|x| x.slug.as_str()).collect();
+            let (first, known) = (known[0], known.join(", "));
+            cx.error(f.span(), diag!("KM0303", type = &bt.slug, first = first, known = known));
+            None
+        }
+        _ => None,
+    };
     let level = f.string(cx, "level", true, "\"co-so\"").and_then(|(s, span)| level_value(cx, s, span));
     let parent = match f.get("parent") {
         Some(_) => f.text(cx, "parent", false, "\"Đảng bộ xã Đông Xá\"").map(|(s, _)| s.to_string()),
@@ -69,21 +68,19 @@ pub fn branch(
     let tables = f.tables(cx, "assessments", "[[assessments]]");
     if tables.len() > MAX_ASSESSMENTS {
         let span = f.get("assessments").map_or_else(|| f.span(), |v| v.span());
-        cx.error(span, format!("{} assessments is more than the limit of {MAX_ASSESSMENTS}", tables.len()))
-            .hint("a branch has at most one [[assessments]] per year; check that this is a branch file");
+        cx.error(span, diag!("KM0304", count = tables.len(), max = MAX_ASSESSMENTS));
         return None;
     }
     for (t, span) in tables {
         let a = Fields::new(cx, t, span, "what-assessment", ASSESSMENT_KEYS);
         // A year is what an assessment is of: its absence gets its own message (KM0107).
         if a.get("year").is_none() {
-            cx.error(a.span(), crate::diag!("KM0107", example = &target_year));
+            cx.error(a.span(), diag!("KM0107", example = &target_year));
         }
         let year = a.integer(cx, "year", false, years.clone(), &target_year);
         if let Some((y, yspan)) = &year {
             if seen_years.iter().any(|(s, _)| s == y) {
-                cx.error(yspan.clone(), format!("a second assessment for {y}"))
-                    .hint("a branch has one assessment per year: merge them or correct the year");
+                cx.error(yspan.clone(), diag!("KM0305", year = y.to_string()));
                 broken = true;
             }
             seen_years.push((*y, yspan.clone()));
@@ -101,11 +98,8 @@ pub fn branch(
         let ((before, _), (after, span)) = (&pair[0], &pair[1]);
         if after - before > 1 {
             let missing: Vec<String> = (before + 1..*after).map(|y| y.to_string()).collect();
-            cx.warning(
-                span.clone(),
-                format!("no assessment for {} (a gap between {before} and {after})", missing.join(", ")),
-            )
-            .hint("add the missing year's [[assessments]], or check the years");
+            let (missing, before, after) = (missing.join(", "), before.to_string(), after.to_string());
+            cx.warning(span.clone(), diag!("KM0306", missing = missing, before = before, after = after));
         }
     }
     if broken {
@@ -145,14 +139,13 @@ fn assessment(
         let idx = site.rating_index(s);
         if idx.is_none() {
             let codes: Vec<&str> = site.ratings.iter().map(|r| r.code.as_str()).collect();
-            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, &codes));
+            cx.error(span, diag!("KM0307", value = s)).hint(known_hint(s, &codes));
         }
         idx
     });
     let Some(fw) = frameworks.for_year(year) else {
-        let first = frameworks.0.first().map_or("none".to_string(), |f| f.year.to_string());
-        cx.error(year_span, format!("no criteria framework is in force in {year}"))
-            .hint(format!("add criteria/{year}.toml or an earlier one (the first framework starts in {first})"));
+        let first = frameworks.0.first().map_or("-".to_string(), |f| f.year.to_string());
+        cx.error(year_span, diag!("KM0308", year = year.to_string(), first = first));
         return None;
     };
     let mut ok = true;
@@ -163,12 +156,12 @@ fn assessment(
                 match fw.vetoes.iter().position(|v| v.id == id) {
                     Some(i) if !vetoes.contains(&i) => vetoes.push(i),
                     Some(_) => {
-                        cx.error(span, format!("veto `{id}` is listed twice")).hint("list each veto once");
+                        cx.error(span, diag!("KM0309", id = id));
                         ok = false;
                     }
                     None => {
                         let veto_ids: Vec<&str> = fw.vetoes.iter().map(|v| v.id.as_str()).collect();
-                        cx.error(span, format!("unknown veto `{id}` in the {} framework", fw.year))
+                        cx.error(span, diag!("KM0310", id = id, year = fw.year.to_string()))
                             .hint(known_hint(id, &veto_ids));
                         ok = false;
                     }
@@ -191,16 +184,9 @@ fn assessment(
         let guess = applicable.get(next).filter(|&&i| fw.criteria[i].id == id).map(|_| next);
         let Some(pos) = guess.or_else(|| applicable.iter().position(|&i| fw.criteria[i].id == id)) else {
             if fw.criteria.iter().any(|c| c.id == id) {
-                cx.error(
-                    key.span(),
-                    format!(
-                        "criterion `{id}` does not apply to branch type `{type_slug}` in the {} framework",
-                        fw.year
-                    ),
-                )
-                .hint("remove this score; the criterion is for other branch types");
+                cx.error(key.span(), diag!("KM0401", id = id, type = type_slug, year = fw.year.to_string()));
             } else {
-                cx.error(key.span(), format!("unknown criterion `{id}` in the {} framework", fw.year))
+                cx.error(key.span(), diag!("KM0402", id = id, year = fw.year.to_string()))
                     .hint(known_hint(id, &applicable_ids()));
             }
             ok = false;
@@ -215,12 +201,10 @@ fn assessment(
         };
         let max = fw.criteria[applicable[pos]].max;
         if v.is_negative() {
-            cx.error(value.span(), format!("score {v} for `{id}` is negative"))
-                .hint(format!("a score lies between 0 and {max}"));
+            cx.error(value.span(), diag!("KM0403", score = v.to_string(), id = id, max = max.to_string()));
             ok = false;
         } else if v > max {
-            cx.error(value.span(), format!("score {v} for `{id}` is above its maximum {max}"))
-                .hint(format!("a score lies between 0 and {max}"));
+            cx.error(value.span(), diag!("KM0404", score = v.to_string(), id = id, max = max.to_string()));
             ok = false;
         }
         scores[pos] = Some(v);
@@ -229,15 +213,9 @@ fn assessment(
         let applicable_ids = applicable_ids();
         let missing: Vec<&str> =
             applicable_ids.iter().zip(&scores).filter(|(_, s)| s.is_none()).map(|(id, _)| *id).collect();
-        cx.error(
-            scores_span,
-            format!("missing scores for {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
-        )
-        .hint(format!(
-            "every criterion of the {} framework for type `{type_slug}` is scored: {}",
-            fw.year,
-            applicable_ids.join(", ")
-        ));
+        let missing = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        let (year, all) = (fw.year.to_string(), applicable_ids.join(", "));
+        cx.error(scores_span, diag!("KM0405", missing = missing, year = year, type = type_slug, all = all));
         ok = false;
     }
     if !ok {

@@ -5,6 +5,7 @@ use toml::de::DeTable;
 use super::fields::{Ctx, Fields};
 use crate::content::diag::known_hint;
 use crate::domain::model::{Criterion, Framework, Group, Hundredths, Site, Veto};
+use crate::{diag, msg};
 
 const FRAMEWORK_KEYS: &[&str] = &["model_min_pct", "model_ratings", "groups", "criteria", "vetoes"];
 const CRITERION_KEYS: &[&str] = &["id", "group", "title", "max", "min", "types"];
@@ -15,7 +16,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
     let f = Fields::new(cx, root, 0..0, "what-criteria", FRAMEWORK_KEYS);
     let model_min_pct = f.decimal(cx, "model_min_pct", true, "90").and_then(|(v, span)| {
         if v.is_negative() || v > Hundredths::from_units(100) {
-            cx.error(span, format!("`model_min_pct` = {v} is not a percentage")).hint("write a number from 0 to 100");
+            cx.error(span, diag!("KM0316", key = "model_min_pct", value = v.to_string()));
             None
         } else {
             Some(v)
@@ -27,7 +28,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
             .filter_map(|(code, span)| {
                 let idx = site.rating_index(code);
                 if idx.is_none() {
-                    cx.error(span, format!("unknown rating `{code}`")).hint(known_hint(code, &codes));
+                    cx.error(span, diag!("KM0307", value = code)).hint(known_hint(code, &codes));
                 }
                 idx
             })
@@ -41,7 +42,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
         let name = g.text(cx, "name", true, "\"Chính trị, tư tưởng\"");
         if let (Some((id, span)), Some((name, _))) = (id, name) {
             if groups.iter().any(|x| x.id == id) {
-                cx.error(span, format!("group `{id}` is defined twice")).hint("group ids are unique in a framework");
+                cx.error(span, diag!("KM0312", what = msg!("what-group"), id = id));
                 continue;
             }
             groups.push(Group { id: id.to_string(), name: name.to_string() });
@@ -52,12 +53,11 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
     let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
     let tables = f.tables(cx, "criteria", "[[criteria]]");
     if tables.len() > MAX_CRITERIA {
-        cx.error(f.span(), format!("{} criteria is more than the limit of {MAX_CRITERIA}", tables.len()))
-            .hint("check that this is a criteria framework");
+        cx.error(f.span(), diag!("KM0320", count = tables.len(), max = MAX_CRITERIA));
         return None;
     }
     if tables.is_empty() {
-        cx.error(f.span(), "no [[criteria]] defined").hint("a framework lists its criteria as [[criteria]] sections");
+        cx.error(f.span(), diag!("KM0313", table = "criteria")).hint(msg!("none-defined-criteria"));
     }
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut broken = false;
@@ -67,15 +67,15 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
         let group = c.string(cx, "group", true, "\"I\"").and_then(|(g, span)| {
             let idx = group_ids.iter().position(|x| *x == g);
             if idx.is_none() {
-                cx.error(span, format!("unknown group `{g}`")).hint(known_hint(g, &group_ids));
+                cx.error(span, diag!("KM0311", what = msg!("what-group-ref"), value = g))
+                    .hint(known_hint(g, &group_ids));
             }
             idx
         });
         let title = c.text(cx, "title", true, "\"Chấp hành nghiêm chủ trương, đường lối của Đảng\"");
         let max = c.decimal(cx, "max", true, "10").and_then(|(m, span)| {
             if m <= Hundredths::ZERO {
-                cx.error(span, format!("`max` = {m} must be above 0"))
-                    .hint("a criterion's maximum is a positive number of points");
+                cx.error(span, diag!("KM0321", value = m.to_string()));
                 None
             } else {
                 Some(m)
@@ -89,11 +89,12 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
             None => None,
             Some((m, span)) => {
                 if m.is_negative() {
-                    cx.error(span, format!("`min` = {m} is negative")).hint("a minimum lies between 0 and `max`");
+                    let max = max.map_or_else(|| "?".to_string(), |mx| mx.to_string());
+                    cx.error(span, diag!("KM0322", value = m.to_string(), max = max));
                     broken = true;
                 } else if max.is_some_and(|mx| m > mx) {
-                    cx.error(span, format!("`min` = {m} is above `max` = {}", max.unwrap_or_default()))
-                        .hint("a minimum lies between 0 and `max`");
+                    let max = max.unwrap_or_default().to_string();
+                    cx.error(span, diag!("KM0322", value = m.to_string(), max = max));
                     broken = true;
                 }
                 Some(m)
@@ -111,7 +112,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
                     match site.type_index(slug) {
                         Some(i) => idx.push(i),
                         None => {
-                            cx.error(span, format!("unknown branch type `{slug}`")).hint(known_hint(slug, &type_slugs));
+                            cx.error(span, diag!("KM0301", value = slug)).hint(known_hint(slug, &type_slugs));
                             broken = true;
                         }
                     }
@@ -122,8 +123,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
         match (id, group, title, max) {
             (Some((id, span)), Some(group), Some((title, _)), Some(max)) => {
                 if criteria.iter().any(|x| x.id == id) {
-                    cx.error(span, format!("criterion `{id}` is defined twice"))
-                        .hint("criterion ids are unique in a framework");
+                    cx.error(span, diag!("KM0312", what = msg!("what-criterion"), id = id));
                     broken = true;
                     continue;
                 }
@@ -140,7 +140,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
         let title = v.text(cx, "title", true, "\"Có đảng viên bị kỷ luật\"");
         if let (Some((id, span)), Some((title, _))) = (id, title) {
             if vetoes.iter().any(|x| x.id == id) {
-                cx.error(span, format!("veto `{id}` is defined twice")).hint("veto ids are unique in a framework");
+                cx.error(span, diag!("KM0312", what = msg!("what-veto"), id = id));
                 continue;
             }
             vetoes.push(Veto { id: id.to_string(), title: title.to_string() });
@@ -156,9 +156,7 @@ pub fn framework(cx: &mut Ctx<'_>, root: &DeTable<'_>, year: i32, site: &Site) -
     for (t, ids) in applicable.iter().enumerate() {
         if ids.is_empty() {
             let slug = &site.branch_types[t].slug;
-            cx.error(f.span(), format!("no criterion applies to branch type `{slug}`")).hint(
-                "add criteria without `types` (common to every type) or list this type in some criterion's `types`",
-            );
+            cx.error(f.span(), diag!("KM0323", type = slug));
             return None;
         }
     }

@@ -6,6 +6,7 @@ use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields};
 use crate::content::diag::known_hint;
+use crate::diag;
 use crate::domain::model::DistrictKind;
 
 /// The district's own fields; its branches and notes are attached by the caller.
@@ -22,7 +23,7 @@ pub fn district(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<DistrictHead> {
         let kind = DistrictKind::from_slug(s);
         if kind.is_none() {
             let known: Vec<&str> = DistrictKind::ALL.iter().map(|k| k.slug()).collect();
-            cx.error(span, format!("unknown district kind `{s}`")).hint(known_hint(s, &known));
+            cx.error(span, diag!("KM0311", what = crate::msg!("what-kind"), value = s)).hint(known_hint(s, &known));
         }
         kind
     });

@@ -13,16 +13,18 @@ pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
         for c in agg.pilot_checks.iter().filter(|c| !c.ok) {
             let d = &content.districts[c.district];
             let t = &site.branch_types[c.type_idx];
-            diags
-                .warning(
-                    &district_file(d),
-                    None,
-                    format!(
-                        "{} has {} pilot(s) of type `{}`; the rule asks for {} to {}",
-                        d.name, c.pilots, t.slug, rule.min, rule.max
-                    ),
-                )
-                .hint("set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml");
+            diags.warning(
+                &district_file(d),
+                None,
+                crate::diag!(
+                    "KM0801",
+                    district = &d.name,
+                    pilots = c.pilots.to_string(),
+                    type = &t.slug,
+                    min = rule.min.to_string(),
+                    max = rule.max.to_string()
+                ),
+            );
         }
     }
     if let Some(cap) = &site.excellent_cap {
@@ -32,16 +34,20 @@ pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
                 let (n, base) = (s.per_rating[cap.rating], s.per_rating[cap.of]);
                 // n > max_pct% of base, exactly: n * 10000 > max_pct_hundredths * base.
                 if n > 0 && i128::from(n) * 10_000 > i128::from(cap.max_pct.0) * i128::from(base) {
-                    diags
-                        .warning(
-                            &district_file(d),
-                            None,
-                            format!(
-                                "{} in {}: {n} {excellent} is more than {}% of its {base} {of}",
-                                d.name, agg.years[yi], cap.max_pct
-                            ),
-                        )
-                        .hint("check the ratings; the cap is set in [excellent_cap] of site.toml");
+                    diags.warning(
+                        &district_file(d),
+                        None,
+                        crate::diag!(
+                            "KM0802",
+                            district = &d.name,
+                            year = agg.years[yi].to_string(),
+                            count = n.to_string(),
+                            excellent = excellent,
+                            pct = cap.max_pct.to_string(),
+                            base = base.to_string(),
+                            of = of
+                        ),
+                    );
                 }
             }
         }

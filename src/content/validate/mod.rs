@@ -23,6 +23,7 @@ use crate::content::load::{self, BranchFiles, ContentFile, DistrictDir, NoteFile
 use crate::domain::collate;
 use crate::domain::model::{Branch, Content, District, Frameworks, Notes, Site};
 use crate::timings::Timer;
+use crate::{diag, msg};
 use fields::{Ctx, is_slug, suggest_slug};
 
 /// What validating one file gives: its value (if valid), its problems and its content digest.
@@ -107,9 +108,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
 
     let Some(site_file) = &layout.site else {
         if root.join("content").is_dir() {
-            col.diags.error("content/site.toml", None, "content/site.toml is missing").hint(
-                "every site has content/site.toml with its title, ratings, branch types and targets (see README)",
-            );
+            col.diags.error("content/site.toml", None, diag!("KM0501"));
         }
         // District folders are still listed, for what their listing reports (links, odd files).
         let sinks: Vec<Diagnostics> = layout
@@ -130,23 +129,20 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
     if let Some(site) = &site {
         for (stem, file) in &layout.criteria {
             let Some(year) = year_stem(stem) else {
-                col.diags
-                    .error(&file.rel, None, format!("criteria file name `{stem}.toml` is not a year"))
-                    .hint("name criteria files by the first year they apply, e.g. criteria/2022.toml");
+                col.diags.error(&file.rel, None, diag!("KM0502", stem = stem));
                 continue;
             };
             if year > site.last_year {
-                col.diags
-                    .warning(&file.rel, None, format!("framework {year} starts after the last year {}", site.last_year))
-                    .hint("it is never used; raise `last_year` in site.toml or rename the file");
+                col.diags.warning(
+                    &file.rel,
+                    None,
+                    diag!("KM0503", year = year.to_string(), last = site.last_year.to_string()),
+                );
             }
             frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
         }
         if layout.criteria.is_empty() {
-            col.diags.error("content/criteria", None, "no criteria framework found").hint(format!(
-                "add content/criteria/{}.toml with the criteria in force from that year",
-                site.first_year
-            ));
+            col.diags.error("content/criteria", None, diag!("KM0504", year = site.first_year.to_string()));
         }
     }
     let frameworks_ok = frameworks.len() == layout.criteria.len();
@@ -158,23 +154,24 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
     for (stem, file) in &layout.reviews {
         match (year_stem(stem), &years) {
             (Some(y), Some(range)) if range.contains(&y) => {
-                if let Some(n) = col.take(with_text(file, notes::note)) {
+                if let Some(n) = col.take(with_text(file, notes::review)) {
                     reviews.push((y, n));
                 }
             }
             (Some(y), Some(range)) => {
-                col.diags
-                    .error(
-                        &file.rel,
-                        None,
-                        format!("review for {y} is outside the site's years {}-{}", range.start(), range.end()),
-                    )
-                    .hint("name it after a year between first_year and last_year");
+                col.diags.error(
+                    &file.rel,
+                    None,
+                    diag!(
+                        "KM0505",
+                        year = y.to_string(),
+                        first = range.start().to_string(),
+                        last = range.end().to_string()
+                    ),
+                );
             }
             (None, _) => {
-                col.diags
-                    .error(&file.rel, None, format!("review file name `{stem}.md` is not a year"))
-                    .hint("name reviews by their year, e.g. reviews/2024.md");
+                col.diags.error(&file.rel, None, diag!("KM0506", stem = stem));
             }
             _ => {}
         }
@@ -311,17 +308,13 @@ fn district(
     let mut col = Collector { diags: &mut diags, digests: Vec::new() };
     let mut ok = true;
     if !is_slug(&dir.slug) {
-        col.diags
-            .error(&dir.dir.rel, None, format!("district folder name `{}` is not a valid slug", dir.slug))
-            .hint(format!("rename the folder to lowercase a-z, 0-9 and '-', e.g. `{}`", suggest_slug(&dir.slug)));
+        col.diags.error(&dir.dir.rel, None, diag!("KM0507", slug = &dir.slug, suggestion = suggest_slug(&dir.slug)));
         ok = false;
     }
     let head = match &files.toml {
         Some(f) => col.take(with_toml(f, district::district)),
         None => {
-            col.diags
-                .error(&dir.dir.rel, None, "district folder has no district.toml")
-                .hint("add district.toml with `name = \"Huyện …\"`, `kind = \"huyen\"` and `order = 1`");
+            col.diags.error(&dir.dir.rel, None, diag!("KM0508"));
             None
         }
     };
@@ -367,20 +360,12 @@ fn read_notes(
             Some(stem) => match year_stem(stem) {
                 Some(y) if (site.first_year..=site.last_year).contains(&y) => Some(y),
                 _ => {
-                    diags
-                        .error(
-                            &nf.file.rel,
-                            None,
-                            if stem.is_empty() {
-                                "the note's file name has two dots in a row: no year between them".to_string()
-                            } else {
-                                format!("`{stem}` in the note's file name is not a year of the site")
-                            },
-                        )
-                        .hint(format!(
-                            "name yearly notes <name>.<year>.md with a year from {} to {}",
-                            site.first_year, site.last_year
-                        ));
+                    let (first, last) = (site.first_year.to_string(), site.last_year.to_string());
+                    let mut message = diag!("KM0509", stem = stem, first = first, last = last);
+                    if stem.is_empty() {
+                        message.text = msg!("note-year-dots");
+                    }
+                    diags.error(&nf.file.rel, None, message);
                     ok = false;
                     continue;
                 }
@@ -444,17 +429,12 @@ fn branch_files(files: &BranchFiles, site: &Site, frameworks: &Frameworks) -> Fi
     let mut digests = Vec::new();
     let Some(toml_file) = &files.toml else {
         for n in &files.notes {
-            diags.error(&n.file.rel, None, format!("note for unknown branch `{}`", files.slug)).hint(format!(
-                "there is no {}.toml beside it: rename the note after an existing branch file",
-                files.slug
-            ));
+            diags.error(&n.file.rel, None, diag!("KM0510", slug = &files.slug));
         }
         return FileOutcome { value: None, diags, digests };
     };
     if !is_slug(&files.slug) || files.slug.len() > 100 {
-        diags
-            .error(&toml_file.rel, None, format!("branch file name `{}` is not a valid slug", files.slug))
-            .hint(format!("rename it to lowercase a-z, 0-9 and '-', e.g. `{}.toml`", suggest_slug(&files.slug)));
+        diags.error(&toml_file.rel, None, diag!("KM0511", slug = &files.slug, suggestion = suggest_slug(&files.slug)));
     }
     let outcome = with_toml(toml_file, |cx, t| branch::branch(cx, t, &files.slug, site, frameworks));
     diags.merge(outcome.diags);

@@ -1,4 +1,5 @@
-//! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`).
+//! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`; a review's
+//! also `number`, `signer` and `recipients` for the official document).
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
@@ -7,23 +8,39 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{Ctx, Fields, type_name};
 use crate::content::load::split_front_matter;
-use crate::domain::model::Note;
+use crate::diag;
+use crate::domain::model::{Note, Official, Signer};
+use crate::messages::Message;
+
+/// The front matter keys of every note.
+const NOTE_KEYS: &[&str] = &["title", "author", "date"];
+/// A review's: also what its official document needs.
+const REVIEW_KEYS: &[&str] = &["title", "author", "date", "number", "signer", "recipients"];
 
 /// Reads a note; front matter problems are reported at their spot in the file.
 pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
+    read(cx, text, false)
+}
+
+/// Reads a year's review: a note whose front matter may also carry `number`, `signer` and
+/// `recipients`.
+pub fn review(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
+    read(cx, text, true)
+}
+
+fn read(cx: &mut Ctx<'_>, text: &str, review: bool) -> Option<Note> {
     let fm = match split_front_matter(text) {
         Ok(fm) => fm,
         Err(at) => {
             cx.diags.add_source(cx.file, text);
-            cx.error(at..at + 3, "front matter is not closed")
-                .hint("end the front matter with a line containing only +++, or remove the opening +++");
+            cx.error(at..at + 3, diag!("KM0701"));
             return None;
         }
     };
     let body_at = text.len() - fm.body.len();
-    if let Some((at, message, hint)) = nesting_problem(fm.body) {
+    if let Some((at, message)) = nesting_problem(fm.body) {
         cx.diags.add_source(cx.file, text);
-        cx.error(body_at + at..body_at + at + 1, message).hint(hint);
+        cx.error(body_at + at..body_at + at + 1, message);
         return None;
     }
     let mut note = Note { file: cx.file.to_string(), body: fm.body.to_string(), ..Note::default() };
@@ -42,13 +59,13 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
         Err(e) => {
             cx.diags.add_source(cx.file, text);
             let span = e.span().unwrap_or(offset..offset);
-            cx.error(span, format!("front matter is not valid TOML: {}", e.message().trim_end()))
-                .hint("front matter holds lines like `title = \"…\"` between two +++ lines");
+            cx.error(span, diag!("KM0704", detail = e.message().trim_end()));
             return None;
         }
     };
     let table = table.into_inner();
-    let f = Fields::new(cx, &table, offset..offset, "what-front-matter", &["title", "author", "date"]);
+    let keys = if review { REVIEW_KEYS } else { NOTE_KEYS };
+    let f = Fields::new(cx, &table, offset..offset, "what-front-matter", keys);
     note.title = f.text(cx, "title", false, "\"Sơ kết năm 2024\"").map(|(s, _)| s.to_string());
     note.author = f.text(cx, "author", false, "\"Ban Tổ chức\"").map(|(s, _)| s.to_string());
     note.date = match f.get("date") {
@@ -57,13 +74,41 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
             DeValue::Datetime(d) => Some(d.to_string()),
             DeValue::String(s) => Some(s.to_string()),
             other => {
-                cx.error(v.span(), format!("`date` must be a date, not {}", type_name(other)))
-                    .hint("write it like `date = 2024-12-15`");
+                cx.error(v.span(), diag!("KM0705", found = type_name(other)));
                 return None;
             }
         },
     };
+    if review {
+        note.official = official(cx, &f)?.map(Box::new);
+    }
     Some(note)
+}
+
+/// A review's `number`, `signer = { role, name }` and `recipients`; `None` inside when it has
+/// none of them.
+fn official(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<Official>> {
+    let before = cx.diags.error_count();
+    let number = f.text(cx, "number", false, "\"123-BC/BTCTU\"").map(|(s, _)| s.to_string());
+    let signer =
+        f.table(cx, "signer", false, "{ role = \"K/T TRƯỞNG BAN\", name = \"Nguyễn Văn A\" }").and_then(|(t, span)| {
+            let s = Fields::new(cx, t, span, "what-signer", &["role", "name"]);
+            let role = s.text(cx, "role", true, "\"K/T TRƯỞNG BAN\"");
+            let name = s.text(cx, "name", true, "\"Nguyễn Văn A\"");
+            Some(Signer { role: role?.0.to_string(), name: name?.0.to_string() })
+        });
+    let recipients: Vec<String> = f
+        .strings(cx, "recipients", false, "[\"Ban Thường vụ Tỉnh ủy (b/c)\", \"Lưu VP\"]")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(s, _)| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if cx.diags.error_count() > before {
+        return None;
+    }
+    let official = Official { number, signer, recipients };
+    Some((official != Official::default()).then_some(official))
 }
 
 /// Deeper nesting than this (quotes, lists, emphasis and raw HTML elements together) is refused:
@@ -86,9 +131,9 @@ const FORMATTING: &[&str] =
     &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
 
 /// Where a note's Markdown and raw HTML nest too deeply or leave too many formatting tags open:
-/// the byte offset in `body`, the message and the hint. An estimate of what the sanitizer builds,
+/// the byte offset in `body` and the message. An estimate of what the sanitizer builds,
 /// generous to real notes.
-fn nesting_problem(body: &str) -> Option<(usize, String, &'static str)> {
+fn nesting_problem(body: &str) -> Option<(usize, Message)> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut depth = 0usize;
     let mut open: Vec<String> = Vec::new();
@@ -108,31 +153,25 @@ fn nesting_problem(body: &str) -> Option<(usize, String, &'static str)> {
                     }
                     let at = range.start + at;
                     if depth + open.len() > MAX_NOTE_DEPTH {
-                        return Some((at, too_deep(), DEEP_HINT));
+                        return Some((at, too_deep()));
                     }
                     let formatting = open.iter().filter(|o| FORMATTING.contains(&o.as_str())).count();
                     if formatting > MAX_OPEN_FORMATTING {
-                        return Some((
-                            at,
-                            format!("more than {MAX_OPEN_FORMATTING} HTML formatting tags are open at once here"),
-                            "close each <b>, <i>, <font>… with its </b>, </i>, </font>, or use Markdown **bold** and *italics*",
-                        ));
+                        return Some((at, diag!("KM0703", max = MAX_OPEN_FORMATTING)));
                     }
                 }
             }
             _ => {}
         }
         if depth + open.len() > MAX_NOTE_DEPTH {
-            return Some((range.start, too_deep(), DEEP_HINT));
+            return Some((range.start, too_deep()));
         }
     }
     None
 }
 
-const DEEP_HINT: &str = "check for HTML tags that are never closed, or quotes and lists nested far too deep";
-
-fn too_deep() -> String {
-    format!("the note nests more than {MAX_NOTE_DEPTH} levels deep here")
+fn too_deep() -> Message {
+    diag!("KM0702", max = MAX_NOTE_DEPTH)
 }
 
 enum Tag {
@@ -185,10 +224,10 @@ mod tests {
 
     #[test]
     fn deep_or_open_formatting_is_refused() {
-        let (at, msg, _) = nesting_problem(&("x\n\n".to_string() + &"> ".repeat(500))).unwrap();
-        assert!(msg.contains("levels deep") && at >= 3, "{msg} at {at}");
-        assert!(nesting_problem(&"<div>".repeat(500)).unwrap().1.contains("levels deep"));
-        let (_, msg, _) = nesting_problem(&(0..20).map(|i| format!("<b id={i}>")).collect::<String>()).unwrap();
-        assert!(msg.contains("formatting"), "{msg}");
+        let (at, msg) = nesting_problem(&("x\n\n".to_string() + &"> ".repeat(500))).unwrap();
+        assert!(msg.code == Some("KM0702") && at >= 3, "{msg:?} at {at}");
+        assert_eq!(nesting_problem(&"<div>".repeat(500)).unwrap().1.code, Some("KM0702"));
+        let (_, msg) = nesting_problem(&(0..20).map(|i| format!("<b id={i}>")).collect::<String>()).unwrap();
+        assert_eq!(msg.code, Some("KM0703"), "{msg:?}");
     }
 }

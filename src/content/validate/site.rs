@@ -10,10 +10,13 @@ use crate::domain::model::{
     BranchType, ExcellentCap, Hundredths, Language, Level, Metric, PilotRule, Rating, Scope, Site, Subtype, Target,
     Threshold,
 };
+use crate::{diag, msg};
 
 const SITE_KEYS: &[&str] = &[
     "title",
     "organisation",
+    "issuer",
+    "place",
     "language",
     "base_url",
     "first_year",
@@ -37,17 +40,19 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         Some(("vi", _)) => Some(Language::Vi),
         Some(("en", _)) => Some(Language::En),
         Some((other, span)) => {
-            cx.error(span, format!("unknown language `{other}`")).hint(known_hint(other, &["vi", "en"]));
+            cx.error(span, diag!("KM0311", what = msg!("what-language"), value = other))
+                .hint(known_hint(other, &["vi", "en"]));
             None
         }
     };
     let base_url = f.string(cx, "base_url", false, "\"\"").map_or("", |(s, _)| s);
+    let issuer = issuer(cx, &f);
+    let place = f.text(cx, "place", false, "\"Thái Bình\"").map(|(s, _)| s.to_string());
     let theme = f.string(cx, "theme", false, "\"default\"").and_then(|(s, span)| {
         if is_slug(s) {
             Some(s.to_string())
         } else {
-            cx.error(span, format!("theme name `{s}` is not a valid folder name"))
-                .hint(format!("use lowercase letters, digits and '-', e.g. `{}`", suggest_slug(s)));
+            cx.error(span, diag!("KM0314", value = s, suggestion = suggest_slug(s)));
             None
         }
     });
@@ -57,14 +62,16 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     if let (Some((first, _)), Some((target, span))) = (&first_year, &target_year)
         && target < first
     {
-        cx.error(span.clone(), format!("`target_year` {target} is before `first_year` {first}"))
-            .hint("the programme's target year comes after its first year");
+        let (year, first) = (target.to_string(), first.to_string());
+        cx.error(span.clone(), diag!("KM0315", key = "target_year", year = year, first = first))
+            .hint(msg!("year-order-target"));
     }
     if let (Some((first, _)), Some((last, span))) = (&first_year, &last_year)
         && last < first
     {
-        cx.error(span.clone(), format!("`last_year` {last} is before `first_year` {first}"))
-            .hint("last_year is the last year with data; it defaults to target_year");
+        let (year, first) = (last.to_string(), first.to_string());
+        cx.error(span.clone(), diag!("KM0315", key = "last_year", year = year, first = first))
+            .hint(msg!("year-order-last"));
     }
 
     let ratings = ratings(cx, &f);
@@ -82,6 +89,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     Some(Site {
         title: title.0.to_string(),
         organisation: organisation.0.to_string(),
+        issuer,
+        place,
         language,
         base_url: base_url.to_string(),
         first_year: first as i32,
@@ -96,11 +105,18 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     })
 }
 
+/// `issuer`: the lines of the issuing body (the body above it first).
+fn issuer(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<String> {
+    const EXAMPLE: &str = "[\"TỈNH ỦY THÁI BÌNH\", \"BAN TỔ CHỨC\"]";
+    let lines = f.strings(cx, "issuer", false, EXAMPLE).unwrap_or_default();
+    // An empty line is left out (the heading block shows the others).
+    lines.into_iter().map(|(l, _)| l.trim()).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
 fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
     let tables = f.tables(cx, "ratings", "[[ratings]]");
     if tables.is_empty() && f.get("ratings").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
-        cx.error(f.span(), "no [[ratings]] defined")
-            .hint("list the ratings best first: [[ratings]] code = \"HTXSNV\" name = \"…\" good = true");
+        cx.error(f.span(), diag!("KM0313", table = "ratings")).hint(msg!("none-defined-ratings"));
     }
     let mut out: Vec<Rating> = Vec::new();
     for (t, span) in tables {
@@ -110,7 +126,7 @@ fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
         let good = r.boolean(cx, "good", false).is_some_and(|(b, _)| b);
         if let (Some((code, cspan)), Some((name, _))) = (code, name) {
             if out.iter().any(|o| o.code == code) {
-                cx.error(cspan, format!("rating `{code}` is defined twice")).hint("each rating code appears once");
+                cx.error(cspan, diag!("KM0312", what = msg!("what-rating"), id = code));
                 continue;
             }
             out.push(Rating { code: code.to_string(), name: name.to_string(), good });
@@ -122,8 +138,7 @@ fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {
 fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
     let tables = f.tables(cx, "branch_types", "[[branch_types]]");
     if tables.is_empty() && f.get("branch_types").is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty())) {
-        cx.error(f.span(), "no [[branch_types]] defined")
-            .hint("define the branch types: [[branch_types]] slug = \"khu-dan-cu\" name = \"Khu dân cư\"");
+        cx.error(f.span(), diag!("KM0313", table = "branch_types")).hint(msg!("none-defined-types"));
     }
     let mut out: Vec<BranchType> = Vec::new();
     for (t, span) in tables {
@@ -137,8 +152,7 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
             let sname = s.text(cx, "name", true, "\"Thôn\"");
             if let (Some((sslug, span)), Some((sname, _))) = (sslug, sname) {
                 if subtypes.iter().any(|x| x.slug == sslug) {
-                    cx.error(span, format!("subtype `{sslug}` is defined twice"))
-                        .hint("subtype slugs are unique within a type");
+                    cx.error(span, diag!("KM0312", what = msg!("what-subtype"), id = sslug));
                     continue;
                 }
                 subtypes.push(Subtype { slug: sslug.to_string(), name: sname.to_string() });
@@ -146,7 +160,7 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
         }
         if let (Some((slug, span)), Some((name, _))) = (slug, name) {
             if out.iter().any(|o| o.slug == slug) {
-                cx.error(span, format!("branch type `{slug}` is defined twice")).hint("type slugs are unique");
+                cx.error(span, diag!("KM0312", what = msg!("what-branch-type"), id = slug));
                 continue;
             }
             out.push(BranchType { slug: slug.to_string(), name: name.to_string(), subtypes });
@@ -159,8 +173,7 @@ fn branch_types(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<BranchType> {
 pub fn slug_field<'a>(cx: &mut Ctx<'_>, f: &Fields<'a, '_>, example: &str) -> Option<(&'a str, Span)> {
     let (s, span) = f.text(cx, "slug", true, &format!("\"{example}\""))?;
     if !is_slug(s) {
-        cx.error(span, format!("slug `{s}` may only contain lowercase a-z, 0-9 and '-'"))
-            .hint(format!("try `{}`", suggest_slug(s)));
+        cx.error(span, diag!("KM0314", value = s, suggestion = suggest_slug(s)));
         return None;
     }
     Some((s, span))
@@ -169,7 +182,7 @@ pub fn slug_field<'a>(cx: &mut Ctx<'_>, f: &Fields<'a, '_>, example: &str) -> Op
 pub fn level_value(cx: &mut Ctx<'_>, s: &str, span: Span) -> Option<Level> {
     let level = Level::from_slug(s);
     if level.is_none() {
-        cx.error(span, format!("unknown level `{s}`"))
+        cx.error(span, diag!("KM0311", what = msg!("what-level"), value = s))
             .hint(known_hint(s, &[Level::CoSo.slug(), Level::TrucThuoc.slug()]));
     }
     level
@@ -179,7 +192,7 @@ pub fn level_value(cx: &mut Ctx<'_>, s: &str, span: Span) -> Option<Level> {
 fn pct(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, key: &str, required: bool) -> Option<Hundredths> {
     let (v, span) = f.decimal(cx, key, required, "90")?;
     if v.is_negative() || v > Hundredths::from_units(100) {
-        cx.error(span, format!("`{key}` = {v} is not a percentage")).hint("write a number from 0 to 100");
+        cx.error(span, diag!("KM0316", key = key, value = v.to_string()));
         return None;
     }
     Some(v)
@@ -202,7 +215,8 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             "good_or_better" => Some(Metric::GoodOrBetter),
             "model" => Some(Metric::Model),
             _ => {
-                cx.error(span, format!("unknown metric `{s}`")).hint(known_hint(s, &["good_or_better", "model"]));
+                cx.error(span, diag!("KM0311", what = msg!("what-metric"), value = s))
+                    .hint(known_hint(s, &["good_or_better", "model"]));
                 None
             }
         });
@@ -210,7 +224,8 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             "district" => Some(Scope::District),
             "province" => Some(Scope::Province),
             _ => {
-                cx.error(span, format!("unknown scope `{s}`")).hint(known_hint(s, &["district", "province"]));
+                cx.error(span, diag!("KM0311", what = msg!("what-scope"), value = s))
+                    .hint(known_hint(s, &["district", "province"]));
                 None
             }
         });
@@ -220,13 +235,11 @@ fn targets(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Vec<Target>> {
             (true, false) => at_least.map(Threshold::AtLeast),
             (false, true) => more_than.map(Threshold::MoreThan),
             (false, false) => {
-                cx.error(span.clone(), "a target needs `at_least` or `more_than`")
-                    .hint("add `at_least = 90` (90.0% meets it) or `more_than = 20` (20.0% does not)");
+                cx.error(span.clone(), diag!("KM0317"));
                 None
             }
             (true, true) => {
-                cx.error(span.clone(), "a target takes `at_least` or `more_than`, not both")
-                    .hint("keep the one the programme states");
+                cx.error(span.clone(), diag!("KM0318"));
                 None
             }
         };
@@ -262,8 +275,7 @@ fn pilots(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<PilotRule>> {
             Some(Some(PilotRule { min: *min as u32, max: *max as u32 }))
         }
         _ => {
-            cx.error(span, "`per_type` must be two whole numbers [min, max] with min <= max")
-                .hint("write it like `per_type = [1, 3]`");
+            cx.error(span, diag!("KM0319"));
             None
         }
     }
@@ -279,7 +291,7 @@ fn excellent_cap(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, codes: &[&str]) -> Option
         let (s, span) = ef.string(cx, key, true, example)?;
         let idx = codes.iter().position(|c| *c == s);
         if idx.is_none() {
-            cx.error(span, format!("unknown rating `{s}`")).hint(known_hint(s, codes));
+            cx.error(span, diag!("KM0307", value = s)).hint(known_hint(s, codes));
         }
         idx
     };

@@ -115,7 +115,7 @@ impl Renderer<'_> {
                 if let Some((r, false)) = v {
                     flags.push(Link::new(
                         format!(
-                            "{}: {} {} ({} {})",
+                            "{}: {}, {} ({} {})",
                             d.name,
                             self.fmt.pct(Some(*r)),
                             self.tr("flag_below"),
@@ -132,12 +132,14 @@ impl Renderer<'_> {
                 let d = &content.districts[c.district];
                 flags.push(Link::new(
                     format!(
-                        "{}: {} {} {} «{}» ({} {}–{})",
+                        "{}: {} {} {} {}{}{} ({} {}–{})",
                         d.name,
                         c.pilots,
                         self.tr("flag_pilots"),
                         self.tr("flag_of_type"),
+                        self.tr("quote_open"),
                         site.branch_types[c.type_idx].name,
+                        self.tr("quote_close"),
                         self.tr("flag_rule"),
                         rule.min,
                         rule.max

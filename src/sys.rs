@@ -81,6 +81,25 @@ pub fn process_alive(pid: u32) -> Option<bool> {
     None
 }
 
+/// Writes `path` whole or not at all: `write` fills a uniquely named temporary file beside it,
+/// which is then renamed over it. Unique names matter: the branch cache is saved on a thread of
+/// its own while the build writes its state, and a shared name let the two renames race.
+pub fn write_atomic(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+    let mut w = io::BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(path).map(drop).map_err(|e| e.error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +116,22 @@ mod tests {
         assert!(read_exact_at(&f, &mut buf, 9).is_err(), "past the end");
         let m = f.metadata().unwrap();
         assert!(mtime_ns(&m) > 0);
+    }
+
+    #[test]
+    fn write_atomic_replaces_whole_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state");
+        std::fs::write(&path, b"old").unwrap();
+        write_atomic(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        // A writer that fails leaves the old file and no temporary behind.
+        let err = write_atomic(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

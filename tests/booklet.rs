@@ -15,7 +15,13 @@ fn booklet_has_every_section() {
     for year in [2022, 2023] {
         let html = fs::read_to_string(site.path().join(format!("output/booklet/{year}/index.html"))).unwrap();
         for part in [
-            "class=\"cover\"",
+            "class=\"masthead\"",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "<th scope=\"col\" class=\"num\">STT</th>",
+            "<th scope=\"col\">Trực thuộc</th>",
+            "Tỷ lệ điểm bình quân",
+            "Thay đổi (điểm %)",
+            "class=\"table wide\"",
             "id=\"h-contents\"",
             "id=\"province\"",
             "id=\"d-dong-hung\"",
@@ -33,7 +39,15 @@ fn booklet_has_every_section() {
         assert!(html.contains("href=\"#d-dong-hung\"") && html.contains("href=\"#annex-pilots\""));
     }
     let b2023 = fs::read_to_string(site.path().join("output/booklet/2023/index.html")).unwrap();
-    assert!(b2023.contains("Sơ kết năm 2023"), "the year's review narrative");
+    assert!(b2023.contains("<span class=\"title\">Sơ kết năm 2023</span>"), "the review's title");
+    assert!(b2023.contains("các chi bộ</strong> tiếp tục"), "the year's review narrative");
+    // 2022 has no review: the default title says "sơ kết"; 2023, the target year, would say "tổng kết".
+    let b2022 = fs::read_to_string(site.path().join("output/booklet/2022/index.html")).unwrap();
+    assert!(
+        b2022.contains("<span class=\"title\">Sơ kết năm 2022 xây dựng mô hình chi bộ kiểu mẫu</span>"),
+        "default title"
+    );
+    assert!(!b2022.contains("kieumau-piece"), "no marker left");
     let css = fs::read_to_string(site.path().join("output/static/booklet.css")).unwrap();
     assert!(css.contains("size: A4") && css.contains("counter(page)") && css.contains("break-before: page"));
 }
@@ -70,7 +84,8 @@ fn booklet_prints_to_pdf() {
     for name in ["Huyện Đông Hưng", "Thành phố Thái Bình", "Chi bộ thôn An", "Khu dân cư"] {
         assert!(text.contains(name), "{name} intact in the PDF text");
     }
-    assert!(text.contains(&format!("2 / {pages}")), "page numbers in the footer");
+    let fonts = String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(fonts.contains("LiberationSerif") && !fonts.contains("DejaVu"), "the theme's serif, embedded: {fonts}");
 }
 
 #[test]

@@ -146,6 +146,8 @@ fn content(p: &Plan) -> Content {
     let site = Site {
         title: "t".into(),
         organisation: "o".into(),
+        issuer: Vec::new(),
+        place: None,
         language: Language::Vi,
         base_url: String::new(),
         first_year: FIRST_YEAR,

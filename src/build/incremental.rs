@@ -14,17 +14,18 @@
 //! state is missing or unreadable, the build starts afresh.
 
 use std::fs;
-use std::io::{self, BufRead, Write};
+use std::io;
+
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 use crate::build::splice::Layout;
 pub use crate::content::cache::tool_id;
 pub use crate::domain::digest::{FastMap, Key, hex, key};
 pub use crate::report::deps::Deps;
-use crate::report::pieces::Frag;
 
 /// One tree of output files: its identity and the key of every file in it.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Tree {
     pub id: TreeId,
     pub files: FastMap<String, Key>,
@@ -49,8 +50,6 @@ pub struct State {
     pub live: Tree,
     pub prev: Option<Tree>,
 }
-
-const MAGIC: &str = "kieumau-state 2";
 
 /// `.<name>.state` beside the output folder.
 pub fn state_path(target: &Path) -> PathBuf {
@@ -78,75 +77,45 @@ fn sibling(target: &Path, tag: &str) -> PathBuf {
     crate::sys::beside(target, tag)
 }
 
+/// The state file's content: which kieumau wrote it, then the trees.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    tool: String,
+    live: Tree,
+    prev: Option<Tree>,
+}
+
 impl State {
     /// The state of the output at `target`, if it is readable and still describes the folders
     /// there; a previous tree that no longer matches is dropped (and should be removed).
     pub fn load(target: &Path) -> Option<State> {
-        let file = fs::File::open(state_path(target)).ok()?;
-        let mut lines = io::BufReader::with_capacity(1 << 16, file).lines();
-        if lines.next()?.ok()? != format!("{MAGIC} {}", tool_id()) {
+        let bytes = fs::read(state_path(target)).ok()?;
+        let stored: Stored = postcard::from_bytes(&bytes).ok()?;
+        if stored.tool != tool_id() || tree_id(target) != Some(stored.live.id) {
             return None;
         }
-        // Trees in file order: the live one, then the previous one if kept.
-        let mut trees: Vec<Tree> = Vec::new();
-        let mut layout: Option<String> = None;
-        for line in lines {
-            let line = line.ok()?;
-            if let Some(id) = line.strip_prefix("live ").filter(|_| trees.is_empty()) {
-                trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
-            } else if let Some(id) = line.strip_prefix("prev ").filter(|_| trees.len() == 1) {
-                trees.push(Tree { id: parse_id(id)?, ..Tree::default() });
-            } else if let Some(rest) = line.strip_prefix("* ") {
-                // `* <inode> <size> <mtime> <path>`: a file made of pieces, listed next as `+` lines.
-                let mut it = rest.splitn(4, ' ');
-                let stamp = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
-                let path = it.next()?.to_string();
-                trees.last_mut()?.layouts.insert(path.clone(), Layout { stamp, frags: Vec::new() });
-                layout = Some(path);
-            } else if let Some(rest) = line.strip_prefix("+ ") {
-                let mut it = rest.split(' ');
-                let key = parse_key(it.next()?)?;
-                let (at, len, meta) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
-                trees.last_mut()?.layouts.get_mut(layout.as_ref()?)?.frags.push(Frag { key, at, len, meta });
-            } else {
-                let (k, path) = line.split_once(' ')?;
-                layout = None;
-                trees.last_mut()?.files.insert(path.to_string(), parse_key(k)?);
-            }
-        }
-        let mut trees = trees.into_iter();
-        let mut state = State { live: trees.next()?, prev: None };
-        let prev = trees.next();
-        if tree_id(target) != Some(state.live.id) {
-            return None;
-        }
-        state.prev = prev.filter(|p| tree_id(&prev_path(target)) == Some(p.id));
-        Some(state)
+        let prev = stored.prev.filter(|p| tree_id(&prev_path(target)) == Some(p.id));
+        Some(State { live: stored.live, prev })
     }
 
-    /// Writes the state atomically (a temporary file renamed over the old one).
+    /// The state as written, by whichever kieumau, without checking the folders: for tests and
+    /// diagnostics, never for a build.
+    pub fn peek(target: &Path) -> Option<State> {
+        let stored: Stored = postcard::from_bytes(&fs::read(state_path(target)).ok()?).ok()?;
+        Some(State { live: stored.live, prev: stored.prev })
+    }
+
+    /// Writes the state atomically (see [`crate::sys::write_atomic`]).
     pub fn save(&self, target: &Path) -> io::Result<()> {
-        let path = state_path(target);
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        let mut w = io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
-        writeln!(w, "{MAGIC} {}", tool_id())?;
-        for (tag, tree) in [("live", Some(&self.live)), ("prev", self.prev.as_ref())] {
-            let Some(tree) = tree else { continue };
-            writeln!(w, "{tag} {} {} {}", tree.id.0, tree.id.1, tree.id.2)?;
-            let mut files: Vec<_> = tree.files.iter().collect();
-            files.sort();
-            for (path, k) in files {
-                writeln!(w, "{} {path}", hex(k))?;
-                if let Some(l) = tree.layouts.get(path) {
-                    writeln!(w, "* {} {} {} {path}", l.stamp.0, l.stamp.1, l.stamp.2)?;
-                    for f in &l.frags {
-                        writeln!(w, "+ {} {} {} {}", hex(&f.key), f.at, f.len, f.meta)?;
-                    }
-                }
-            }
+        #[derive(Serialize)]
+        struct Borrowed<'a> {
+            tool: &'a str,
+            live: &'a Tree,
+            prev: Option<&'a Tree>,
         }
-        w.into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&tmp, &path)
+        let stored = Borrowed { tool: tool_id(), live: &self.live, prev: self.prev.as_ref() };
+        let bytes = postcard::to_stdvec(&stored).map_err(io::Error::other)?;
+        crate::sys::write_atomic(&state_path(target), |w| w.write_all(&bytes))
     }
 
     /// Forgets the state (before anything that would make it wrong).
@@ -155,27 +124,10 @@ impl State {
     }
 }
 
-fn parse_id(s: &str) -> Option<TreeId> {
-    let mut it = s.split(' ');
-    let id = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
-    it.next().is_none().then_some(id)
-}
-
-fn parse_key(s: &str) -> Option<Key> {
-    if s.len() != 32 {
-        return None;
-    }
-    let digit = |c: u8| char::from(c).to_digit(16).and_then(|d| u8::try_from(d).ok());
-    let mut k = [0u8; 16];
-    for (b, pair) in k.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
-        *b = digit(pair[0])? << 4 | digit(pair[1])?;
-    }
-    Some(k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::pieces::Frag;
 
     #[test]
     fn keys_separate_their_parts() {
@@ -220,7 +172,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         fs::create_dir(&target).unwrap();
-        fs::write(state_path(&target), format!("{MAGIC} {}\nlive 1 2 3\nzz path\n", tool_id())).unwrap();
+        fs::write(state_path(&target), b"\x05kieumau\x01\x02garbage").unwrap();
+        assert!(State::load(&target).is_none());
+        // A state another kieumau wrote is not trusted either.
+        let live = Tree { id: tree_id(&target).unwrap(), ..Tree::default() };
+        let other = Stored { tool: "kieumau 0.0.0".into(), live, prev: None };
+        fs::write(state_path(&target), postcard::to_stdvec(&other).unwrap()).unwrap();
         assert!(State::load(&target).is_none());
     }
 }

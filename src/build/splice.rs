@@ -15,7 +15,7 @@ pub use crate::report::pieces::{Frag, OldFile, Piece, PieceSink, piece, try_piec
 
 /// The pieces of a file as written: where each keyed piece went, and the file's stamp (so that a
 /// file changed since, by hand, is never spliced from).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     pub stamp: Stamp,
     pub frags: Vec<Frag>,

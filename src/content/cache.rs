@@ -183,9 +183,7 @@ impl BranchCache {
         }
         let stored = Stored { version: self.old.version, context: self.old.context, entries };
         let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, path)
+        crate::sys::write_atomic(path, |w| w.write_all(&bytes))
     }
 }
 

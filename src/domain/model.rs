@@ -330,6 +330,10 @@ pub struct ExcellentCap {
 pub struct Site {
     pub title: String,
     pub organisation: String,
+    /// The issuing body's lines in official documents (`["TỈNH ỦY THÁI BÌNH", "BAN TỔ CHỨC"]`).
+    pub issuer: Vec<String>,
+    /// The place of "Thái Bình, ngày 15 tháng 12 năm 2025".
+    pub place: Option<String>,
     pub language: Language,
     pub base_url: String,
     pub first_year: i32,
@@ -429,6 +433,25 @@ pub struct Note {
     pub author: Option<String>,
     pub date: Option<String>,
     pub body: String,
+    /// What an official document needs from a review's front matter (reviews only).
+    pub official: Option<Box<Official>>,
+}
+
+/// A review's front matter for the official document: its number, signer and recipients.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Official {
+    /// `123-BC/BTCTU`, shown as `Số: 123-BC/BTCTU`.
+    pub number: Option<String>,
+    pub signer: Option<Signer>,
+    /// The lines of "Nơi nhận".
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    /// `K/T TRƯỞNG BAN`, `PHÓ TRƯỞNG BAN`…: the lines above the signature.
+    pub role: String,
+    pub name: String,
 }
 
 /// Notes attached to a district, a branch or the province: general and per year.

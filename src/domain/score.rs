@@ -63,14 +63,19 @@ pub enum NotModel {
     Veto(usize),
 }
 
+/// The model rule's threshold: `total` is at least `min_pct` percent of `max`, exactly (a zero
+/// maximum reaches nothing). Public so that the sample generator applies the same rule.
+pub fn reaches_model_pct(total: Hundredths, max: Hundredths, min_pct: Hundredths) -> bool {
+    Ratio::new(i128::from(total.0), i128::from(max.0)).is_some_and(|p| p.at_least(min_pct))
+}
+
 /// The model rule: every condition the assessment fails, in the rule's order; none means a
 /// model branch that year.
 pub fn not_model(fw: &Framework, branch: &Branch, a: &Assessment) -> Vec<NotModel> {
     let total = Hundredths(a.scores.iter().map(|s| s.0).sum());
     let max = fw.max_for_type(branch.type_idx);
     let mut why = Vec::new();
-    let pct = Ratio::new(i128::from(total.0), i128::from(max.0));
-    if !pct.is_some_and(|p| p.at_least(fw.model_min_pct)) {
+    if !reaches_model_pct(total, max, fw.model_min_pct) {
         why.push(NotModel::BelowPct(fw.model_min_pct));
     }
     if !fw.model_ratings.contains(&a.rating) {
@@ -112,11 +117,24 @@ mod tests {
     use super::*;
     use crate::domain::model::{BranchType, Criterion, Group, Language, Level, Notes, Rating};
 
+    #[test]
+    fn model_pct_threshold_is_exact_and_inclusive() {
+        let pct = Hundredths(9000);
+        assert!(reaches_model_pct(Hundredths(9000), Hundredths(10_000), pct));
+        assert!(!reaches_model_pct(Hundredths(8999), Hundredths(10_000), pct));
+        // 90% of 95.25 points is 85.725: 85.73 reaches it, 85.72 does not.
+        assert!(reaches_model_pct(Hundredths(8573), Hundredths(9525), pct));
+        assert!(!reaches_model_pct(Hundredths(8572), Hundredths(9525), pct));
+        assert!(!reaches_model_pct(Hundredths(0), Hundredths(0), pct));
+    }
+
     fn site() -> Site {
         let rating = |code: &str, good| Rating { code: code.into(), name: code.into(), good };
         Site {
             title: "t".into(),
             organisation: "o".into(),
+            issuer: Vec::new(),
+            place: None,
             language: Language::Vi,
             base_url: String::new(),
             first_year: 2022,

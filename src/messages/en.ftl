@@ -43,6 +43,7 @@ what-group = a group
 what-criterion = a criterion
 what-veto = a veto
 what-front-matter = front matter
+what-signer = the signer (signer = role and name)
 what-rating = a rating
 what-branch-type = a branch type
 what-subtype = a subtype

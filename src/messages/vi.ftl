@@ -37,6 +37,7 @@ what-group = nhóm tiêu chí
 what-criterion = tiêu chí
 what-veto = điều kiện loại trừ
 what-front-matter = phần đầu (front matter)
+what-signer = người ký (signer = role và name)
 what-rating = mức xếp loại
 what-branch-type = loại hình chi bộ
 what-subtype = loại hình chi tiết

@@ -4,6 +4,7 @@ pub mod booklet;
 pub mod chart;
 pub mod data;
 pub mod deps;
+pub mod document;
 pub mod emit;
 pub mod escape;
 pub mod i18n;

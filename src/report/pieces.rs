@@ -12,7 +12,7 @@ use crate::domain::digest::{FastMap, Key};
 
 /// Where a piece lies in a file, and what its maker noted about it (a workbook notes the CRC and
 /// length of the uncompressed rows).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Frag {
     pub key: Key,
     pub at: u64,

@@ -154,7 +154,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
     for (stem, file) in &layout.reviews {
         match (year_stem(stem), &years) {
             (Some(y), Some(range)) if range.contains(&y) => {
-                if let Some(n) = col.take(with_text(file, notes::note)) {
+                if let Some(n) = col.take(with_text(file, notes::review)) {
                     reviews.push((y, n));
                 }
             }

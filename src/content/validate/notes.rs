@@ -1,4 +1,5 @@
-//! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`).
+//! Markdown notes and their optional `+++` TOML front matter (`title`, `author`, `date`; a review's
+//! also `number`, `signer` and `recipients` for the official document).
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
@@ -8,11 +9,26 @@ use toml::de::{DeTable, DeValue};
 use super::fields::{Ctx, Fields, type_name};
 use crate::content::load::split_front_matter;
 use crate::diag;
-use crate::domain::model::Note;
+use crate::domain::model::{Note, Official, Signer};
 use crate::messages::Message;
+
+/// The front matter keys of every note.
+const NOTE_KEYS: &[&str] = &["title", "author", "date"];
+/// A review's: also what its official document needs.
+const REVIEW_KEYS: &[&str] = &["title", "author", "date", "number", "signer", "recipients"];
 
 /// Reads a note; front matter problems are reported at their spot in the file.
 pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
+    read(cx, text, false)
+}
+
+/// Reads a year's review: a note whose front matter may also carry `number`, `signer` and
+/// `recipients`.
+pub fn review(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
+    read(cx, text, true)
+}
+
+fn read(cx: &mut Ctx<'_>, text: &str, review: bool) -> Option<Note> {
     let fm = match split_front_matter(text) {
         Ok(fm) => fm,
         Err(at) => {
@@ -48,7 +64,8 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
         }
     };
     let table = table.into_inner();
-    let f = Fields::new(cx, &table, offset..offset, "what-front-matter", &["title", "author", "date"]);
+    let keys = if review { REVIEW_KEYS } else { NOTE_KEYS };
+    let f = Fields::new(cx, &table, offset..offset, "what-front-matter", keys);
     note.title = f.text(cx, "title", false, "\"Sơ kết năm 2024\"").map(|(s, _)| s.to_string());
     note.author = f.text(cx, "author", false, "\"Ban Tổ chức\"").map(|(s, _)| s.to_string());
     note.date = match f.get("date") {
@@ -62,7 +79,36 @@ pub fn note(cx: &mut Ctx<'_>, text: &str) -> Option<Note> {
             }
         },
     };
+    if review {
+        note.official = official(cx, &f)?.map(Box::new);
+    }
     Some(note)
+}
+
+/// A review's `number`, `signer = { role, name }` and `recipients`; `None` inside when it has
+/// none of them.
+fn official(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<Official>> {
+    let before = cx.diags.error_count();
+    let number = f.text(cx, "number", false, "\"123-BC/BTCTU\"").map(|(s, _)| s.to_string());
+    let signer =
+        f.table(cx, "signer", false, "{ role = \"K/T TRƯỞNG BAN\", name = \"Nguyễn Văn A\" }").and_then(|(t, span)| {
+            let s = Fields::new(cx, t, span, "what-signer", &["role", "name"]);
+            let role = s.text(cx, "role", true, "\"K/T TRƯỞNG BAN\"");
+            let name = s.text(cx, "name", true, "\"Nguyễn Văn A\"");
+            Some(Signer { role: role?.0.to_string(), name: name?.0.to_string() })
+        });
+    let recipients: Vec<String> = f
+        .strings(cx, "recipients", false, "[\"Ban Thường vụ Tỉnh ủy (b/c)\", \"Lưu VP\"]")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(s, _)| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if cx.diags.error_count() > before {
+        return None;
+    }
+    let official = Official { number, signer, recipients };
+    Some((official != Official::default()).then_some(official))
 }
 
 /// Deeper nesting than this (quotes, lists, emphasis and raw HTML elements together) is refused:

@@ -15,6 +15,8 @@ use crate::{diag, msg};
 const SITE_KEYS: &[&str] = &[
     "title",
     "organisation",
+    "issuer",
+    "place",
     "language",
     "base_url",
     "first_year",
@@ -44,6 +46,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         }
     };
     let base_url = f.string(cx, "base_url", false, "\"\"").map_or("", |(s, _)| s);
+    let issuer = issuer(cx, &f);
+    let place = f.text(cx, "place", false, "\"Thái Bình\"").map(|(s, _)| s.to_string());
     let theme = f.string(cx, "theme", false, "\"default\"").and_then(|(s, span)| {
         if is_slug(s) {
             Some(s.to_string())
@@ -85,6 +89,8 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     Some(Site {
         title: title.0.to_string(),
         organisation: organisation.0.to_string(),
+        issuer,
+        place,
         language,
         base_url: base_url.to_string(),
         first_year: first as i32,
@@ -97,6 +103,14 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         pilots: pilots?,
         excellent_cap: excellent_cap?,
     })
+}
+
+/// `issuer`: the lines of the issuing body (the body above it first).
+fn issuer(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<String> {
+    const EXAMPLE: &str = "[\"TỈNH ỦY THÁI BÌNH\", \"BAN TỔ CHỨC\"]";
+    let lines = f.strings(cx, "issuer", false, EXAMPLE).unwrap_or_default();
+    // An empty line is left out (the heading block shows the others).
+    lines.into_iter().map(|(l, _)| l.trim()).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 fn ratings(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Vec<Rating> {

@@ -185,33 +185,6 @@ impl<'a> Renderer<'a> {
         self.render_to_bytes(template, ctx, 32 * 1024)
     }
 
-    /// A part of the page at `path` rendered on its own by `template` (a piece the next build may
-    /// copy, see [`crate::build::splice`]), with `vars` and only the parts of the page context that
-    /// depend on nothing but the site's settings, the theme, the build's options and `path`: no
-    /// data version (a hash of the whole content), no banner.
-    pub(super) fn render_part(
-        &self,
-        template: &str,
-        path: &str,
-        vars: impl IntoIterator<Item = (&'static str, Value)>,
-    ) -> io::Result<Vec<u8>> {
-        let site = &self.checked.content.site;
-        let mut ctx = object([
-            ("lang", json!(site.language.code())),
-            ("site_title", json!(site.title)),
-            ("organisation", json!(site.organisation)),
-            ("build_date", json!(self.fmt.date(self.opts.date))),
-            ("root", json!("../".repeat(path.matches('/').count()))),
-            ("path", json!(path)),
-            ("base_url", json!(self.base_url())),
-            ("ratings", Value::Array(site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect())),
-        ]);
-        for (k, v) in vars {
-            ctx[k] = v;
-        }
-        self.render_to_bytes(template, ctx, 8 * 1024)
-    }
-
     fn render_to_bytes(&self, template: &str, mut ctx: Value, capacity: usize) -> io::Result<Vec<u8>> {
         if self.theme.needs_strings_map {
             ctx["t"] = json!(&self.theme.strings);

@@ -209,7 +209,6 @@ const NOT_YET_CONVERTED: &[(&str, usize)] = &[
     ("src/commands/import/mod.rs", 10),
     ("src/commands/import/rows.rs", 47),
     ("src/commands/import/sheet.rs", 11),
-    ("src/commands/serve.rs", 6),
     ("src/content/syntax.rs", 2),
     ("src/report/booklet/mod.rs", 1),
     ("src/report/data.rs", 3),

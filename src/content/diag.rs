@@ -159,6 +159,16 @@ impl Diagnostics {
 
     /// rustc-like text: the spot, the offending line with a caret, and the hint.
     pub fn render_human(&self, color: bool) -> String {
+        self.render_filtered(color, None)
+    }
+
+    /// As [`render_human`](Self::render_human), the problems of one severity only (serve shows the
+    /// errors first and the warnings after them).
+    pub fn render_human_of(&self, severity: Severity, color: bool) -> String {
+        self.render_filtered(color, Some(severity))
+    }
+
+    fn render_filtered(&self, color: bool, only: Option<Severity>) -> String {
         let mut files = SimpleFiles::new();
         let mut ids = BTreeMap::new();
         for (name, text) in &self.sources {
@@ -166,7 +176,7 @@ impl Diagnostics {
         }
         let config = term::Config::default();
         let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
-        for d in self.sorted() {
+        for d in self.sorted().into_iter().filter(|d| only.is_none_or(|o| o == d.severity)) {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
                 Severity::Warning => CsSeverity::Warning,

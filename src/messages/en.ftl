@@ -664,3 +664,25 @@ import-failed = import failed: { $problems ->
        *[other] { $problems } problems
     } in { $file }; no file was written
 import-stopped = import stopped: the edited files do not pass the site's rules; no file was written
+
+## serve
+serve-listening = Serving { $output } at { $url } (Ctrl-C to stop)
+serve-rebuilt = Rebuilt { $pages } pages ({ $written } files written) in { $elapsed }
+serve-failed-kept = The build failed; the browser keeps showing the last good build. Fix the problems above and save: it rebuilds by itself.
+serve-failed-none = Nothing could be built yet. Fix the problems above and save: it rebuilds by itself.
+serve-error-line = error: { $message }
+serve-cannot-listen = cannot listen on { $address }: { $error }
+    hint: another program may be using this port; try another --port, or --port 0
+serve-cannot-watch = cannot watch the content folders for changes: { $error }
+serve-errors-title = { $count ->
+    [one] 1 error to fix
+   *[other] { $count } errors to fix
+}
+serve-warnings-title = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+serve-report-cut = … { $bytes } more bytes not shown; run `kieumau check` to see them all
+serve-page-failed = Nothing built yet: the content has errors
+serve-page-missing = No such page
+serve-page-missing-hint = There is no page { $path } in the build. Home: /

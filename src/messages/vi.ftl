@@ -640,3 +640,19 @@ import-dry-run = chạy thử: { $rows } dòng của năm { $year }: { $files } 
 import-refused = không nhập: trang đang có { $errors } lỗi; hãy sửa trước (`kieumau check`), chưa ghi gì
 import-failed = nhập không thành công: { $problems } lỗi trong { $file }; không tệp nào bị ghi
 import-stopped = dừng nhập: các tệp sau khi sửa không đạt quy định của trang; không tệp nào bị ghi
+
+## serve
+serve-listening = Đang mở trang { $output } tại { $url } (bấm Ctrl-C để dừng)
+serve-rebuilt = Đã tạo lại { $pages } trang ({ $written } tệp ghi mới) trong { $elapsed }
+serve-failed-kept = Chưa tạo lại được trang; trình duyệt vẫn hiện bản tạo đúng gần nhất. Sửa các lỗi trên rồi lưu tệp, trang sẽ tự tạo lại.
+serve-failed-none = Chưa tạo được trang nào. Sửa các lỗi trên rồi lưu tệp, trang sẽ tự tạo lại.
+serve-error-line = lỗi: { $message }
+serve-cannot-listen = không mở được cổng { $address }: { $error }
+    gợi ý: cổng này có thể đang được chương trình khác dùng; thử --port với số khác, hoặc --port 0
+serve-cannot-watch = không theo dõi được thay đổi của thư mục nội dung: { $error }
+serve-errors-title = { $count } lỗi cần sửa
+serve-warnings-title = { $count } cảnh báo
+serve-report-cut = … còn { $bytes } byte nữa không hiện; chạy `kieumau check` để xem đủ
+serve-page-failed = Chưa tạo được trang: nội dung có lỗi
+serve-page-missing = Không có trang này
+serve-page-missing-hint = Không có trang { $path } trong bản đã tạo. Về trang chủ: /

@@ -36,6 +36,11 @@ pub struct TemplateError {
     pub message: String,
 }
 
+/// A file of the embedded default theme (`static/style.css`), for pages made outside a build.
+pub fn default_file(path: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME.get_file(path).map(|f| f.contents())
+}
+
 /// Every file of the embedded default theme, by relative path.
 fn embedded_files() -> BTreeMap<String, Vec<u8>> {
     fn walk(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {

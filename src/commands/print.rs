@@ -84,14 +84,11 @@ pub fn booklet_pdf(
     let mut timer = crate::timings::Timer::start();
     for _ in 0..MAX_PASSES {
         printer.print(&page, &draft)?;
-        timer.lap("booklet: print");
+        timer.lap("booklet: pdf");
         let found = section_pages(&draft, &entries)?;
-        timer.lap("booklet: read the outline");
+        timer.lap("booklet: outline");
         if found == pages {
             break;
-        }
-        if !pages.is_empty() && found != pages {
-            crate::timings::note("  booklet: pages moved after numbering the contents; printing again");
         }
         filled = document::html::fill_pages(&filled, &found);
         std::fs::write(&page, &filled).map_err(|e| io(page.display().to_string(), e))?;

@@ -32,10 +32,12 @@ fn the_district_page_orders_namesakes_by_parent_and_numbers_numerically() {
     // "số 1" under Đề Thám (slug tdp-1-b) before "số 1" under Kỳ Bá (tdp-1-a): Đ before K.
     let rows = positions(
         &html,
-        &["tdp-1-b/index.html\">Chi bộ Tổ dân phố số 1</a><small class=\"parent\">Đảng bộ phường Đề Thám</small>",
-          "tdp-1-a/index.html\">Chi bộ Tổ dân phố số 1</a><small class=\"parent\">Đảng bộ phường Kỳ Bá</small>",
-          "tdp-2/index.html\">Chi bộ Tổ dân phố số 2</a>",
-          "tdp-10/index.html\">Chi bộ Tổ dân phố số 10</a>"],
+        &[
+            "tdp-1-b/index.html\">Chi bộ Tổ dân phố số 1</a><small class=\"parent\">Đảng bộ phường Đề Thám</small>",
+            "tdp-1-a/index.html\">Chi bộ Tổ dân phố số 1</a><small class=\"parent\">Đảng bộ phường Kỳ Bá</small>",
+            "tdp-2/index.html\">Chi bộ Tổ dân phố số 2</a>",
+            "tdp-10/index.html\">Chi bộ Tổ dân phố số 10</a>",
+        ],
     );
     assert!(ascending(&rows), "{rows:?}");
 }
@@ -48,9 +50,12 @@ fn the_csv_downloads_carry_the_parent_after_the_name() {
     assert!(header.starts_with("year,district,branch,name,parent,type,"), "{header}");
     let rows = positions(
         &csv,
-        &["2023,thanh-pho,tdp-1-b,Chi bộ Tổ dân phố số 1,Đảng bộ phường Đề Thám,khu-dan-cu,",
-          "2023,thanh-pho,tdp-1-a,Chi bộ Tổ dân phố số 1,Đảng bộ phường Kỳ Bá,khu-dan-cu,",
-          "2023,thanh-pho,tdp-2,", "2023,thanh-pho,tdp-10,"],
+        &[
+            "2023,thanh-pho,tdp-1-b,Chi bộ Tổ dân phố số 1,Đảng bộ phường Đề Thám,khu-dan-cu,",
+            "2023,thanh-pho,tdp-1-a,Chi bộ Tổ dân phố số 1,Đảng bộ phường Kỳ Bá,khu-dan-cu,",
+            "2023,thanh-pho,tdp-2,",
+            "2023,thanh-pho,tdp-10,",
+        ],
     );
     assert!(ascending(&rows), "{rows:?}");
 

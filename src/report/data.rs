@@ -182,7 +182,8 @@ fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut PushPiece) -
     let Some(fw) = content.frameworks.for_year(year) else {
         return Ok(());
     };
-    let mut header: Vec<String> = ["district", "branch", "name", "parent", "rating", "vetoes"].map(String::from).to_vec();
+    let mut header: Vec<String> =
+        ["district", "branch", "name", "parent", "rating", "vetoes"].map(String::from).to_vec();
     header.extend(fw.criteria.iter().map(|c| c.id.clone()));
     emit(Piece::plain(Csv::new(&header).finish()))?;
     for (di, d) in content.districts.iter().enumerate() {

@@ -60,6 +60,9 @@ enum Command {
         /// Base URL of the published site ("" = relative links)
         #[arg(long)]
         base_url: Option<String>,
+        /// Replace --output even if it holds files kieumau did not write (never the site's own folders)
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve the site on this machine, rebuild and reload pages when content changes
     Serve {
@@ -225,12 +228,13 @@ fn main() -> ExitCode {
             }
             if ok { 0 } else { 1 }
         }
-        Command::Build { root, output, base_url } => {
+        Command::Build { root, output, base_url, force } => {
             let mut opts = BuildOptions::new(&root.root);
             if let Some(o) = output {
                 opts.output = o;
             }
             opts.base_url = base_url;
+            opts.force = force;
             let mut diags = Diagnostics::new();
             let result = kieumau::build(&opts, &mut diags);
             print_diags(&diags, Format::Human);

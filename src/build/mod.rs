@@ -1,5 +1,6 @@
 //! The build: the whole pipeline as the commands run it, the outputs' state, writing, snapshots.
 
+pub mod guard;
 pub mod incremental;
 pub mod options;
 pub mod render;
@@ -32,6 +33,8 @@ impl Drop for NewBeside {
 /// Builds the site into a staging folder and swaps it in; on any failure the old output stays.
 pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
+    // Before anything is made or read: the output must not be the site or anybody else's files.
+    guard::check(&opts.root, &opts.output, opts.force).map_err(|m| Failure::Io(m.failure_text()))?;
     // The branch cache is written beside the rendering; whatever happens, wait for it.
     struct WaitForCache;
     impl Drop for WaitForCache {
@@ -70,7 +73,8 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     timer.lap("output: trees");
     let extras = render::Extras { snapshots: snapshot_views(&checked, opts), banner: None };
     let rendered = render::render_site(&checked, opts, &out, &theme, &extras)
-        .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)));
+        .and_then(|counts| Ok((counts, snapshot::copy_into(&opts.root, &out)?)))
+        .and_then(|done| out.put(guard::MARK, guard::MARK_BYTES).map(|()| done));
     match rendered {
         Ok((counts, snapshot_files)) => {
             timer.lap("render (all)");

@@ -16,13 +16,15 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
     pub base_url: Option<String>,
+    /// Replace an output folder that holds files kieumau did not write (see [`crate::build::guard`]).
+    pub force: bool,
     /// The build date shown in footers (`SOURCE_DATE_EPOCH` or today).
     pub date: jiff::civil::Date,
 }
 
 impl BuildOptions {
     pub fn new(root: &Path) -> Self {
-        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, date: build_date() }
+        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, force: false, date: build_date() }
     }
 
     /// What the report needs of these options.

@@ -109,6 +109,11 @@ pub const CODES: &[Code] = &[
     c("KM0705", "front-matter-date", Some("front-matter-date-hint"), "front-matter-date-explain"),
     c("KM0801", "pilots-out-of-range", Some("pilots-out-of-range-hint"), "pilots-out-of-range-explain"),
     c("KM0802", "excellent-over-cap", Some("excellent-over-cap-hint"), "excellent-over-cap-explain"),
+    // KM09xx: the output folder of a build.
+    c("KM0901", "output-holds-site", Some("output-holds-site-hint"), "output-holds-site-explain"),
+    c("KM0902", "output-in-kept-folder", Some("output-in-kept-folder-hint"), "output-in-kept-folder-explain"),
+    c("KM0903", "output-not-kieumau", Some("output-not-kieumau-hint"), "output-not-kieumau-explain"),
+    c("KM0904", "output-is-file", Some("output-is-file-hint"), "output-is-file-explain"),
     // KM16xx: score sheets and workbooks (import).
     c("KM1601", "sheet-mangled-header", Some("sheet-mangled-header-hint"), "sheet-mangled-header-explain"),
     c("KM1602", "sheet-ambiguous-number", Some("sheet-ambiguous-number-hint"), "sheet-ambiguous-number-explain"),

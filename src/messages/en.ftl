@@ -17,6 +17,7 @@ failed-theme = error: { $message }
 failed-io = error: { $message }
 in-file = in { $file }
 hint-label = hint: { $hint }
+failure-code = code { $code }: see `kieumau explain { $code }`
 explain-usage = unknown code `{ $code }`; the nearest codes: { $nearest }
 explain-heading = { $code }: { $message }
 explain-hint-heading = What to do:
@@ -589,6 +590,29 @@ excellent-over-cap-hint = check the ratings; the cap is set in [excellent_cap] o
 excellent-over-cap-explain = The number of branches rated excellent is capped at a share of those rated good. This is a warning.
     Before: 5 HTXSNV for 10 HTTNV with max_pct = 20
     After:  at most 2 HTXSNV for 10 HTTNV
+
+## KM09xx: the output folder of a build
+output-holds-site = --output { $dir } is the site's folder { $site }, or holds it: a build replaces its output whole and would delete the site
+output-holds-site-hint = write the site to a folder of its own, such as output/ (the default) or public/
+output-holds-site-explain = A build replaces its output folder whole. If that folder is the site's own folder, or holds it, the build would delete content/, snapshots/ and everything else in it, so kieumau refuses, even with --force.
+    Before: kieumau build --root my-site --output my-site
+    After:  kieumau build --root my-site --output my-site/output
+output-in-kept-folder = --output { $dir } lies in the site's { $folder }/ folder, or holds it: a build replaces its output whole and would destroy what { $folder }/ keeps
+output-in-kept-folder-hint = write the site to a folder of its own, outside content/, snapshots/ and themes/, such as output/ (the default)
+output-in-kept-folder-explain = content/ holds what you edit, snapshots/ the frozen snapshots and themes/ the theme. A build replaces its output folder whole, so the output may not lie in any of them or hold one, even with --force.
+    Before: kieumau build --output content/site
+    After:  kieumau build --output output
+output-not-kieumau = { $dir } holds files kieumau did not write ({ $entries }); a build replaces its output whole and would delete them
+output-not-kieumau-hint = choose an empty or new folder, move those files elsewhere, or add --force if the folder may be replaced
+output-not-kieumau-explain = Every build leaves a .kieumau-output file at the top of its output, and its state beside it lists what it wrote. A folder that is not empty and lacks both, or that holds entries the last build did not write, is not replaced unless you add --force.
+    Before: kieumau build --output Documents
+    After:  kieumau build --output Documents/bao-cao (a new folder), or --force
+output-is-file = --output { $dir } is a file, not a folder
+output-is-file-hint = give the path of a folder (it is made if it does not exist)
+output-is-file-explain = A build writes a whole site, a folder of pages, at --output; the path names a file, so nothing is written.
+    Before: kieumau build --output report.html
+    After:  kieumau build --output report
+help-build-force = Replace --output even if it holds files kieumau did not write (never the site's own folders)
 
 ## init, snapshot, build, theme
 init-is-file = { $dir } exists and is a file, not a folder

@@ -195,6 +195,23 @@ impl Message {
     }
 }
 
+impl Message {
+    /// The message as the text of a failed command: its words, then its hint and its code on
+    /// lines of their own.
+    pub fn failure_text(&self) -> String {
+        let mut out = self.text.clone();
+        if let Some(hint) = &self.hint {
+            out.push_str("\n  = ");
+            out.push_str(&text("hint-label", &[("hint", Arg::from(hint))]));
+        }
+        if let Some(code) = self.code {
+            out.push_str("\n  = ");
+            out.push_str(&text("failure-code", &[("code", Arg::from(code))]));
+        }
+        out
+    }
+}
+
 impl From<String> for Message {
     fn from(text: String) -> Message {
         Message { code: None, text, hint: None }

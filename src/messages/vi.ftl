@@ -11,6 +11,7 @@ failed-theme = lỗi: { $message }
 failed-io = lỗi: { $message }
 in-file = trong tệp { $file }
 hint-label = gợi ý: { $hint }
+failure-code = mã { $code }: xem `kieumau explain { $code }`
 explain-usage = không có mã `{ $code }`; các mã gần nhất: { $nearest }
 explain-heading = { $code }: { $message }
 explain-hint-heading = Cách sửa:
@@ -583,6 +584,29 @@ excellent-over-cap-hint = kiểm tra lại xếp loại; mức trần đặt tro
 excellent-over-cap-explain = Số chi bộ xếp loại hoàn thành xuất sắc nhiệm vụ không vượt một tỷ lệ so với số chi bộ hoàn thành tốt nhiệm vụ. Đây là cảnh báo.
     Trước: 5 HTXSNV trên 10 HTTNV trong khi max_pct = 20
     Sau:   nhiều nhất 2 HTXSNV trên 10 HTTNV
+
+## KM09xx: thư mục kết quả của lệnh build
+output-holds-site = --output { $dir } là thư mục của trang { $site }, hoặc chứa nó: lệnh build thay toàn bộ thư mục kết quả nên sẽ xóa mất trang
+output-holds-site-hint = ghi trang vào một thư mục riêng, chẳng hạn output/ (mặc định) hoặc public/
+output-holds-site-explain = Lệnh build thay toàn bộ thư mục kết quả. Nếu thư mục đó là chính thư mục của trang, hoặc chứa nó, thì content/, snapshots/ và mọi thứ khác trong đó sẽ bị xóa, nên kieumau từ chối, kể cả khi có --force.
+    Trước: kieumau build --root my-site --output my-site
+    Sau:   kieumau build --root my-site --output my-site/output
+output-in-kept-folder = --output { $dir } nằm trong thư mục { $folder }/ của trang, hoặc chứa nó: lệnh build thay toàn bộ thư mục kết quả nên sẽ phá hỏng những gì { $folder }/ đang giữ
+output-in-kept-folder-hint = ghi trang vào một thư mục riêng, ngoài content/, snapshots/ và themes/, chẳng hạn output/ (mặc định)
+output-in-kept-folder-explain = content/ giữ những gì người dùng soạn, snapshots/ giữ các bản chụp, themes/ giữ giao diện. Lệnh build thay toàn bộ thư mục kết quả, nên thư mục đó không được nằm trong, cũng không được chứa, một trong ba thư mục này, kể cả khi có --force.
+    Trước: kieumau build --output content/site
+    Sau:   kieumau build --output output
+output-not-kieumau = { $dir } có các tệp không do kieumau ghi ({ $entries }); lệnh build thay toàn bộ thư mục kết quả nên sẽ xóa chúng
+output-not-kieumau-hint = chọn một thư mục trống hoặc chưa có, chuyển các tệp đó đi nơi khác, hoặc thêm --force nếu được phép thay thư mục này
+output-not-kieumau-explain = Mỗi lần build để lại tệp .kieumau-output ở đầu thư mục kết quả, và trạng thái bên cạnh ghi những gì đã ghi. Một thư mục không trống mà không có cả hai, hoặc có những mục mà lần build trước không ghi, sẽ không bị thay nếu không thêm --force.
+    Trước: kieumau build --output Documents
+    Sau:   kieumau build --output Documents/bao-cao (thư mục mới), hoặc --force
+output-is-file = --output { $dir } là một tệp, không phải thư mục
+output-is-file-hint = chỉ đường dẫn của một thư mục (chưa có thì sẽ được tạo)
+output-is-file-explain = Lệnh build ghi cả một trang, tức một thư mục các trang, vào --output; đường dẫn này là một tệp nên không có gì được ghi.
+    Trước: kieumau build --output bao-cao.html
+    Sau:   kieumau build --output bao-cao
+help-build-force = Thay thư mục --output kể cả khi nó có tệp không do kieumau ghi (không bao giờ thay các thư mục của trang)
 
 ## init, snapshot, build, giao diện
 init-is-file = { $dir } đã có và là một tệp, không phải thư mục

@@ -173,6 +173,17 @@ pub fn render_site(
         jobs.extend((0..d.branches.len()).map(|bi| Job::Branch(di, bi)));
     }
 
+    // The photos and documents the notes use, beside the pages that show them.
+    let booklets: Vec<i32> = jobs.iter().filter_map(|j| if let Job::Booklet(y) = j { Some(*y) } else { None }).collect();
+    let home = jobs.iter().find_map(|j| if let Job::Home(y) = j { Some(*y) } else { None });
+    for (to, from) in crate::report::files::published(content, home, &booklets) {
+        let Ok(i) = content.digests.binary_search_by(|(rel, _)| rel.as_str().cmp(&from)) else { continue };
+        if out.offer(&to, crate::domain::digest::key(&[b"note file", &content.digests[i].1]))? {
+            out.copy(&to, &opts.root.join(&from))?;
+        }
+        counts.files += 1;
+    }
+
     let pages = AtomicUsize::new(0);
     let progress = progress_bar(content);
     let busy: [AtomicU64; Kind::ALL.len()] = Default::default();

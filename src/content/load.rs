@@ -166,6 +166,7 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Layout {
             ("site.toml", false) => layout.site = Some(file),
             ("criteria", true) => layout.criteria = files_by_stem(root, &file, ".toml", diags),
             ("reviews", true) => layout.reviews = files_by_stem(root, &file, ".md", diags),
+            ("files", true) => {} // the reviews' photos and documents, read when a note uses them
             ("districts", true) => {
                 for (dir, slug, d) in list_dir(root, &file, diags) {
                     if d {
@@ -204,6 +205,9 @@ pub fn discover_district(root: &Path, dir: &DistrictDir, diags: &mut Diagnostics
     // Where each branch slug is in `district.branches`: a district has thousands of branches.
     let mut index: HashMap<String, usize> = HashMap::new();
     for (f, name, is_dir) in list_dir(root, &dir.dir, diags) {
+        if is_dir && name == "files" {
+            continue; // the notes' photos and documents, read when a note uses them
+        }
         if is_dir {
             diags.warning(&f.rel, None, crate::diag!("KM0009", what = crate::msg!("what-folder")));
             continue;
@@ -246,6 +250,48 @@ fn branch_entry<'a>(
         }
     };
     branches.get_mut(i)
+}
+
+/// Why a file a note uses cannot be published.
+#[derive(Debug)]
+pub enum FileProblem {
+    /// Not there, not a regular file, or reached through a symbolic link (never followed: it
+    /// could lead out of the site).
+    Missing,
+    Unreadable(String),
+}
+
+/// The SHA-256 of the file `path` (a `/`-separated path checked by `domain::safe::files_target`)
+/// of the `files/` folder `folder`, read in blocks (photos are large).
+pub fn note_file(folder: &ContentFile, path: &str) -> Result<[u8; 32], FileProblem> {
+    use sha2::Digest;
+    let mut at = folder.path.clone();
+    for segment in std::iter::once(None).chain(path.split('/').map(Some)) {
+        if let Some(s) = segment {
+            at.push(s);
+        }
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return Err(FileProblem::Missing),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(FileProblem::Missing),
+            Err(e) => return Err(FileProblem::Unreadable(e.to_string())),
+        }
+    }
+    if !fs::symlink_metadata(&at).is_ok_and(|m| m.is_file()) {
+        return Err(FileProblem::Missing);
+    }
+    let mut f = fs::File::open(&at).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(buf.get(..n).unwrap_or_default()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(FileProblem::Unreadable(e.to_string())),
+        }
+    }
+    Ok(hasher.finalize().into())
 }
 
 /// Reads a content file as UTF-8 text. Errors name the file and, for bad bytes, the spot.

@@ -5,4 +5,5 @@ pub mod collate;
 pub mod digest;
 pub mod model;
 pub mod rules;
+pub mod safe;
 pub mod score;

@@ -435,6 +435,10 @@ pub struct Note {
     pub body: String,
     /// What an official document needs from a review's front matter (reviews only).
     pub official: Option<Box<Official>>,
+    /// The files of the `files/` folder beside the note that it links or shows and that are
+    /// published with it: paths under `files/`, decoded (`2024/anh họp.jpg`), sorted, once each.
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 /// A review's front matter for the official document: its number, signer and recipients.

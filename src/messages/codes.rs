@@ -107,6 +107,9 @@ pub const CODES: &[Code] = &[
     c("KM0703", "note-open-formatting", Some("note-open-formatting-hint"), "note-open-formatting-explain"),
     c("KM0704", "front-matter-syntax", Some("front-matter-syntax-hint"), "front-matter-syntax-explain"),
     c("KM0705", "front-matter-date", Some("front-matter-date-hint"), "front-matter-date-explain"),
+    c("KM0706", "note-file-missing", Some("note-file-missing-hint"), "note-file-missing-explain"),
+    c("KM0707", "note-file-kind", Some("note-file-kind-hint"), "note-file-kind-explain"),
+    c("KM0708", "note-link-outside-files", Some("note-link-outside-files-hint"), "note-link-outside-files-explain"),
     c("KM0801", "pilots-out-of-range", Some("pilots-out-of-range-hint"), "pilots-out-of-range-explain"),
     c("KM0802", "excellent-over-cap", Some("excellent-over-cap-hint"), "excellent-over-cap-explain"),
     // KM09xx: the output folder of a build.

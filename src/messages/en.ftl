@@ -579,6 +579,22 @@ front-matter-date-explain = A date is written year-month-day, without quotes.
     Before: date = "15/12/2024"
     After:  date = 2024-12-15
 
+note-file-missing = `{ $url }` points at a file that is not there: `{ $file }`
+note-file-missing-hint = put the file there, or correct its name in the note to match the name on disk exactly (capitals, small letters and accents)
+note-file-missing-explain = A note shows a photo or links a document of the files/ folder beside it; the build publishes that file beside the page that shows the note. Here the file is not there, so the image or link is left out. This is a warning (--strict: an error).
+    Before: ![Họp chi bộ](files/hop-chi-bo.jpg) with no hop-chi-bo.jpg in files/
+    After:  hop-chi-bo.jpg put in content/districts/<district>/files/
+note-file-kind = `{ $file }`: files of this kind are not published
+note-file-kind-hint = the kinds published: { $kinds }; save the file as one of them
+note-file-kind-explain = Notes publish only common photos and documents, so that the intranet site never carries programs or odd files. A file of another kind is not published and the link to it is left out. This is a warning.
+    Before: [Biên bản](files/bien-ban.doc)
+    After:  [Biên bản](files/bien-ban.docx) or [Biên bản](files/bien-ban.pdf)
+note-link-outside-files = `{ $url }` does not point into the files/ folder beside the note, so it is left out of the site
+note-link-outside-files-hint = put the file in `{ $folder }` and write `files/<file name>`
+note-link-outside-files-explain = A note's relative links and images may point only into the files/ folder beside it (the district's files/, or content/files/ for a year's review). A link pointing elsewhere would not work on the built site, so it is left out. This is a warning.
+    Before: ![Họp](hop.jpg) or ![Họp](../anh/hop.jpg)
+    After:  ![Họp](files/hop.jpg), with the file in files/
+
 ## KM08xx: warnings from the figures
 pilots-out-of-range = { $district } has { $pilots } pilot(s) of type `{ $type }`; the rule asks for { $min } to { $max }
 pilots-out-of-range-hint = set `pilot = <year>` in the chosen branches' files, or adjust [pilots] per_type in site.toml

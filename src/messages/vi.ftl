@@ -573,6 +573,22 @@ front-matter-date-explain = Ngày viết theo thứ tự năm-tháng-ngày, khô
     Trước: date = "15/12/2024"
     Sau:   date = 2024-12-15
 
+note-file-missing = `{ $url }` trỏ tới tệp không có: `{ $file }`
+note-file-missing-hint = đặt tệp vào đúng chỗ đó, hoặc sửa tên tệp trong ghi chú cho giống hệt tên trên đĩa (cả chữ hoa, chữ thường và dấu)
+note-file-missing-explain = Ghi chú hiện ảnh hoặc dẫn tới tài liệu trong thư mục files/ bên cạnh nó; khi dựng trang, kieumau đăng tệp đó bên cạnh trang hiện ghi chú. Ở đây không có tệp ấy nên ảnh hoặc liên kết bị bỏ. Đây là cảnh báo (--strict: lỗi).
+    Trước: ![Họp chi bộ](files/hop-chi-bo.jpg) mà thư mục files/ không có hop-chi-bo.jpg
+    Sau:   đặt hop-chi-bo.jpg vào content/districts/<đơn vị>/files/
+note-file-kind = `{ $file }`: loại tệp này không được đăng
+note-file-kind-hint = các loại tệp được đăng: { $kinds }; hãy lưu tệp thành một trong các loại đó
+note-file-kind-explain = Ghi chú chỉ đăng được ảnh và tài liệu thông dụng, để trang trên mạng nội bộ không mang theo tệp chạy được hay tệp lạ. Tệp loại khác không được đăng và liên kết tới nó bị bỏ. Đây là cảnh báo.
+    Trước: [Biên bản](files/bien-ban.doc)
+    Sau:   [Biên bản](files/bien-ban.docx) hoặc [Biên bản](files/bien-ban.pdf)
+note-link-outside-files = `{ $url }` không trỏ vào thư mục files/ bên cạnh ghi chú nên bị bỏ khi đăng
+note-link-outside-files-hint = đặt tệp vào `{ $folder }` và viết `files/<tên tệp>`
+note-link-outside-files-explain = Liên kết tương đối và ảnh trong ghi chú chỉ được trỏ vào thư mục files/ bên cạnh ghi chú (thư mục files/ của đơn vị, hoặc content/files/ cho báo cáo năm). Liên kết trỏ chỗ khác không hoạt động trên trang đã dựng nên bị bỏ. Đây là cảnh báo.
+    Trước: ![Họp](hop.jpg) hoặc ![Họp](../anh/hop.jpg)
+    Sau:   ![Họp](files/hop.jpg), với tệp trong files/
+
 ## KM08xx: cảnh báo từ số liệu
 pilots-out-of-range = { $district } có { $pilots } chi bộ thí điểm loại hình `{ $type }`; quy định là từ { $min } đến { $max }
 pilots-out-of-range-hint = ghi `pilot = <năm>` trong tệp của các chi bộ được chọn, hoặc điều chỉnh [pilots] per_type trong site.toml

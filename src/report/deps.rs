@@ -60,10 +60,21 @@ impl Deps {
             for &(f, dg) in files {
                 by_stem.entry(stem(f)).or_default().push((f, dg));
             }
+            // And the files of `files/` its notes use: a photo that goes changes the page.
+            let used = |b: &'a crate::domain::model::Branch| {
+                let notes = b.notes.general.iter().map(|n| &**n).chain(b.notes.by_year.iter().map(|(_, n)| n));
+                let names: Vec<String> = notes.flat_map(|n| n.files.iter().map(|f| format!("files/{f}"))).collect();
+                // Most branches use none: the district's files are then not looked through.
+                let all = if names.is_empty() { &[][..] } else { files };
+                all.iter().filter(move |(f, _)| names.iter().any(|n| n == f))
+            };
             branch.push(
                 d.branches
                     .iter()
-                    .map(|b| files_key(&mut by_stem.get(b.slug.as_str()).map_or(&[][..], Vec::as_slice).iter()))
+                    .map(|b| {
+                        let own = by_stem.get(b.slug.as_str()).map_or(&[][..], Vec::as_slice).iter();
+                        files_key(&mut own.chain(used(b)))
+                    })
                     .collect(),
             );
         }

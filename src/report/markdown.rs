@@ -5,12 +5,27 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-/// Renders a note's Markdown into safe HTML.
+use crate::domain::safe::{UrlUse, files_target, note_url};
+
+/// Renders a note's Markdown into safe HTML, every `files/` link kept as typed.
 pub fn to_safe_html(markdown: &str) -> String {
+    render(markdown, String::new(), None)
+}
+
+/// [`to_safe_html`] for a page that finds the note's `files/` folder at `files_at` (a relative
+/// folder path ending in `/`, such as `../../districts/d/`, or empty beside the page):
+/// `files/x.jpg` becomes `<files_at>files/x.jpg`. A link or image into `files/` that is not one of
+/// `published` (paths under `files/`, as `Note::files` holds them) is dropped: nothing broken is
+/// shown (the check warned of it).
+pub fn to_safe_html_at(markdown: &str, files_at: &str, published: &[String]) -> String {
+    render(markdown, files_at.to_string(), Some(published.to_vec()))
+}
+
+fn render(markdown: &str, files_at: String, published: Option<Vec<String>>) -> String {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, external_links_as_text(Parser::new_ext(markdown, opts)));
-    sanitize(&raw)
+    sanitize(&raw, files_at, published)
 }
 
 /// The site must not point outside itself (it is read on an intranet and from file://), but a
@@ -42,7 +57,16 @@ fn is_external(url: &str) -> bool {
     u.contains("://") || u.starts_with("//")
 }
 
-fn sanitize(html: &str) -> String {
+fn sanitize(html: &str, files_at: String, published: Option<Vec<String>>) -> String {
+    let placed = move |url: String| -> Option<String> {
+        let Some(target) = files_target(&url) else {
+            return Some(url);
+        };
+        if published.as_ref().is_some_and(|p| !p.contains(&target)) {
+            return None;
+        }
+        Some(format!("{files_at}{url}"))
+    };
     ammonia::Builder::default()
         // Schemes are judged by `note_url` (per element); ammonia's own check stays as a backstop.
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
@@ -51,82 +75,15 @@ fn sanitize(html: &str) -> String {
         .rm_tag_attributes("q", &["cite"])
         .rm_tag_attributes("del", &["cite"])
         .rm_tag_attributes("ins", &["cite"])
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("a", "href") => note_url(value, UrlUse::Link).map(Into::into),
-            ("img", "src") => note_url(value, UrlUse::Image).map(Into::into),
+        .attribute_filter(move |element, attribute, value| match (element, attribute) {
+            ("a", "href") => note_url(value, UrlUse::Link).and_then(&placed).map(Into::into),
+            ("img", "src") => note_url(value, UrlUse::Image).and_then(&placed).map(Into::into),
             (_, "cite") => None,
             _ => Some(value.into()),
         })
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum UrlUse {
-    Link,
-    Image,
-}
-
-/// The one URL policy of notes (SPEC section 4, issue 13.9): a relative path into the note's
-/// `files/`, and for links also a `#fragment`, an absolute `http(s)://host` or `mailto:`.
-/// Everything else is dropped, above all what a browser resolves off the site: `//host`,
-/// `/\host`, `\\host`, `\t//host` and `..` in any spelling. Returns the URL as it will be written.
-fn note_url(raw: &str, usage: UrlUse) -> Option<String> {
-    // Browsers drop tabs and newlines anywhere in a URL and trim controls and spaces at its ends,
-    // so judge the URL they would see, not the one typed.
-    let url: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let url = url.trim_matches(|c: char| c <= ' ');
-    // A backslash is a slash to a browser (and `%5c` after decoding): never needed, often hostile.
-    if url.is_empty() || url.contains('\\') || url.to_ascii_lowercase().contains("%5c") {
-        return None;
-    }
-    if let Some(fragment) = url.strip_prefix('#') {
-        return (usage == UrlUse::Link && !fragment.is_empty()).then(|| url.to_string());
-    }
-    match scheme(url) {
-        Some(s) if usage == UrlUse::Link && (s == "http" || s == "https") => {
-            let rest = &url[s.len() + 1..];
-            let host = rest.strip_prefix("//")?.split(['/', '?', '#']).next().unwrap_or("");
-            (!host.is_empty()).then(|| url.to_string())
-        }
-        Some("mailto") if usage == UrlUse::Link && url.len() > "mailto:".len() => Some(url.to_string()),
-        Some(_) => None,
-        None => files_path(url).then(|| url.to_string()),
-    }
-}
-
-/// The scheme of an absolute URL, lowercased; `None` for a relative reference. A colon after the
-/// first `/`, `?` or `#` belongs to the path, not to a scheme.
-fn scheme(url: &str) -> Option<&'static str> {
-    let end = url.find(':')?;
-    let head = &url[..end];
-    if head.contains(['/', '?', '#']) {
-        return None;
-    }
-    let lower = head.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "http" => "http",
-        "https" => "https",
-        "mailto" => "mailto",
-        _ => "other",
-    })
-}
-
-/// `files/<name>` (sub-folders allowed): no leading slash, no `.` or `..` segment however spelled
-/// (`%2e` is a dot to a browser), nothing empty between slashes.
-fn files_path(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let mut segments = path.split('/');
-    if segments.next() != Some("files") {
-        return false;
-    }
-    let rest: Vec<&str> = segments.collect();
-    !rest.is_empty()
-        && rest.iter().all(|seg| {
-            let decoded = seg.to_ascii_lowercase().replace("%2e", ".");
-            !seg.is_empty() && decoded != "." && decoded != ".."
-        })
 }
 
 #[cfg(test)]
@@ -234,6 +191,16 @@ mod tests {
         ] {
             assert_eq!(surviving(&format!("<img src=\"{src}\">"), "src"), None, "{src:?} survived");
         }
+    }
+
+    #[test]
+    fn files_links_are_placed_where_the_page_finds_them() {
+        let md = "![a](files/a.jpg) [b](files/b%20c.pdf) [c](#c) ![gone](files/gone.jpg) [x](files/x.exe)";
+        let html = to_safe_html_at(md, "../../districts/d/", &["a.jpg".into(), "b c.pdf".into()]);
+        assert!(html.contains("src=\"../../districts/d/files/a.jpg\""), "{html}");
+        assert!(html.contains("href=\"../../districts/d/files/b%20c.pdf\""), "{html}");
+        assert!(html.contains("href=\"#c\""), "{html}");
+        assert!(!html.contains("gone.jpg") && !html.contains("x.exe") && html.contains("alt=\"gone\""), "{html}");
     }
 
     #[test]

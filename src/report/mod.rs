@@ -7,6 +7,7 @@ pub mod deps;
 pub mod document;
 pub mod emit;
 pub mod escape;
+pub mod files;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;

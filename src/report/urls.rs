@@ -18,6 +18,11 @@ pub fn district(district: &str) -> String {
     format!("districts/{district}/index.html")
 }
 
+/// The folder of a district's page (`districts/<d>/`), where its notes' files are published.
+pub fn district_folder(district: &str) -> String {
+    format!("districts/{district}/")
+}
+
 pub fn branch(district: &str, branch: &str) -> String {
     format!("districts/{district}/{branch}/index.html")
 }

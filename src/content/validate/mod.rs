@@ -154,7 +154,15 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
     for (stem, file) in &layout.reviews {
         match (year_stem(stem), &years) {
             (Some(y), Some(range)) if range.contains(&y) => {
-                if let Some(n) = col.take(with_text(file, notes::review)) {
+                let folder = files_folder(root, "content/files");
+                let mut used = Vec::new();
+                let outcome = with_text(file, |cx, text| {
+                    let mut n = notes::review(cx, text)?;
+                    notes::check_files(cx, text, &mut n, &folder, &mut used);
+                    Some(n)
+                });
+                col.digests.extend(used);
+                if let Some(n) = col.take(outcome) {
                     reviews.push((y, n));
                 }
             }
@@ -350,6 +358,18 @@ fn district(
     FileOutcome { value, diags, digests }
 }
 
+/// The `files/` folder of the site, `rel` being its path from the root (`content/files`).
+fn files_folder(root: &Path, rel: &str) -> ContentFile {
+    ContentFile { path: root.join(rel), rel: rel.to_string() }
+}
+
+/// The `files/` folder beside a note of a district's folder.
+fn note_folder(note: &ContentFile) -> ContentFile {
+    let path = note.path.parent().map_or_else(|| Path::new("files").to_path_buf(), |p| p.join("files"));
+    let rel = note.rel.rsplit_once('/').map_or_else(|| "files".to_string(), |(dir, _)| format!("{dir}/files"));
+    ContentFile { path, rel }
+}
+
 /// Reads a subject's notes: `x.md` and `x.<year>.md`.
 fn read_notes(
     files: &[NoteFile],
@@ -376,9 +396,16 @@ fn read_notes(
                 }
             },
         };
-        let outcome = with_text(&nf.file, notes::note);
+        let folder = note_folder(&nf.file);
+        let mut used = Vec::new();
+        let outcome = with_text(&nf.file, |cx, text| {
+            let mut n = notes::note(cx, text)?;
+            notes::check_files(cx, text, &mut n, &folder, &mut used);
+            Some(n)
+        });
         diags.merge(outcome.diags);
         digests.extend(outcome.digests);
+        digests.extend(used);
         match (outcome.value, year) {
             (Some(n), None) => notes.general = Some(Box::new(n)),
             (Some(n), Some(y)) => notes.by_year.push((y, n)),
@@ -413,7 +440,9 @@ fn cached_branch_files(
     // Stamped before reading: a file changed meanwhile is read again next time.
     let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::in_folder(folder, p)).collect();
     let outcome = branch_files(files, site, frameworks);
-    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) {
+    // A branch whose notes use files is read every time: the cache does not watch those files.
+    let uses_files = |b: &Branch| b.notes.general.iter().map(|n| &**n).chain(b.notes.by_year.iter().map(|(_, n)| n)).any(|n| !n.files.is_empty());
+    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) && !uses_files(b) {
         let files: Option<Vec<_>> = on_disk
             .iter()
             .zip(&stamps)

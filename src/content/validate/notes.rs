@@ -3,13 +3,16 @@
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
-use pulldown_cmark::{Event, Options, Parser};
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 use toml::de::{DeTable, DeValue};
 
 use super::fields::{Ctx, Fields, type_name};
-use crate::content::load::split_front_matter;
+use crate::content::load::{self, ContentFile, FileProblem, split_front_matter};
 use crate::diag;
 use crate::domain::model::{Note, Official, Signer};
+use crate::domain::safe::{NOTE_FILE_KINDS, files_target, is_relative, note_file_kind};
 use crate::messages::Message;
 
 /// The front matter keys of every note.
@@ -109,6 +112,121 @@ fn official(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<Option<Official>> {
     }
     let official = Official { number, signer, recipients };
     Some((official != Official::default()).then_some(official))
+}
+
+/// Checks the relative links and images of a note read from `text` against its `files/` folder
+/// `folder` (SPEC section 2): each that points at nothing, outside `files/` or at a kind that is
+/// not published is a warning at its spot; the files found go into `note.files` and their
+/// digests into `digests`.
+pub fn check_files(
+    cx: &mut Ctx<'_>,
+    text: &str,
+    note: &mut Note,
+    folder: &ContentFile,
+    digests: &mut Vec<(String, [u8; 32])>,
+) {
+    let body_at = text.len() - note.body.len();
+    let mut found: Vec<String> = Vec::new();
+    for (range, url) in references(&note.body) {
+        if !is_relative(&url) {
+            continue;
+        }
+        let span = body_at + range.start..body_at + range.end;
+        let Some(path) = files_target(&url) else {
+            cx.warning(span, diag!("KM0708", url = url.trim(), folder = &folder.rel));
+            continue;
+        };
+        if found.contains(&path) {
+            continue;
+        }
+        if note_file_kind(&path).is_none() {
+            cx.warning(span, diag!("KM0707", file = &path, kinds = NOTE_FILE_KINDS.join(", ")));
+            continue;
+        }
+        let file = format!("{}/{path}", folder.rel);
+        match load::note_file(folder, &path) {
+            Ok(digest) => {
+                digests.push((file, digest));
+                found.push(path);
+            }
+            Err(FileProblem::Missing) => {
+                cx.warning(span, diag!("KM0706", url = url.trim(), file = &file));
+            }
+            Err(FileProblem::Unreadable(reason)) => {
+                cx.warning(span, diag!("KM0010", reason = reason)).hint(crate::msg!("in-file", file = &file));
+            }
+        }
+    }
+    found.sort();
+    note.files = found;
+}
+
+/// The URLs of a note's links and images, Markdown or raw HTML (`<a href>`, `<img src>`), with
+/// the byte range in `body` where each is written (the whole link where the URL cannot be placed).
+fn references(body: &str) -> Vec<(Range<usize>, String)> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. }) => {
+                // Point at the URL itself where it is written inside the link.
+                let written = body.get(range.clone()).and_then(|t| t.rfind(dest_url.as_ref()));
+                let at = written.map_or(range.clone(), |i| range.start + i..range.start + i + dest_url.len());
+                out.push((at, dest_url.to_string()));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (at, len, url) in html_urls(&html) {
+                    out.push((range.start + at..range.start + at + len, url));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The `href` of each `<a>` and the `src` of each `<img>` in a piece of raw HTML: (offset, length,
+/// value with `&amp;` decoded).
+fn html_urls(html: &str) -> Vec<(usize, usize, String)> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = lower.get(i..).and_then(|r| r.find('<')) {
+        let at = i + lt + 1;
+        let name_len = lower.get(at..).map_or(0, |r| r.bytes().take_while(u8::is_ascii_alphanumeric).count());
+        let name = lower.get(at..at + name_len).unwrap_or_default();
+        let end = lower.get(at..).and_then(|r| r.find('>')).map_or(lower.len(), |e| at + e);
+        i = at.max(end);
+        let attr = match name {
+            "a" => "href",
+            "img" => "src",
+            _ => continue,
+        };
+        let tag = lower.get(at + name_len..end).unwrap_or_default();
+        let mut from = 0;
+        while let Some(p) = tag.get(from..).and_then(|r| r.find(attr)) {
+            let start = from + p;
+            from = start + attr.len();
+            let before_ok = tag.as_bytes().get(start.wrapping_sub(1)).is_some_and(u8::is_ascii_whitespace);
+            let rest = tag.get(from..).unwrap_or_default();
+            let after = rest.trim_start();
+            let Some(value) = after.strip_prefix('=').filter(|_| before_ok) else { continue };
+            let value_trim = value.trim_start();
+            let offset = at + name_len + from + (rest.len() - value_trim.len());
+            let (v_at, v_len) = match value_trim.bytes().next() {
+                Some(q @ (b'"' | b'\'')) => {
+                    let len = value_trim.get(1..).and_then(|r| r.find(q as char)).unwrap_or(value_trim.len() - 1);
+                    (offset + 1, len)
+                }
+                _ => (offset, value_trim.bytes().take_while(|b| !b.is_ascii_whitespace()).count()),
+            };
+            if let Some(v) = html.get(v_at..v_at + v_len) {
+                out.push((v_at, v_len, v.replace("&amp;", "&")));
+            }
+            break;
+        }
+    }
+    out
 }
 
 /// Deeper nesting than this (quotes, lists, emphasis and raw HTML elements together) is refused:
@@ -213,6 +331,17 @@ fn tags(html: &str) -> impl Iterator<Item = (usize, Tag)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_in_markdown_and_html() {
+        let body = "![Họp](files/hop.jpg) [x](<files/a b.pdf>)\n\n<img alt=x SRC='files/c.png'> <a href=files/d.pdf>d</a>\n[r]\n\n[r]: files/e.docx\n";
+        let refs = references(body);
+        let urls: Vec<&str> = refs.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(urls, ["files/hop.jpg", "files/a b.pdf", "files/c.png", "files/d.pdf", "files/e.docx"]);
+        assert_eq!(&body[refs[0].0.clone()], "files/hop.jpg");
+        assert_eq!(&body[refs[2].0.clone()], "files/c.png");
+        assert_eq!(&body[refs[3].0.clone()], "files/d.pdf");
+    }
 
     #[test]
     fn real_notes_nest_shallowly() {

@@ -85,7 +85,13 @@ impl Renderer<'_> {
         let title = self.booklet_title(year);
         b.push(Block::Title { kind: self.tr("booklet_kind"), title: title.clone() });
         if let Some(n) = review {
-            b.push(Block::Note { title: None, meta: String::new(), markdown: n.body.clone() });
+            b.push(Block::Note {
+                title: None,
+                meta: String::new(),
+                markdown: n.body.clone(),
+                files_at: String::new(),
+                files: n.files.clone(),
+            });
         }
 
         // I. The province against every target.
@@ -298,7 +304,7 @@ impl Renderer<'_> {
         let notes = d.notes.general.iter().map(|n| (None, &**n));
         let yearly = d.notes.by_year.iter().filter(|(y, _)| *y == year).map(|(y, n)| (Some(*y), n));
         for (y, n) in notes.chain(yearly) {
-            b.push(self.note_block(n, y));
+            b.push(self.note_block(n, y, &d.slug));
         }
         let rows: Vec<Row> = self
             .booklet_rows(di, year)
@@ -338,14 +344,22 @@ impl Renderer<'_> {
         b
     }
 
-    fn note_block(&self, n: &Note, year: Option<i32>) -> Block {
+    /// A district's note; its files are those its district page publishes (the booklet sits at
+    /// `booklet/<year>/`).
+    fn note_block(&self, n: &Note, year: Option<i32>, district: &str) -> Block {
         let meta = [n.author.clone(), n.date.as_deref().map(|d| self.fmt.date_text(d))]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
         let title = n.title.clone().or_else(|| year.map(|y| format!("{} {y}", self.tr("year"))));
-        Block::Note { title, meta, markdown: n.body.clone() }
+        Block::Note {
+            title,
+            meta,
+            markdown: n.body.clone(),
+            files_at: format!("../../{}", crate::report::urls::district_folder(district)),
+            files: n.files.clone(),
+        }
     }
 
     /// Annex 1: the framework in force in `year`.

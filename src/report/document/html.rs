@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::{Block, Chart, Document, Entry, Masthead, Row, Run, Signature, Table};
 use crate::report::escape::push_escaped;
-use crate::report::markdown::to_safe_html;
+use crate::report::markdown::to_safe_html_at;
 
 /// The body of the print page: every block, in order.
 pub fn render(doc: &Document) -> String {
@@ -76,7 +76,7 @@ fn block(out: &mut String, b: &Block, entries: &[Entry]) {
             }
             out.push_str("</ul>\n");
         }
-        Block::Note { title, meta, markdown } => {
+        Block::Note { title, meta, markdown, files_at, files } => {
             out.push_str("<article class=\"note\">");
             if let Some(t) = title {
                 out.push_str("<h4 class=\"note-title\">");
@@ -89,7 +89,7 @@ fn block(out: &mut String, b: &Block, entries: &[Entry]) {
                 out.push_str("</p>");
             }
             out.push_str("<div class=\"prose\">");
-            out.push_str(&demote_headings(&to_safe_html(markdown)));
+            out.push_str(&demote_headings(&to_safe_html_at(markdown, files_at, files)));
             out.push_str("</div></article>\n");
         }
         Block::Table(t) => table(out, t),

@@ -54,6 +54,10 @@ pub enum Block {
         title: Option<String>,
         meta: String,
         markdown: String,
+        /// Where the page finds the note's `files/` folder (`""`: beside it), and the files
+        /// published there (`Note::files`).
+        files_at: String,
+        files: Vec<String>,
     },
     Table(Table),
     Chart(Chart),

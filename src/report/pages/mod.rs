@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::i18n::Format;
-use super::markdown::to_safe_html;
+use super::markdown::to_safe_html_at;
 use super::theme::{Theme, tera_error};
 use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, object, target_view, threshold_text};
 use crate::content::Checked;
@@ -102,7 +102,8 @@ impl<'a> Renderer<'a> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-        NoteView { title: n.title.clone(), meta, html: to_safe_html(&n.body) }
+        // The page publishes the note's files beside itself (`report::files`).
+        NoteView { title: n.title.clone(), meta, html: to_safe_html_at(&n.body, "", &n.files) }
     }
 
     /// Notes for a subject: the general note, then the year's note.

@@ -249,9 +249,9 @@ help-booklet-year = Năm sơ kết, tổng kết
 help-booklet-pdf = Nơi ghi tệp PDF
 help-booklet-chromium = Chương trình Chromium dùng để in (mặc định: KIEUMAU_CHROMIUM, rồi chromium trong PATH)
 help-booklet-timeout = Dừng in sau chừng này giây
-help-import = Nhập bảng kết quả đánh giá của một năm (CSV hoặc XLSX, theo mẫu data/scores-<năm>.csv) vào các tệp chi bộ; ghi tất cả hoặc không ghi gì
-help-import-file = Bảng tính: tệp .csv (ngăn cách bằng dấu phẩy hoặc chấm phẩy) hoặc sổ tính .xlsx
-help-import-year = Năm đánh giá của bảng
+help-import = Nhập bảng kết quả đánh giá của một năm (CSV hoặc XLSX, theo mẫu data/scores-<năm>.csv, hoặc sổ tính của `kieumau forms`) hoặc danh sách chi bộ vào các tệp chi bộ; ghi tất cả hoặc không ghi gì
+help-import-files = Các bảng tính: tệp .csv (ngăn cách bằng dấu phẩy hoặc chấm phẩy) hoặc sổ tính .xlsx; nhiều tệp được kiểm tra cùng nhau
+help-import-year = Năm đánh giá của các bảng (danh sách chi bộ không cần)
 help-import-dry_run = Chỉ hiện những gì sẽ thay đổi, không ghi gì
 help-import-sheet = Trang tính cần đọc trong sổ tính (mặc định: trang đầu tiên)
 help-init = Tạo trang mới có ví dụ nhỏ trong thư mục DIR (thư mục phải trống hoặc chưa có)
@@ -640,3 +640,38 @@ import-dry-run = chạy thử: { $rows } dòng của năm { $year }: { $files } 
 import-refused = không nhập: trang đang có { $errors } lỗi; hãy sửa trước (`kieumau check`), chưa ghi gì
 import-failed = nhập không thành công: { $problems } lỗi trong { $file }; không tệp nào bị ghi
 import-stopped = dừng nhập: các tệp sau khi sửa không đạt quy định của trang; không tệp nào bị ghi
+
+## import: several files, the branch register (sheets16b)
+import-not-a-sheet = { $file } không phải tệp .csv hay .xlsx; hãy lưu bảng tính dưới dạng CSV hoặc sổ tính Excel
+import-sheet-of-csv = --sheet chỉ dùng cho sổ tính (.xlsx); tệp CSV chỉ có một trang tính
+import-no-file = hãy chỉ ra ít nhất một bảng tính cần nhập
+import-cannot-read = không đọc được { $file }: { $error }
+import-cannot-edit = không sửa được { $file }: { $error }
+import-mixed = không nhập cùng lúc danh sách chi bộ và bảng kết quả đánh giá: hãy nhập danh sách trước, rồi đến các bảng kết quả
+import-needs-year = bảng kết quả đánh giá cần --year NĂM (danh sách chi bộ thì không)
+import-in-two-files = dòng { $row }: chi bộ `{ $branch }` đã có ở dòng { $other_row } của { $other }; mỗi chi bộ chỉ ghi ở một tệp
+import-not-held = tệp sau khi sửa không giữ đúng các trường của danh sách; đây là lỗi của kieumau, chưa ghi gì
+sheet-too-large = { $file } lớn hơn { $max } MB; một bảng tính của cả tỉnh chỉ vài MB: hãy kiểm tra lại tệp
+register-place = dòng { $row } ({ $district }/{ $branch }), cột "{ $column }"
+register-column-twice = dòng { $row }: cột "{ $column }" có hai lần; mỗi cột chỉ giữ một
+register-unknown-column = dòng { $row }: không có cột "{ $column }" trong danh sách chi bộ; các cột là { $columns } và (tùy chọn) pilot
+register-no-column = dòng { $row }: hàng tiêu đề thiếu cột "{ $column }"; danh sách chi bộ có các cột { $columns } và (tùy chọn) pilot
+register-not-text = ô chứa { $what }, không phải văn bản
+register-empty = ô "{ $column }" để trống
+register-unknown-district = không có đơn vị `{ $value }`: viết tên thư mục (slug) hoặc tên của đơn vị
+register-unknown-type = không có loại hình chi bộ `{ $value }`
+register-unknown-subtype = không có loại hình chi tiết `{ $value }` trong loại hình `{ $type }`
+register-no-subtypes = loại hình `{ $type }` không có loại hình chi tiết, nhưng ô ghi `{ $value }`; hãy để trống
+register-unknown-level = không có cấp chi bộ `{ $value }`
+register-bad-members = số đảng viên `{ $value }` không phải số nguyên từ 0 đến 1.000.000
+register-bad-pilot = năm thí điểm `{ $value }` không nằm trong các năm { $first }-{ $last } của trang
+register-unknown-branch = không có chi bộ `{ $value }` trong đơn vị `{ $district }`
+register-unknown-branch-hint = để trống ô branch để tạo chi bộ mới (tên tệp được đặt theo tên chi bộ)
+register-twice = chi bộ `{ $slug }` đã có ở dòng { $row } của { $file }; mỗi chi bộ một dòng
+register-new-branch = chi bộ mới "{ $name }"
+register-missing = { $count } chi bộ của trang không có trong danh sách (không xóa gì): { $shown }{ $more ->
+    [0] {""}
+   *[other] {" "}và { $more } chi bộ khác
+}
+register-done = đã nhập danh sách { $rows } chi bộ từ { $file }: { $created } tệp mới, { $updated } tệp thay đổi, { $unchanged } tệp giữ nguyên; chạy `kieumau check` rồi `kieumau build`
+register-dry-run = chạy thử: danh sách { $rows } chi bộ: { $created } tệp mới, { $updated } tệp sẽ thay đổi, { $unchanged } tệp giữ nguyên; chưa ghi gì

@@ -68,28 +68,30 @@ fn data_files_agree_with_hand_counts() {
     );
     assert_eq!(
         header(&data.join("branches.csv")),
-        "year,district,branch,name,type,subtype,level,members,rating,score,max_score,score_pct,model,pilot"
+        "year,district,branch,name,parent,type,subtype,level,members,rating,score,max_score,score_pct,model,pilot"
     );
     let branches = read_csv(&data.join("branches.csv"));
     let row = |year: &str, slug: &str| branches.iter().find(|r| r[0] == year && r[2] == slug).unwrap().clone();
     // 85.5 / 95 is exactly 90%: model.
-    assert_eq!(row("2022", "a")[9..], ["85.5", "95", "90.0", "true", "true"]);
+    assert_eq!(row("2022", "a")[10..], ["85.5", "95", "90.0", "true", "true"]);
     // 85.25 / 95 = 89.74%: not model.
-    assert_eq!(row("2022", "b")[9..], ["85.25", "95", "89.7", "false", "false"]);
+    assert_eq!(row("2022", "b")[10..], ["85.25", "95", "89.7", "false", "false"]);
     // Full marks but a veto.
-    assert_eq!(row("2022", "c")[12], "false");
+    assert_eq!(row("2022", "c")[13], "false");
     // Pilot from 2023 only; below a criterion minimum.
-    assert_eq!(row("2022", "d")[13], "false");
-    assert_eq!(row("2023", "d")[12..], ["false", "true"]);
+    assert_eq!(row("2022", "d")[14], "false");
+    assert_eq!(row("2023", "d")[13..], ["false", "true"]);
     // 99 / 110 under the 2023 framework.
-    assert_eq!(row("2023", "e")[9..13], ["99", "110", "90.0", "true"]);
+    assert_eq!(row("2023", "e")[10..14], ["99", "110", "90.0", "true"]);
     assert_eq!(branches.len(), 9, "c has no 2023 assessment and does not count then");
 
     let scores = read_csv(&data.join("scores-2023.csv"));
-    assert_eq!(header(&data.join("scores-2023.csv")), "district,branch,rating,vetoes,1.1,2.1,2.2,2.3");
-    assert!(scores.contains(&["thanh-pho", "e", "HTTNV", "", "45", "", "45", "9"].map(String::from).to_vec()));
+    assert_eq!(header(&data.join("scores-2023.csv")), "district,branch,name,parent,rating,vetoes,1.1,2.1,2.2,2.3");
+    assert!(scores.contains(
+        &["thanh-pho", "e", "Chi bộ Sở Tài chính", "", "HTTNV", "", "45", "", "45", "9"].map(String::from).to_vec()
+    ));
     let scores22 = read_csv(&data.join("scores-2022.csv"));
-    assert!(scores22.iter().any(|r| r[1] == "c" && r[3] == "ky-luat"));
+    assert!(scores22.iter().any(|r| r[1] == "c" && r[5] == "ky-luat"));
 
     let json: Value = serde_json::from_slice(&fs::read(data.join("site.json")).unwrap()).unwrap();
     let targets = json["targets"].as_array().unwrap();

@@ -42,11 +42,11 @@ fn content_tree(site: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The fixture's 2023 scores, as the export writes them (comma, BOM, CRLF).
-const EXPORT_2023: &str = "\u{feff}district,branch,rating,vetoes,1.1,2.1,2.2,2.3\r\n\
-thanh-pho,e,HTTNV,,45,,45,9\r\n\
-thanh-pho,d,HTTNV,,29.5,45,,\r\n\
-dong-hung,a,HTXSNV,,50,45,,\r\n\
-dong-hung,b,HTNV,,50,45,,\r\n";
+const EXPORT_2023: &str = "\u{feff}district,branch,name,parent,rating,vetoes,1.1,2.1,2.2,2.3\r\n\
+thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,,45,,45,9\r\n\
+thanh-pho,d,Chi bộ tổ dân phố Đề Thám,,HTTNV,,29.5,45,,\r\n\
+dong-hung,a,Chi bộ thôn An,,HTXSNV,,50,45,,\r\n\
+dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,HTNV,,50,45,,\r\n";
 
 #[test]
 fn export_is_the_import_format() {
@@ -59,7 +59,10 @@ fn export_is_the_import_format() {
 #[test]
 fn imports_a_comma_csv_with_bom() {
     let site = site_with(None);
-    let sheet = EXPORT_2023.replace("thanh-pho,e,HTTNV,,45,,45,9", "thanh-pho,e,HTXSNV,,46.5,,45,9");
+    let sheet = EXPORT_2023.replace(
+        "thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,,45,,45,9",
+        "thanh-pho,e,Chi bộ Sở Tài chính,,HTXSNV,,46.5,,45,9",
+    );
     let csv = write_sheet(site.path(), "scores.csv", sheet.as_bytes());
     let out = import(site.path(), &[csv.to_str().unwrap(), "--year", "2023"]);
     let (stdout, stderr) = text(&out);
@@ -320,8 +323,14 @@ fn header_problems_are_reported() {
 fn dry_run_writes_nothing() {
     let site = site_with(None);
     let sheet = EXPORT_2023
-        .replace("thanh-pho,e,HTTNV,,45,,45,9", "thanh-pho,e,HTTNV,ky-luat,45,,45,10")
-        .replace("dong-hung,b,HTNV,,50,45,,", "dong-hung,b,KHTNV,,40,45,,");
+        .replace(
+            "thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,,45,,45,9",
+            "thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,ky-luat,45,,45,10",
+        )
+        .replace(
+            "dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,HTNV,,50,45,,",
+            "dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,KHTNV,,40,45,,",
+        );
     let csv = write_sheet(site.path(), "s.csv", sheet.as_bytes());
     let before = content_tree(site.path());
     let e = branch(site.path(), "thanh-pho", "e");
@@ -414,8 +423,11 @@ fn export_edit_import_round_trip() {
     // Edit one score and one rating, as in a spreadsheet.
     let edited = fs::read_to_string(&kept)
         .unwrap()
-        .replace("thanh-pho,e,HTTNV,,45,,45,9", "thanh-pho,e,HTTNV,,46,,45,9")
-        .replace("dong-hung,b,HTNV,,50,45,,", "dong-hung,b,HTTNV,,50,45,,");
+        .replace("thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,,45,,45,9", "thanh-pho,e,Chi bộ Sở Tài chính,,HTTNV,,46,,45,9")
+        .replace(
+            "dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,HTNV,,50,45,,",
+            "dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,HTTNV,,50,45,,",
+        );
     fs::write(&kept, edited).unwrap();
     let out = import(site.path(), &[kept.to_str().unwrap(), "--year", "2023"]);
     assert!(out.status.success(), "{}", text(&out).1);
@@ -432,15 +444,15 @@ fn export_edit_import_round_trip() {
     assert_eq!(
         changed[0],
         (
-            &"2023,thanh-pho,e,Chi bộ Sở Tài chính,co-quan,,co-so,60,HTTNV,99,110,90.0,true,true".to_string(),
-            &"2023,thanh-pho,e,Chi bộ Sở Tài chính,co-quan,,co-so,60,HTTNV,100,110,90.9,true,true".to_string()
+            &"2023,thanh-pho,e,Chi bộ Sở Tài chính,,co-quan,,co-so,60,HTTNV,99,110,90.0,true,true".to_string(),
+            &"2023,thanh-pho,e,Chi bộ Sở Tài chính,,co-quan,,co-so,60,HTTNV,100,110,90.9,true,true".to_string()
         )
     );
     assert_eq!(
         changed[1],
         (
-            &"2023,dong-hung,b,Chi bộ thôn Bình,khu-dan-cu,thon,truc-thuoc,25,HTNV,95,95,100.0,false,false".to_string(),
-            &"2023,dong-hung,b,Chi bộ thôn Bình,khu-dan-cu,thon,truc-thuoc,25,HTTNV,95,95,100.0,true,false".to_string()
+            &"2023,dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,khu-dan-cu,thon,truc-thuoc,25,HTNV,95,95,100.0,false,false".to_string(),
+            &"2023,dong-hung,b,Chi bộ thôn Bình,Đảng bộ xã Đông Xá,khu-dan-cu,thon,truc-thuoc,25,HTTNV,95,95,100.0,true,false".to_string()
         )
     );
     // site.json: the branch entries differ exactly there.

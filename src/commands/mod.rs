@@ -1,5 +1,6 @@
 //! Commands: what the CLI runs on top of a build (serve, print, import, init).
 
+pub mod chromium;
 pub mod import;
 pub mod init;
 pub mod print;

@@ -626,7 +626,10 @@ import-put-back = the { $count } file(s) already replaced were put back; no file
 import-not-put-back = these files could not be put back and hold the new values: { $files }
 import-cannot-replace = cannot replace { $file }: { $error }; { $state }
 ## booklet --pdf
-print-install-hint = install Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge or Google Chrome), or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable
+print-install-hint = { $how }, or name it with --chromium PATH or the KIEUMAU_CHROMIUM environment variable
+print-install-linux = install Chromium (Debian/Ubuntu: `apt-get install chromium`; Fedora: `dnf install chromium`) or Google Chrome
+print-install-macos = install Google Chrome (google.com/chrome) or Chromium (`brew install --cask chromium`)
+print-install-windows = Microsoft Edge comes with Windows 10 and 11 (if it was removed, install Microsoft Edge or Google Chrome again)
 print-not-found-at = Chromium not found at { $path }: { $hint }
 print-not-found = no Chromium found to print the PDF: { $hint }
 print-no-year = no assessments in { $year }; booklets exist for { $years }
@@ -637,6 +640,7 @@ print-no-wait = cannot wait for Chromium
 print-cannot-start = cannot start { $path }: { $reason }
 print-failed = Chromium failed ({ $status }): { $tail }
 print-timeout = Chromium did not finish printing within { $seconds }s
+print-no-outline = cannot read the outline (bookmarks) of the PDF { $path } Chromium printed: { $reason }
 print-no-pdf = Chromium wrote no PDF to { $path }
 
 ## import: the result

@@ -620,7 +620,10 @@ import-put-back = { $count } tệp đã thay được trả lại như cũ; khô
 import-not-put-back = không trả lại được các tệp sau, chúng đang giữ giá trị mới: { $files }
 import-cannot-replace = không thay được { $file }: { $error }; { $state }
 ## booklet --pdf
-print-install-hint = hãy cài Chromium (Debian/Ubuntu: `apt-get install chromium`; Windows: Microsoft Edge hoặc Google Chrome), hoặc chỉ đường dẫn bằng --chromium PATH hay biến môi trường KIEUMAU_CHROMIUM
+print-install-hint = { $how }, hoặc chỉ đường dẫn bằng --chromium PATH hay biến môi trường KIEUMAU_CHROMIUM
+print-install-linux = hãy cài Chromium (Debian/Ubuntu: `apt-get install chromium`; Fedora: `dnf install chromium`) hoặc Google Chrome
+print-install-macos = hãy cài Google Chrome (google.com/chrome) hoặc Chromium (`brew install --cask chromium`)
+print-install-windows = Microsoft Edge có sẵn trên Windows 10 và 11 (nếu đã gỡ, hãy cài lại Microsoft Edge hoặc Google Chrome)
 print-not-found-at = không tìm thấy Chromium tại { $path }: { $hint }
 print-not-found = không tìm thấy Chromium để in tệp PDF: { $hint }
 print-no-year = năm { $year } không có kết quả đánh giá; đã có tài liệu sơ kết các năm { $years }
@@ -631,6 +634,7 @@ print-no-wait = không chờ được Chromium
 print-cannot-start = không khởi động được { $path }: { $reason }
 print-failed = Chromium báo lỗi ({ $status }): { $tail }
 print-timeout = Chromium chưa in xong sau { $seconds } giây
+print-no-outline = không đọc được mục lục (bookmark) của tệp PDF { $path } do Chromium in ra: { $reason }
 print-no-pdf = Chromium không ghi tệp PDF nào vào { $path }
 
 ## import: kết quả

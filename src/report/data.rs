@@ -70,11 +70,12 @@ fn stats_cells(keys: Vec<String>, s: &Stats) -> Vec<String> {
     c
 }
 
-const BRANCHES_HEADER: [&str; 14] = [
+const BRANCHES_HEADER: [&str; 15] = [
     "year",
     "district",
     "branch",
     "name",
+    "parent",
     "type",
     "subtype",
     "level",
@@ -129,6 +130,7 @@ fn branch_rows(content: &Content, agg: &Aggregates, year: i32, di: usize) -> Vec
             d.slug.clone(),
             b.slug.clone(),
             b.name.clone(),
+            b.parent.clone().unwrap_or_default(),
             bt.slug.clone(),
             b.subtype_idx.map(|i| bt.subtypes[i].slug.clone()).unwrap_or_default(),
             b.level.slug().to_string(),
@@ -172,14 +174,16 @@ pub fn province_csv(content: &Content, agg: &Aggregates) -> Vec<u8> {
     w.finish()
 }
 
-/// `scores-<year>.csv` in the import format: `district, branch, rating, vetoes`, then one column
-/// per criterion of the year's framework (empty where it does not apply to the branch's type).
+/// `scores-<year>.csv` in the import format: `district, branch`, the informational `name, parent`
+/// (import ignores them; they tell namesakes apart), `rating, vetoes`, then one column per
+/// criterion of the year's framework (empty where it does not apply to the branch's type).
 /// A piece per district.
 fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut PushPiece) -> io::Result<()> {
     let Some(fw) = content.frameworks.for_year(year) else {
         return Ok(());
     };
-    let mut header: Vec<String> = ["district", "branch", "rating", "vetoes"].map(String::from).to_vec();
+    let mut header: Vec<String> =
+        ["district", "branch", "name", "parent", "rating", "vetoes"].map(String::from).to_vec();
     header.extend(fw.criteria.iter().map(|c| c.id.clone()));
     emit(Piece::plain(Csv::new(&header).finish()))?;
     for (di, d) in content.districts.iter().enumerate() {
@@ -192,6 +196,8 @@ fn scores_csv(content: &Content, year: i32, rows: &Rows, emit: &mut PushPiece) -
                 let mut row = vec![
                     d.slug.clone(),
                     b.slug.clone(),
+                    b.name.clone(),
+                    b.parent.clone().unwrap_or_default(),
                     content.site.ratings[a.rating].code.clone(),
                     a.vetoes.iter().map(|&v| fw.vetoes[v].id.as_str()).collect::<Vec<_>>().join(";"),
                 ];
@@ -406,6 +412,7 @@ struct BranchJson<'a> {
     level: &'a str,
     members: u32,
     name: &'a str,
+    parent: Option<&'a str>,
     pilot: Option<i32>,
     subtype: Option<&'a str>,
     #[serde(rename = "type")]
@@ -455,6 +462,7 @@ fn branch_json<'a>(
         level: b.level.slug(),
         members: b.members,
         name: &b.name,
+        parent: b.parent.as_deref(),
         pilot: b.pilot,
         subtype: b.subtype_idx.map(|i| bt.subtypes[i].slug.as_str()),
         type_: &bt.slug,

@@ -329,7 +329,12 @@ fn district(
     for outcome in outcomes {
         branches.extend(col.take(outcome));
     }
-    branches.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    // Namesakes (17 × "Chi bộ Tổ dân phố số 1" in one district) are told apart by their parent.
+    branches.sort_by(|a, b| {
+        collate::compare(&a.name, &b.name)
+            .then_with(|| collate::compare(a.parent.as_deref().unwrap_or(""), b.parent.as_deref().unwrap_or("")))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     let digests = col.digests;
     let value = match (head, notes) {
         (Some(head), Some(notes)) if ok => Some(District {

@@ -258,6 +258,25 @@ fn demote_headings(html: &str) -> String {
     out
 }
 
+/// The contents entries of a print page, in order: each section's id and its text as the page
+/// holds it (escaped).
+pub fn contents_entries(html: &str) -> Vec<(String, String)> {
+    const TEXT: &str = "<span class=\"toc-text\">";
+    const PAGE: &str = "</span><span class=\"toc-page\" data-for=\"";
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(TEXT) {
+        rest = &rest[at + TEXT.len()..];
+        let Some(end) = rest.find(PAGE) else { break };
+        let text = &rest[..end];
+        rest = &rest[end + PAGE.len()..];
+        let Some(q) = rest.find('"') else { break };
+        out.push((rest[..q].to_string(), text.to_string()));
+        rest = &rest[q..];
+    }
+    out
+}
+
 /// The print page with each contents entry's page filled in from `pages` (section id → page).
 pub fn fill_pages(html: &str, pages: &BTreeMap<String, u32>) -> String {
     const OPEN: &str = "<span class=\"toc-page\" data-for=\"";
@@ -308,6 +327,8 @@ mod tests {
         assert!(
             html.contains("<span class=\"toc-text\">A &amp; B</span><span class=\"toc-page\" data-for=\"a\"></span>")
         );
+        let entries = contents_entries(&html);
+        assert_eq!(entries, [("a".to_string(), "A &amp; B".to_string()), ("b".to_string(), "B".to_string())]);
         let pages = BTreeMap::from([("a".to_string(), 3), ("b".to_string(), 12)]);
         let filled = fill_pages(&html, &pages);
         assert!(filled.contains("data-for=\"a\">3</span>") && filled.contains("data-for=\"b\">12</span>"));

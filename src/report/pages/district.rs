@@ -75,6 +75,7 @@ impl Renderer<'_> {
                     .collect();
                 object([
                     ("name", json!(b.name)),
+                    ("parent", json!(b.parent)),
                     ("url", json!(urls::branch(&d.slug, &b.slug))),
                     ("type", json!(site.branch_types[b.type_idx].name)),
                     ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),

@@ -106,16 +106,17 @@ enum Command {
         #[arg(long, default_value_t = 300)]
         timeout: u64,
     },
-    /// Write a sheet of one year's assessments (CSV or XLSX, the format of data/scores-<year>.csv)
-    /// into the branch files; all or nothing
+    /// Write sheets of one year's assessments (CSV or XLSX, the format of data/scores-<year>.csv)
+    /// or a branch register into the branch files; all or nothing
     Import {
         #[command(flatten)]
         root: Root,
-        /// The sheet: a .csv (comma or semicolon separated) or an .xlsx workbook
-        file: PathBuf,
-        /// The year of the assessments in the sheet
+        /// The sheets: .csv (comma or semicolon separated) or .xlsx workbooks
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The year of the assessments in the sheets (a branch register needs none)
         #[arg(long)]
-        year: i32,
+        year: Option<i32>,
         /// Show what would change, write nothing
         #[arg(long)]
         dry_run: bool,
@@ -309,10 +310,10 @@ fn main() -> ExitCode {
                 Err(f) => failed(f, &diags),
             }
         }
-        Command::Import { root, file, year, dry_run, sheet } => {
+        Command::Import { root, files, year, dry_run, sheet } => {
             kieumau::commands::import::run(&kieumau::commands::import::Options {
                 root: root.root,
-                file,
+                files,
                 year,
                 dry_run,
                 sheet,

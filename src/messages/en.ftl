@@ -256,9 +256,9 @@ help-booklet-year = The year of the review
 help-booklet-pdf = Where to write the PDF
 help-booklet-chromium = The Chromium to print with (default: KIEUMAU_CHROMIUM, then chromium on PATH)
 help-booklet-timeout = Give up printing after this many seconds
-help-import = Write a sheet of one year's assessments (CSV or XLSX, the format of data/scores-<year>.csv) into the branch files; all or nothing
-help-import-file = The sheet: a .csv (comma or semicolon separated) or an .xlsx workbook
-help-import-year = The year of the assessments in the sheet
+help-import = Write sheets of one year's assessments (CSV or XLSX, the format of data/scores-<year>.csv or the workbooks of `kieumau forms`) or a branch register into the branch files; all or nothing
+help-import-files = The sheets: .csv (comma or semicolon separated) or .xlsx workbooks; several are checked together
+help-import-year = The year of the assessments in the sheets (a branch register needs none)
 help-import-dry_run = Show what would change, write nothing
 help-import-sheet = The workbook's sheet to read (default: the first)
 help-init = Create a new site with a small example in DIR (which must be empty or absent)
@@ -730,3 +730,40 @@ serve-report-cut = … { $bytes } more bytes not shown; run `kieumau check` to s
 serve-page-failed = Nothing built yet: the content has errors
 serve-page-missing = No such page
 serve-page-missing-hint = There is no page { $path } in the build. Home: /
+## import: several files, the branch register (sheets16b)
+import-not-a-sheet = { $file } is neither a .csv nor an .xlsx file; export the sheet as CSV or as an Excel workbook
+import-sheet-of-csv = --sheet is for workbooks (.xlsx); a CSV file has one sheet
+import-no-file = name at least one sheet to import
+import-cannot-read = cannot read { $file }: { $error }
+import-cannot-edit = cannot edit { $file }: { $error }
+import-mixed = a branch register and score sheets cannot be imported together: import the register first, then the score sheets
+import-needs-year = score sheets need --year YEAR (a branch register does not)
+import-in-two-files = row { $row }: branch `{ $branch }` is also on row { $other_row } of { $other }; each branch belongs in one file
+import-not-held = the edited file does not hold the register's fields; this is a bug in kieumau import, nothing was written
+sheet-too-large = { $file } is larger than { $max } MB; a whole province's sheet is a few MB: check the file
+register-place = row { $row } ({ $district }/{ $branch }), column "{ $column }"
+register-column-twice = row { $row }: column "{ $column }" appears twice; keep one
+register-unknown-column = row { $row }: a branch register has no column "{ $column }"; its columns are { $columns } and (optionally) pilot
+register-no-column = row { $row }: the header has no column "{ $column }"; a branch register has the columns { $columns } and (optionally) pilot
+register-not-text = the cell holds { $what }, not text
+register-empty = the "{ $column }" cell is empty
+register-unknown-district = no district `{ $value }`: write the district's folder name (slug) or its name
+register-unknown-type = no branch type `{ $value }`
+register-unknown-subtype = no subtype `{ $value }` in branch type `{ $type }`
+register-no-subtypes = branch type `{ $type }` has no subtypes, but the cell says `{ $value }`; leave it empty
+register-unknown-level = no level `{ $value }`
+register-bad-members = member count `{ $value }` is not a whole number from 0 to 1,000,000
+register-bad-pilot = pilot year `{ $value }` is not within the site's years { $first }-{ $last }
+register-unknown-branch = no branch `{ $value }` in district `{ $district }`
+register-unknown-branch-hint = leave the branch cell empty to create a new branch (its file is named after the branch's name)
+register-twice = branch `{ $slug }` is already on row { $row } of { $file }; one row per branch
+register-new-branch = new branch "{ $name }"
+register-missing = { $count ->
+    [one] 1 branch of the site is
+   *[other] { $count } branches of the site are
+} not in the register (nothing is deleted): { $shown }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}
+register-done = imported a register of { $rows } branches from { $file }: { $created } new files, { $updated } changed, { $unchanged } unchanged; run `kieumau check`, then `kieumau build`
+register-dry-run = dry run: a register of { $rows } branches: { $created } new files, { $updated } would change, { $unchanged } unchanged; nothing was written

@@ -36,7 +36,7 @@ fn number(v: Hundredths) -> Value {
 }
 
 /// Replaces a value, keeping the spaces around it and its trailing comment.
-fn replace(item: &mut Item, mut new: Value) {
+pub(super) fn replace(item: &mut Item, mut new: Value) {
     if let Some(old) = item.as_value() {
         *new.decor_mut() = old.decor().clone();
     }

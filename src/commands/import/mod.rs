@@ -1,15 +1,17 @@
-//! `kieumau import FILE --year Y`: a sheet of one year's assessments (the format of
-//! `data/scores-<year>.csv`) written into the branch files.
+//! `kieumau import FILE... [--year Y]`: sheets of one year's assessments (the format of
+//! `data/scores-<year>.csv` and of the `kieumau forms` workbooks) written into the branch files,
+//! or a branch register (`register.rs`) that creates and updates branch files.
 //!
-//! All or nothing: the site is checked first, then every row of the sheet against the year's
-//! framework; any problem is reported with its row and column and no file is written. The edited
+//! All or nothing, across every file given: the site is checked first, then every row of every
+//! sheet; any problem is reported with its file, row and column and no file is written. The edited
 //! files are validated again with the site's own rules before anything is written, and each is
 //! replaced atomically (a temporary file beside it, then a rename). Rows that change nothing
 //! leave their file untouched.
 
 pub mod edit;
+mod register;
 mod rows;
-mod sheet;
+pub mod sheet;
 
 use std::fs;
 use std::io::{IsTerminal, Write};
@@ -24,8 +26,10 @@ pub use rows::Entry;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub root: PathBuf,
-    pub file: PathBuf,
-    pub year: i32,
+    /// One or more sheets, checked together.
+    pub files: Vec<PathBuf>,
+    /// The year of score sheets (a register needs none).
+    pub year: Option<i32>,
     pub dry_run: bool,
     /// The workbook's sheet (default: the first).
     pub sheet: Option<String>,
@@ -55,6 +59,8 @@ pub struct Change {
     pub summary: String,
     /// The file's new text.
     pub text: String,
+    /// A new branch file (a register's row with no slug).
+    pub create: bool,
 }
 
 #[derive(Debug)]
@@ -66,25 +72,25 @@ pub struct Outcome {
     pub unchanged: usize,
     /// False for a dry run.
     pub written: bool,
+    /// A branch register: the site's branches that no row named (`district/branch`).
+    pub register: Option<Vec<String>>,
 }
 
-/// The display name of the sheet in messages.
-fn sheet_name(opts: &Options) -> String {
-    opts.file.display().to_string()
-}
-
-/// Imports the sheet (or, with `dry_run`, works out what would change).
+/// Imports the sheets (or, with `dry_run`, works out what would change).
 pub fn import(opts: &Options) -> Result<Outcome, Failure> {
-    let kind = sheet::kind_of(&opts.file).ok_or_else(|| {
-        Failure::Usage(format!(
-            "{} is neither a .csv nor an .xlsx file; export the sheet as CSV or as an Excel workbook",
-            opts.file.display()
-        ))
-    })?;
-    if kind == sheet::Kind::Csv && opts.sheet.is_some() {
-        return Err(Failure::Usage("--sheet is for workbooks (.xlsx); a CSV file has one sheet".into()));
+    let mut read = Vec::with_capacity(opts.files.len());
+    for path in &opts.files {
+        let kind =
+            sheet::kind_of(path).ok_or_else(|| Failure::Usage(crate::msg!("import-not-a-sheet", file = path)))?;
+        if kind == sheet::Kind::Csv && opts.sheet.is_some() {
+            return Err(Failure::Usage(crate::msg!("import-sheet-of-csv")));
+        }
+        let bytes = sheet::read_bounded(path).map_err(Failure::Io)?;
+        read.push((path.display().to_string(), kind, bytes));
     }
-    let bytes = fs::read(&opts.file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", opts.file.display())))?;
+    if read.is_empty() {
+        return Err(Failure::Usage(crate::msg!("import-no-file")));
+    }
 
     let mut site_diags = Diagnostics::new();
     let Some(checked) = crate::check(&opts.root, false, &mut site_diags) else {
@@ -92,33 +98,68 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
     };
     let content = &checked.content;
     let site = &content.site;
-    if !(site.first_year..=site.last_year).contains(&opts.year) {
-        return Err(Failure::Usage(format!(
-            "--year {} is outside the site's years {}-{} (first_year and last_year in content/site.toml)",
-            opts.year, site.first_year, site.last_year
-        )));
-    }
-    let fw = content.frameworks.for_year(opts.year).ok_or_else(|| {
-        Failure::Usage(format!("no criteria framework is in force in {} (see content/criteria/)", opts.year))
-    })?;
 
-    let file = sheet_name(opts);
     let mut diags = Diagnostics::new();
-    let read = match kind {
-        sheet::Kind::Csv => sheet::read_csv(&bytes),
-        sheet::Kind::Workbook => sheet::read_workbook(&bytes, opts.sheet.as_deref()),
-    };
-    let sheet = match read {
-        Ok(s) => s,
-        Err(msg) => {
-            diags.error(&file, None, msg);
-            return Err(Failure::Sheet(Box::new(diags)));
+    let mut sheets: Vec<(String, sheet::Sheet)> = Vec::with_capacity(read.len());
+    for (file, kind, bytes) in read {
+        let result = match kind {
+            sheet::Kind::Csv => sheet::read_csv(&bytes),
+            sheet::Kind::Workbook => sheet::read_workbook(&bytes, opts.sheet.as_deref()),
+        };
+        match result {
+            Ok(s) => sheets.push((file, s)),
+            Err(msg) => {
+                diags.error(&file, None, msg);
+            }
         }
-    };
-    let entries = rows::entries(content, fw, &sheet, &file, &mut diags);
+    }
     if diags.has_errors() {
         return Err(Failure::Sheet(Box::new(diags)));
     }
+    let registers = sheets.iter().filter(|(_, s)| s.rows.first().is_some_and(register::is_register)).count();
+    if registers == sheets.len() {
+        return import_register(opts, content, &sheets);
+    }
+    if registers > 0 {
+        return Err(Failure::Usage(crate::msg!("import-mixed")));
+    }
+    let year = opts.year.ok_or_else(|| Failure::Usage(crate::msg!("import-needs-year")))?;
+    if !(site.first_year..=site.last_year).contains(&year) {
+        return Err(Failure::Usage(format!(
+            "--year {} is outside the site's years {}-{} (first_year and last_year in content/site.toml)",
+            year, site.first_year, site.last_year
+        )));
+    }
+    let fw = content.frameworks.for_year(year).ok_or_else(|| {
+        Failure::Usage(format!("no criteria framework is in force in {} (see content/criteria/)", year))
+    })?;
+
+    let mut entries = Vec::new();
+    // Where each branch was first seen: a branch in two files is an error naming both.
+    let mut first: std::collections::HashMap<(usize, usize), (usize, usize)> = std::collections::HashMap::new();
+    for (fi, (file, sheet)) in sheets.iter().enumerate() {
+        for e in rows::entries(content, fw, sheet, file, &mut diags) {
+            match first.get(&(e.district, e.branch)) {
+                Some(&(f0, r0)) if f0 != fi => {
+                    let d = &content.districts[e.district];
+                    let (branch, other) = (format!("{}/{}", d.slug, d.branches[e.branch].slug), &sheets[f0].0);
+                    diags.error(
+                        file,
+                        None,
+                        crate::msg!("import-in-two-files", row = e.row, branch = branch, other = other, other_row = r0),
+                    );
+                }
+                _ => {
+                    first.insert((e.district, e.branch), (fi, e.row));
+                    entries.push(e);
+                }
+            }
+        }
+    }
+    if diags.has_errors() {
+        return Err(Failure::Sheet(Box::new(diags)));
+    }
+    let opts = &Options { year: Some(year), ..opts.clone() };
 
     let mut changes = Vec::new();
     let mut unchanged = 0;
@@ -126,7 +167,7 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
         let d = &content.districts[e.district];
         let b = &d.branches[e.branch];
         let want = wanted(content, fw, b, e);
-        let old = b.assessment(opts.year).map(|a| held(content, fw, b, a));
+        let old = b.assessment(year).map(|a| held(content, fw, b, a));
         if old.as_ref().is_some_and(|o| same(o, &want)) {
             unchanged += 1;
             continue;
@@ -134,16 +175,74 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
         let path = opts.root.join("content/districts").join(&d.slug).join(format!("{}.toml", b.slug));
         let rel = rel_path(&opts.root, &path);
         let text = read_text(&path)?;
-        let new_text = edit::apply(&text, opts.year, &want, old.as_ref())
+        let new_text = edit::apply(&text, year, &want, old.as_ref())
             .map_err(|e| Failure::Io(format!("cannot edit {rel}: {e}")))?;
-        changes.push(Change { summary: summary(opts.year, old.as_ref(), &want), rel, path, text: new_text });
+        changes.push(Change { summary: summary(year, old.as_ref(), &want), rel, path, text: new_text, create: false });
     }
 
     recheck(opts, content, fw, &entries, &changes)?;
     if !opts.dry_run {
         write_atomically(&changes)?;
     }
-    Ok(Outcome { rows: entries.len(), changes, unchanged, written: !opts.dry_run })
+    Ok(Outcome { rows: entries.len(), changes, unchanged, written: !opts.dry_run, register: None })
+}
+
+/// A branch register: new files and changed fields, checked again with the site's rules.
+fn import_register(opts: &Options, content: &Content, sheets: &[(String, sheet::Sheet)]) -> Result<Outcome, Failure> {
+    let mut diags = Diagnostics::new();
+    let list: Vec<(String, &sheet::Sheet)> = sheets.iter().map(|(n, s)| (n.clone(), s)).collect();
+    let plan = register::plan(content, &list, &mut diags);
+    if diags.has_errors() {
+        return Err(Failure::Sheet(Box::new(diags)));
+    }
+    let (mut changes, mut unchanged) = (Vec::new(), 0);
+    for r in &plan.records {
+        let d = &content.districts[r.district];
+        let path = opts.root.join("content/districts").join(&d.slug).join(format!("{}.toml", r.slug));
+        let rel = rel_path(&opts.root, &path);
+        match r.existing {
+            Some(bi) if r.fields.held_by(&d.branches[bi]) => unchanged += 1,
+            Some(bi) => {
+                let text = read_text(&path)?;
+                let (text, what) = register::edit(&text, content, &d.branches[bi], &r.fields)
+                    .map_err(|e| Failure::Io(crate::msg!("import-cannot-edit", file = &rel, error = e)))?;
+                changes.push(Change { rel, path, summary: what.join("; "), text, create: false });
+            }
+            None => {
+                let summary = crate::msg!("register-new-branch", name = &r.fields.name);
+                let text = register::new_file(content, &r.fields);
+                changes.push(Change { rel, path, summary, text, create: true });
+            }
+        }
+    }
+    let again = scratch_check(opts, &changes)?;
+    let mut diags = Diagnostics::new();
+    for r in &plan.records {
+        let d = &content.districts[r.district];
+        let held = again
+            .as_ref()
+            .and_then(|a| a.districts.iter().find(|x| x.slug == d.slug))
+            .and_then(|nd| nd.branches.iter().find(|b| b.slug == r.slug));
+        if let Some(b) = held
+            && !r.fields.held_by(b)
+        {
+            let rel = format!("content/districts/{}/{}.toml", d.slug, r.slug);
+            diags.error(&rel, None, crate::msg!("import-not-held"));
+        }
+    }
+    if diags.has_errors() {
+        return Err(Failure::Recheck(Box::new(diags)));
+    }
+    if !opts.dry_run {
+        write_atomically(&changes)?;
+    }
+    let mut missing: Vec<String> = plan
+        .missing
+        .iter()
+        .map(|&(di, bi)| format!("{}/{}", content.districts[di].slug, content.districts[di].branches[bi].slug))
+        .collect();
+    missing.sort();
+    Ok(Outcome { rows: plan.records.len(), changes, unchanged, written: !opts.dry_run, register: Some(missing) })
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
@@ -225,16 +324,10 @@ fn summary(year: i32, old: Option<&Values>, want: &Values) -> String {
 }
 
 /// Validates the edited files with the site's own rules, in a scratch copy of the settings, the
-/// criteria and the districts concerned, and checks that they hold exactly the imported values.
-fn recheck(
-    opts: &Options,
-    content: &Content,
-    fw: &Framework,
-    entries: &[Entry],
-    changes: &[Change],
-) -> Result<(), Failure> {
+/// criteria and the districts concerned: the content of that copy (`None`: nothing changes).
+fn scratch_check(opts: &Options, changes: &[Change]) -> Result<Option<Content>, Failure> {
     if changes.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let scratch = Scratch::new().map_err(|e| Failure::Io(format!("cannot make a scratch folder: {e}")))?;
     let io = |e: std::io::Error| Failure::Io(format!("cannot write the scratch copy in {}: {e}", scratch.0.display()));
@@ -260,9 +353,25 @@ fn recheck(
         fs::write(&target, &c.text).map_err(io)?;
     }
     let mut diags = Diagnostics::new();
-    let Some(again) = crate::content::validate::content(&scratch.0, &mut diags) else {
-        return Err(Failure::Recheck(Box::new(diags)));
+    match crate::content::validate::content(&scratch.0, &mut diags) {
+        Some(again) if !diags.has_errors() => Ok(Some(again)),
+        _ => Err(Failure::Recheck(Box::new(diags))),
+    }
+}
+
+/// Checks the edited files with the site's rules and that they hold exactly the imported values.
+fn recheck(
+    opts: &Options,
+    content: &Content,
+    fw: &Framework,
+    entries: &[Entry],
+    changes: &[Change],
+) -> Result<(), Failure> {
+    let Some(again) = scratch_check(opts, changes)? else {
+        return Ok(());
     };
+    let year = opts.year.unwrap_or_default();
+    let mut diags = Diagnostics::new();
     for e in entries {
         let d = &content.districts[e.district];
         let b = &d.branches[e.branch];
@@ -273,11 +382,11 @@ fn recheck(
             continue;
         };
         let want = wanted(content, fw, b, e);
-        let now = nb.assessment(opts.year).map(|a| held(&again, fw, nb, a));
+        let now = nb.assessment(year).map(|a| held(&again, fw, nb, a));
         if !now.as_ref().is_some_and(|n| same(n, &want)) {
             let rel = format!("content/districts/{}/{}.toml", d.slug, b.slug);
             diags
-                .error(&rel, None, format!("the edited file does not hold the imported values for {}", opts.year))
+                .error(&rel, None, format!("the edited file does not hold the imported values for {}", year))
                 .hint("this is a bug in kieumau import; nothing was written");
         }
     }
@@ -326,11 +435,16 @@ fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
         }
         Ok(())
     };
-    // The old bytes, kept to put back.
-    let mut olds: Vec<Vec<u8>> = Vec::with_capacity(changes.len());
+    // The old bytes, kept to put back (`None`: a new file, removed to put back).
+    let mut olds: Vec<Option<Vec<u8>>> = Vec::with_capacity(changes.len());
     for c in changes {
         let tmp = temp_path(&c.path);
-        let written = fs::read(&c.path).and_then(|old| {
+        let old = if c.create {
+            if c.path.exists() { Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists)) } else { Ok(None) }
+        } else {
+            fs::read(&c.path).map(Some)
+        };
+        let written = old.and_then(|old| {
             olds.push(old);
             write(&tmp, &c.path, c.text.as_bytes())
         });
@@ -346,7 +460,11 @@ fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
             let mut lost = Vec::new();
             for (done, old) in changes.iter().zip(&olds).take(i) {
                 let back = temp_path(&done.path);
-                if write(&back, &done.path, old).and_then(|()| fs::rename(&back, &done.path)).is_err() {
+                let put = match old {
+                    Some(old) => write(&back, &done.path, old).and_then(|()| fs::rename(&back, &done.path)),
+                    None => fs::remove_file(&done.path),
+                };
+                if put.is_err() {
                     let _ = fs::remove_file(&back);
                     lost.push(done.rel.as_str());
                 }
@@ -395,25 +513,54 @@ pub fn run(opts: &Options) -> u8 {
                 let _ = writeln!(stdout, "{}: {}", c.rel, c.summary);
             }
             let _ = stdout.flush();
-            let (files, year) = (o.changes.len(), opts.year.to_string());
+            let files = o.changes.len();
+            let names = opts.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            let (rows, unchanged) = (o.rows, o.unchanged);
+            if let Some(missing) = &o.register {
+                let created = o.changes.iter().filter(|c| c.create).count();
+                let updated = files - created;
+                if !missing.is_empty() {
+                    let shown = missing.iter().take(50).cloned().collect::<Vec<_>>().join(", ");
+                    let more = missing.len().saturating_sub(50);
+                    eprintln!("{}", crate::msg!("register-missing", count = missing.len(), shown = shown, more = more));
+                }
+                let text = if o.written {
+                    crate::msg!(
+                        "register-done",
+                        rows = rows,
+                        file = &names,
+                        created = created,
+                        updated = updated,
+                        unchanged = unchanged
+                    )
+                } else {
+                    crate::msg!(
+                        "register-dry-run",
+                        rows = rows,
+                        created = created,
+                        updated = updated,
+                        unchanged = unchanged
+                    )
+                };
+                eprintln!("{text}");
+                return 0;
+            }
+            let year = opts.year.unwrap_or_default().to_string();
             if o.written {
                 let next = if o.changes.is_empty() { String::new() } else { crate::msg!("import-next") };
-                let (file, unchanged) = (&opts.file, o.unchanged);
-                let rows = o.rows;
                 eprintln!(
                     "{}",
                     crate::msg!(
                         "import-done",
                         rows = rows,
                         year = year,
-                        file = file,
+                        file = &names,
                         files = files,
                         unchanged = unchanged,
                         next = next
                     )
                 );
             } else {
-                let (rows, unchanged) = (o.rows, o.unchanged);
                 eprintln!(
                     "{}",
                     crate::msg!("import-dry-run", rows = rows, year = year, files = files, unchanged = unchanged)
@@ -428,7 +575,8 @@ pub fn run(opts: &Options) -> u8 {
         }
         Err(Failure::Sheet(d)) => {
             eprint!("{}", render_sheet_problems(&d));
-            eprintln!("{}", crate::msg!("import-failed", problems = d.error_count(), file = &opts.file));
+            let names = opts.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            eprintln!("{}", crate::msg!("import-failed", problems = d.error_count(), file = names));
             1
         }
         Err(Failure::Recheck(d)) => {
@@ -469,6 +617,7 @@ mod tests {
                 path: p.clone(),
                 summary: String::new(),
                 text: format!("new {i}\n"),
+                create: false,
             })
             .collect();
         FAIL_RENAME.with(|f| *f.borrow_mut() = Some(paths[2].clone()));
@@ -526,8 +675,13 @@ mod tests {
             vetoes: vec![],
             scores: vec![Hundredths(4900), Hundredths(4500)],
         };
-        let opts =
-            Options { root: tmp.path().to_path_buf(), file: "s.csv".into(), year: 2023, dry_run: true, sheet: None };
+        let opts = Options {
+            root: tmp.path().to_path_buf(),
+            files: vec!["s.csv".into()],
+            year: Some(2023),
+            dry_run: true,
+            sheet: None,
+        };
         let path = tmp.path().join("content/districts/dong-hung/a.toml");
         let original = fs::read_to_string(&path).unwrap();
         let change = |text: String| Change {
@@ -535,6 +689,7 @@ mod tests {
             path: path.clone(),
             summary: String::new(),
             text,
+            create: false,
         };
         let good = change(original.replace("\"1.1\" = 50, \"2.1\" = 45", "\"1.1\" = 49, \"2.1\" = 45"));
         assert!(recheck(&opts, content, fw, std::slice::from_ref(&entry), &[good]).is_ok());

@@ -54,6 +54,22 @@ pub fn kind_of(path: &std::path::Path) -> Option<Kind> {
     }
 }
 
+/// The largest sheet file read (a register of a whole province is a few MB).
+pub const MAX_FILE: u64 = 64 << 20;
+
+/// The file's bytes, refusing one larger than [`MAX_FILE`] before reading it.
+pub fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| crate::msg!("import-cannot-read", file = path, error = e.to_string());
+    let f = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(crate::msg!("sheet-too-large", file = path, max = MAX_FILE >> 20));
+    }
+    Ok(bytes)
+}
+
 fn text_cell(s: &str) -> Cell {
     let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if t.is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }

@@ -110,7 +110,8 @@ fn bad_links_are_warnings_naming_the_note_line_and_file() {
     assert!(found[2].3.contains("../c.toml"), "{}", found[2].3);
 
     // In Vietnamese too, and --strict makes them errors.
-    let out = kieumau().env("KIEUMAU_LANG", "vi").args(["check", "--strict", "--root"]).arg(site.path()).output().unwrap();
+    let out =
+        kieumau().env("KIEUMAU_LANG", "vi").args(["check", "--strict", "--root"]).arg(site.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("trỏ tới tệp không có") && text.contains("a.md:6"), "{text}");

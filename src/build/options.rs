@@ -24,7 +24,13 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(root: &Path) -> Self {
-        BuildOptions { root: root.to_path_buf(), output: root.join("output"), base_url: None, force: false, date: build_date() }
+        BuildOptions {
+            root: root.to_path_buf(),
+            output: root.join("output"),
+            base_url: None,
+            force: false,
+            date: build_date(),
+        }
     }
 
     /// What the report needs of these options.

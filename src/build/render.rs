@@ -174,7 +174,8 @@ pub fn render_site(
     }
 
     // The photos and documents the notes use, beside the pages that show them.
-    let booklets: Vec<i32> = jobs.iter().filter_map(|j| if let Job::Booklet(y) = j { Some(*y) } else { None }).collect();
+    let booklets: Vec<i32> =
+        jobs.iter().filter_map(|j| if let Job::Booklet(y) = j { Some(*y) } else { None }).collect();
     let home = jobs.iter().find_map(|j| if let Job::Home(y) = j { Some(*y) } else { None });
     for (to, from) in crate::report::files::published(content, home, &booklets) {
         let Ok(i) = content.digests.binary_search_by(|(rel, _)| rel.as_str().cmp(&from)) else { continue };

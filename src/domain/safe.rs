@@ -112,7 +112,9 @@ mod tests {
         assert_eq!(files_target("files/hop.jpg").as_deref(), Some("hop.jpg"));
         assert_eq!(files_target("files/2024/anh%20hop.jpg#x").as_deref(), Some("2024/anh hop.jpg"));
         assert_eq!(files_target("files/a.pdf?page=2").as_deref(), Some("a.pdf"));
-        for bad in ["x.jpg", "files/", "files/../a.jpg", "files/%2e%2e/a", "/files/a.jpg", "files/a%0a.jpg", "files/%ff"] {
+        for bad in
+            ["x.jpg", "files/", "files/../a.jpg", "files/%2e%2e/a", "/files/a.jpg", "files/a%0a.jpg", "files/%ff"]
+        {
             assert_eq!(files_target(bad), None, "{bad:?}");
         }
     }

@@ -441,8 +441,12 @@ fn cached_branch_files(
     let stamps: Vec<Option<cache::Stamp>> = on_disk.iter().map(|(p, _)| cache::Stamp::in_folder(folder, p)).collect();
     let outcome = branch_files(files, site, frameworks);
     // A branch whose notes use files is read every time: the cache does not watch those files.
-    let uses_files = |b: &Branch| b.notes.general.iter().map(|n| &**n).chain(b.notes.by_year.iter().map(|(_, n)| n)).any(|n| !n.files.is_empty());
-    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty()) && !uses_files(b) {
+    let uses_files = |b: &Branch| {
+        b.notes.general.iter().map(|n| &**n).chain(b.notes.by_year.iter().map(|(_, n)| n)).any(|n| !n.files.is_empty())
+    };
+    if let (Some(b), true) = (&outcome.value, outcome.diags.is_empty())
+        && !uses_files(b)
+    {
         let files: Option<Vec<_>> = on_disk
             .iter()
             .zip(&stamps)

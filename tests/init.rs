@@ -91,3 +91,18 @@ fn refuses_a_non_empty_folder() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a file"));
     assert_eq!(snapshot_tree(tmp.path()), before);
 }
+
+/// Issue 14.8: the "Next:" command quotes a folder with spaces, and works when run as printed.
+#[test]
+fn next_command_quotes_a_folder_with_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("Báo cáo 2025");
+    let out = common::kieumau().arg("init").arg(&site).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stderr);
+    let quoted = format!("--root \"{}\"", site.display());
+    assert!(text.contains(&quoted), "{quoted} in\n{text}");
+    // What a shell makes of the printed line: the quoted folder is one argument.
+    let arg = quoted.trim_start_matches("--root ").trim_matches('"');
+    common::kieumau().args(["build", "--root", arg]).assert().success();
+}

@@ -93,7 +93,8 @@ pub fn run(root: &Path, dir: Option<&Path>) -> u8 {
     let dir = &target(root, dir);
     match create(dir) {
         Ok(files) => {
-            eprintln!("{}", crate::msg!("init-done", dir = dir, count = files.len()));
+            let arg = shell_arg(&dir.display().to_string());
+            eprintln!("{}", crate::msg!("init-done", dir = dir, arg = arg, count = files.len()));
             0
         }
         Err(Failure::NotEmpty(msg)) | Err(Failure::Io(msg)) => {
@@ -103,9 +104,26 @@ pub fn run(root: &Path, dir: Option<&Path>) -> u8 {
     }
 }
 
+/// A path as one argument of a command line to copy: in double quotes when it holds a space or
+/// a character a shell treats specially (`Báo cáo 2025`), as is otherwise. Double quotes work in
+/// cmd, PowerShell and POSIX shells alike.
+pub fn shell_arg(path: &str) -> String {
+    let plain = !path.is_empty() && path.chars().all(|c| c.is_alphanumeric() || "._-/\\:~+,@".contains(c));
+    if plain { path.to_string() } else { format!("\"{}\"", path.replace('"', "\\\"")) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_with_spaces_are_quoted() {
+        assert_eq!(shell_arg("Báo cáo 2025"), "\"Báo cáo 2025\"");
+        assert_eq!(shell_arg("bao-cao/2025"), "bao-cao/2025");
+        assert_eq!(shell_arg("Báo_cáo"), "Báo_cáo");
+        assert_eq!(shell_arg("a&b"), "\"a&b\"");
+        assert_eq!(shell_arg(r"C:\Users\Cán bộ\site"), "\"C:\\Users\\Cán bộ\\site\"");
+    }
 
     #[test]
     fn example_has_the_site_files() {

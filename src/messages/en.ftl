@@ -637,7 +637,7 @@ init-not-empty = { $dir } is not empty; kieumau init only creates a site in a ne
 init-cannot-create = cannot create the site in { $dir }: { $reason }
 init-done = Created a new site in { $dir } ({ $count } files): an example with 2 districts and 5 branches.
     Next:
-      kieumau build --root { $dir }     then open { $dir }/output/index.html
+      kieumau build --root { $arg }     then open { $dir }/output/index.html
       read { $dir }/README.md (in Vietnamese) before editing content/
 error-line = error: { $message }
 snapshot-no-random = no random source for the unlisted token: { $reason }

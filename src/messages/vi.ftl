@@ -631,7 +631,7 @@ init-not-empty = thư mục { $dir } không trống; kieumau init chỉ tạo tr
 init-cannot-create = không tạo được trang trong { $dir }: { $reason }
 init-done = Đã tạo trang mới trong { $dir } ({ $count } tệp): ví dụ gồm 2 đơn vị và 5 chi bộ.
     Tiếp theo:
-      kieumau build --root { $dir }     rồi mở { $dir }/output/index.html
+      kieumau build --root { $arg }     rồi mở { $dir }/output/index.html
       đọc { $dir }/README.md trước khi sửa nội dung trong content/
 error-line = lỗi: { $message }
 snapshot-no-random = không có nguồn số ngẫu nhiên để tạo mã cho bản chụp không công khai: { $reason }

@@ -58,7 +58,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Base URL of the published site ("" = relative links)
-        #[arg(long)]
+        #[arg(long, value_parser = base_url_arg)]
         base_url: Option<String>,
         /// Replace --output even if it holds files kieumau did not write (never the site's own folders)
         #[arg(long)]
@@ -177,6 +177,15 @@ fn explain(code: &str) -> u8 {
 }
 
 /// Reports a failed command and gives its exit code.
+/// `--base-url`: the same rule as `base_url` in site.toml; anything else is a usage error.
+fn base_url_arg(s: &str) -> Result<String, String> {
+    if kieumau::domain::rules::base_url_ok(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("{}\n{}", msg!("bad-base-url", value = s), msg!("bad-base-url-hint")))
+    }
+}
+
 fn failed(failure: Failure, diags: &Diagnostics) -> u8 {
     match failure {
         Failure::Content => {

@@ -38,6 +38,24 @@ pub fn score_in_range(id: &str, v: Hundredths, max: Hundredths) -> Result<(), Me
 /// The gaps in a branch's sorted assessment years: for each, the index of the year after it and
 /// the years missing (`[2022, 2025]` -> `[(1, 2023..2025)]`). A gap is a warning in `check` and a
 /// flag on the pages.
+/// `base_url` goes into every page's canonical link and every snapshot's banner, where it stays
+/// frozen: only an absolute `http(s)` address with a host (or nothing) is accepted, never
+/// `javascript:`, `data:`, `file:`, a bare `intranet/kieumau` or an address with spaces.
+pub fn base_url_ok(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    url::Url::parse(s).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https")
+            && u.host_str().is_some_and(|h| !h.is_empty())
+            && u.username().is_empty()
+            && u.password().is_none()
+    })
+}
+
 pub fn gaps(sorted_years: &[i64]) -> Vec<(usize, std::ops::Range<i64>)> {
     sorted_years
         .windows(2)
@@ -57,6 +75,26 @@ pub fn has_gap(b: &Branch) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_urls_are_absolute_http() {
+        for ok in ["", "https://intranet.example/kieumau/", "http://10.0.0.5:8080/bao-cao", "https://tinh-uy.vn"] {
+            assert!(base_url_ok(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)//",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "http://a b/",
+            "intranet/kieumau",
+            "//intranet.example/",
+            "ftp://x.example/",
+            "https://user:pw@x.example/",
+            "https://x.example/\n",
+        ] {
+            assert!(!base_url_ok(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn finds_gaps() {

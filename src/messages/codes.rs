@@ -78,6 +78,7 @@ pub const CODES: &[Code] = &[
     c("KM0321", "max-not-positive", Some("max-not-positive-hint"), "max-not-positive-explain"),
     c("KM0322", "min-out-of-range", Some("min-out-of-range-hint"), "min-out-of-range-explain"),
     c("KM0323", "no-criterion-for-type", Some("no-criterion-for-type-hint"), "no-criterion-for-type-explain"),
+    c("KM0324", "bad-base-url", Some("bad-base-url-hint"), "bad-base-url-explain"),
     c("KM0501", "site-toml-missing", Some("site-toml-missing-hint"), "site-toml-missing-explain"),
     c("KM0502", "criteria-name-not-year", Some("criteria-name-not-year-hint"), "criteria-name-not-year-explain"),
     c(

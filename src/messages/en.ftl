@@ -767,3 +767,10 @@ register-missing = { $count ->
 }
 register-done = imported a register of { $rows } branches from { $file }: { $created } new files, { $updated } changed, { $unchanged } unchanged; run `kieumau check`, then `kieumau build`
 register-dry-run = dry run: a register of { $rows } branches: { $created } new files, { $updated } would change, { $unchanged } unchanged; nothing was written
+
+## base_url (site.toml and --base-url)
+bad-base-url = `base_url` "{ $value }" is not an absolute http or https address
+bad-base-url-hint = write the full address of the published site, such as `base_url = "https://intranet.example/kieumau/"`, or leave it empty
+bad-base-url-explain = `base_url` goes into every page's link to itself and into every snapshot's banner, where it stays for good, so it must be a whole web address starting with http:// or https:// and naming a host. Anything else (a bare folder, javascript:, data:, file:, spaces) is refused.
+    Before: base_url = "intranet/kieumau"
+    After:  base_url = "https://intranet.example/kieumau/"

@@ -734,3 +734,10 @@ register-missing = { $count } chi bộ của trang không có trong danh sách (
 }
 register-done = đã nhập danh sách { $rows } chi bộ từ { $file }: { $created } tệp mới, { $updated } tệp thay đổi, { $unchanged } tệp giữ nguyên; chạy `kieumau check` rồi `kieumau build`
 register-dry-run = chạy thử: danh sách { $rows } chi bộ: { $created } tệp mới, { $updated } tệp sẽ thay đổi, { $unchanged } tệp giữ nguyên; chưa ghi gì
+
+## base_url (site.toml và --base-url)
+bad-base-url = `base_url` "{ $value }" không phải là một địa chỉ web đầy đủ bắt đầu bằng http hoặc https
+bad-base-url-hint = viết đủ địa chỉ của trang đã đăng, ví dụ `base_url = "https://intranet.example/kieumau/"`, hoặc để trống
+bad-base-url-explain = `base_url` được ghi vào đường dẫn của mọi trang và vào dải thông báo của mọi bản chụp, và giữ nguyên mãi, nên phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// và có tên máy chủ. Mọi dạng khác (chỉ một thư mục, javascript:, data:, file:, có dấu cách) đều bị từ chối.
+    Trước: base_url = "intranet/kieumau"
+    Sau:   base_url = "https://intranet.example/kieumau/"

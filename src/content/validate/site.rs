@@ -45,7 +45,14 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
             None
         }
     };
-    let base_url = f.string(cx, "base_url", false, "\"\"").map_or("", |(s, _)| s);
+    let base_url = match f.string(cx, "base_url", false, "\"\"") {
+        Some((s, span)) if !crate::domain::rules::base_url_ok(s) => {
+            cx.error(span, diag!("KM0324", value = s));
+            ""
+        }
+        Some((s, _)) => s,
+        None => "",
+    };
     let issuer = issuer(cx, &f);
     let place = f.text(cx, "place", false, "\"Thái Bình\"").map(|(s, _)| s.to_string());
     let theme = f.string(cx, "theme", false, "\"default\"").and_then(|(s, span)| {

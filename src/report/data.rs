@@ -42,7 +42,7 @@ impl Csv {
     }
     fn row(&mut self, cells: &[String]) {
         // Writing into a Vec cannot fail.
-        self.0.write_record(cells).ok();
+        self.0.write_record(cells.iter().map(|c| crate::report::formula::as_text(c).into_owned())).ok();
     }
     fn finish(self) -> Vec<u8> {
         self.0.into_inner().unwrap_or_default()

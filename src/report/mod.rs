@@ -8,6 +8,7 @@ pub mod document;
 pub mod emit;
 pub mod escape;
 pub mod files;
+pub mod formula;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;

@@ -151,7 +151,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         line += bytes.get(counted..start).unwrap_or_default().iter().filter(|&&b| b == b'\n').count();
         counted = start;
         let number = line;
-        let cells: Vec<Cell> = record.iter().map(text_cell).collect();
+        // The `'` our own export put before a formula-like cell is taken off again.
+        let cells: Vec<Cell> = record.iter().map(|c| text_cell(crate::report::formula::from_text(c))).collect();
         if cells.iter().all(Cell::is_empty) {
             continue;
         }

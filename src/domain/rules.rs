@@ -56,6 +56,12 @@ pub fn base_url_ok(s: &str) -> bool {
     })
 }
 
+/// Invisible characters that reorder the text shown after them (Trojan Source): a name holding one
+/// can display as another name.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 pub fn gaps(sorted_years: &[i64]) -> Vec<(usize, std::ops::Range<i64>)> {
     sorted_years
         .windows(2)

@@ -774,3 +774,10 @@ bad-base-url-hint = write the full address of the published site, such as `base_
 bad-base-url-explain = `base_url` goes into every page's link to itself and into every snapshot's banner, where it stays for good, so it must be a whole web address starting with http:// or https:// and naming a host. Anything else (a bare folder, javascript:, data:, file:, spaces) is refused.
     Before: base_url = "intranet/kieumau"
     After:  base_url = "https://intranet.example/kieumau/"
+
+## names: direction controls
+bidi-char = `{ $key }` contains a text-direction control character ({ $char })
+bidi-char-hint = retype the name without it; it makes the name show in another order than it is written, and can hide what it says
+bidi-char-explain = Direction controls (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C) are invisible and reorder the letters shown after them, so a name could display as something else than it is. Names and titles are refused with one.
+    Before: name = "Chi bộ \u202Eạc gnàl"
+    After:  name = "Chi bộ làng Cả"

@@ -741,3 +741,10 @@ bad-base-url-hint = viết đủ địa chỉ của trang đã đăng, ví dụ 
 bad-base-url-explain = `base_url` được ghi vào đường dẫn của mọi trang và vào dải thông báo của mọi bản chụp, và giữ nguyên mãi, nên phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// và có tên máy chủ. Mọi dạng khác (chỉ một thư mục, javascript:, data:, file:, có dấu cách) đều bị từ chối.
     Trước: base_url = "intranet/kieumau"
     Sau:   base_url = "https://intranet.example/kieumau/"
+
+## tên: ký tự đổi chiều chữ
+bidi-char = `{ $key }` chứa ký tự đổi chiều chữ ({ $char })
+bidi-char-hint = gõ lại tên, bỏ ký tự đó; nó làm tên hiện ra theo thứ tự khác với khi viết, và có thể che nội dung thật
+bidi-char-explain = Các ký tự đổi chiều chữ (U+202A đến U+202E, U+2066 đến U+2069, U+200E, U+200F, U+061C) không nhìn thấy được và đảo thứ tự các chữ phía sau, nên một tên có thể hiện ra khác với nội dung thật. Tên và tiêu đề có ký tự này bị từ chối.
+    Trước: name = "Chi bộ \u202Eạc gnàl"
+    Sau:   name = "Chi bộ làng Cả"

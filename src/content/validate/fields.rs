@@ -127,6 +127,10 @@ impl<'a, 'i> Fields<'a, 'i> {
             cx.error(span, diag!("KM0206", key = key, char = format!("U+{:04X}", u32::from(c))));
             return None;
         }
+        if let Some(c) = s.chars().find(|&c| crate::domain::rules::is_direction_control(c)) {
+            cx.error(span, diag!("KM0219", key = key, char = format!("U+{:04X}", u32::from(c))));
+            return None;
+        }
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
             cx.error(span, diag!("KM0207", key = key, chars = chars, max = MAX_TEXT_CHARS));

@@ -292,12 +292,15 @@ fn main() -> ExitCode {
             let result = kieumau::commands::snapshot::create(&opts, &label, unlisted, &mut diags);
             print_diags(&diags, Format::Human);
             match result {
-                Ok(kieumau::commands::snapshot::Outcome::Created(s)) => {
-                    eprintln!("{}", msg!("snapshot-created", id = &s.id, label = &s.manifest.label));
+                Ok(kieumau::commands::snapshot::Outcome::Created(s, link)) => {
+                    eprintln!("{}", msg!("snapshot-created", id = &s.id, label = &s.manifest.label, link = link));
                     0
                 }
-                Ok(kieumau::commands::snapshot::Outcome::Existing(s)) => {
-                    eprintln!("{}", msg!("snapshot-existing", id = &s.id, label = &s.manifest.label));
+                Ok(kieumau::commands::snapshot::Outcome::Existing(s, link)) => {
+                    eprintln!("{}", msg!("snapshot-existing", id = &s.id, label = &s.manifest.label, link = link));
+                    if label != s.manifest.label {
+                        eprintln!("{}", msg!("snapshot-label-not-used", asked = &label, label = &s.manifest.label));
+                    }
                     0
                 }
                 Err(f) => failed(f, &diags),

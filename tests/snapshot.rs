@@ -103,3 +103,28 @@ fn a_half_written_snapshot_is_neither_listed_nor_copied() {
     assert!(out.status.success());
     assert!(!root.join("output/snapshots/.2024-12-15-deadbeef.new-999999").exists());
 }
+
+/// Issue 14.8: the snapshot command prints the link to send, and a new label on unchanged
+/// content is said to be unused rather than lost without a word.
+#[test]
+fn snapshot_prints_the_link_and_says_when_a_label_is_unused() {
+    let site = common::site_with(None);
+    let root = site.path();
+    common::edit(
+        &root.join("content/site.toml"),
+        "base_url = \"\"",
+        "base_url = \"https://intranet.example/kieumau/\"",
+    );
+    let out = common::kieumau().args(["snapshot", "--label", "Sơ kết 2024", "--root"]).arg(root).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let link = err.split_whitespace().find(|w| w.starts_with("https://")).unwrap_or_else(|| panic!("a link in {err}"));
+    assert!(link.starts_with("https://intranet.example/kieumau/snapshots/") && link.ends_with('/'), "{link}");
+    assert!(!link.contains("//snapshots"), "{link}");
+
+    let again = common::kieumau().args(["snapshot", "--label", "Tổng kết", "--root"]).arg(root).output().unwrap();
+    assert!(again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr).into_owned();
+    assert!(err.contains("\"Tổng kết\" was not used") && err.contains("Sơ kết 2024"), "{err}");
+    assert!(err.contains(link), "the same link again: {err}");
+}

@@ -12,9 +12,24 @@ use crate::report::{self, theme::Theme};
 
 /// What `kieumau snapshot` did.
 pub enum Outcome {
-    Created(Snapshot),
-    /// The same content is already frozen there; nothing was written.
-    Existing(Snapshot),
+    /// The snapshot, and the address to send (see [`link`]).
+    Created(Snapshot, String),
+    /// The same content is already frozen there; nothing was written, and the new label is not kept.
+    Existing(Snapshot, String),
+}
+
+/// The address of a snapshot once the site is built and published: under the site's `base_url`
+/// when it has one, else its path in the output folder.
+pub fn link(base_url: &str, output: &std::path::Path, id: &str) -> String {
+    if base_url.is_empty() {
+        output.join(crate::report::urls::snapshot(id)).display().to_string()
+    } else {
+        format!(
+            "{}/{}",
+            base_url.trim_end_matches('/'),
+            crate::report::urls::snapshot(id).trim_end_matches("index.html")
+        )
+    }
 }
 
 /// 128 bits from the operating system's random source, as 32 hex digits.
@@ -39,7 +54,8 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
     if let Some(existing) =
         list(root).into_iter().find(|s| s.manifest.content_hash == content.hash && s.manifest.unlisted == unlisted)
     {
-        return Ok(Outcome::Existing(existing));
+        let to = link(opts.base_url.as_deref().unwrap_or(&content.site.base_url), &opts.output, &existing.id);
+        return Ok(Outcome::Existing(existing, to));
     }
     let date = opts.date.to_string();
     let mut id = format!("{date}-{}", content.version);
@@ -77,7 +93,8 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
     match written {
         Ok(()) => {
             out.commit_new().map_err(io_err)?;
-            Ok(Outcome::Created(Snapshot { id, manifest }))
+            let to = link(opts.base_url.as_deref().unwrap_or(&content.site.base_url), &opts.output, &id);
+            Ok(Outcome::Created(Snapshot { id, manifest }, to))
         }
         Err(e) => {
             out.abort();

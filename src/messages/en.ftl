@@ -276,7 +276,10 @@ known-list = known: { $list }
 build-done = Built { $pages } pages, { $charts } charts, { $files } files{ $unchanged } in { $elapsed } into { $output }{ $problems }
 build-unchanged = {" "}({ $written } written, { $carried } unchanged)
 snapshot-created = Snapshot created: snapshots/{ $id }/ ({ $label })
+    The link to send (after `kieumau build` and publishing): { $link }
+snapshot-label-not-used = the label "{ $asked }" was not used: a snapshot is never changed, so its label stays "{ $label }"; to freeze the same content under another label, change the content first
 snapshot-existing = Unchanged content: snapshots/{ $id }/ ({ $label }) already holds it; nothing was created
+    The link to send: { $link }
 booklet-printed = Printed the { $year } booklet to { $pdf } in { $elapsed }
 severity-error = error
 severity-warning = warning

@@ -270,7 +270,10 @@ known-list = các giá trị hợp lệ: { $list }
 build-done = Đã tạo { $pages } trang, { $charts } biểu đồ, { $files } tệp{ $unchanged } trong { $elapsed } vào { $output }{ $problems }
 build-unchanged = {" "}({ $written } tệp ghi mới, { $carried } tệp giữ nguyên)
 snapshot-created = Đã tạo bản chụp: snapshots/{ $id }/ ({ $label })
+    Đường dẫn để gửi (sau khi chạy `kieumau build` và đăng trang): { $link }
+snapshot-label-not-used = nhãn "{ $asked }" không được dùng: bản chụp không bao giờ bị sửa, nên nhãn vẫn là "{ $label }"; muốn chụp cùng nội dung với nhãn khác thì phải có thay đổi trong nội dung
 snapshot-existing = Nội dung không đổi: bản chụp snapshots/{ $id }/ ({ $label }) đã có nội dung này; không tạo bản chụp mới
+    Đường dẫn để gửi: { $link }
 booklet-printed = Đã in tài liệu năm { $year } ra tệp { $pdf } trong { $elapsed }
 severity-error = lỗi
 severity-warning = cảnh báo

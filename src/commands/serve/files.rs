@@ -17,7 +17,8 @@ const RELOAD_JS: &str = r#"(function () {
   var seen = null;
   function box(text) {
     var el = document.getElementById("kieumau-errors");
-    if (!text) { if (el) el.remove(); return; }
+    // The problem page shows the report itself.
+    if (!text || document.getElementById("kieumau-report")) { if (el) el.remove(); return; }
     if (!el) { el = document.createElement("pre"); el.id = "kieumau-errors"; document.body.prepend(el); }
     el.textContent = text;
   }
@@ -32,7 +33,8 @@ const RELOAD_JS: &str = r#"(function () {
 })();
 "#;
 const RELOAD_CSS: &str = "#kieumau-errors{position:fixed;z-index:99;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;\
-margin:0;padding:1rem;background:#2b0000;color:#fff;font:13px/1.4 monospace;white-space:pre-wrap}\n";
+margin:0;padding:1rem;background:#2b0000;color:#fff;font:13px/1.4 \"Liberation Mono\",Consolas,Menlo,monospace;white-space:pre-wrap}\n\
+#kieumau-report{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.45 \"Liberation Mono\",Consolas,Menlo,monospace}\n";
 const RELOAD_TAGS: &[u8] =
     b"<link rel=\"stylesheet\" href=\"/__kieumau/reload.css\"><script src=\"/__kieumau/reload.js\" defer></script>";
 
@@ -104,7 +106,7 @@ fn problem_page(title: &str, text: &str) -> Vec<u8> {
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
 <link rel=\"stylesheet\" href=\"/__kieumau/theme.css\">{tags}</head>\
-<body><main class=\"container\"><h1>{title}</h1><pre class=\"kieumau-report\" style=\"white-space:pre-wrap\">{text}</pre></main></body></html>\n",
+<body><main class=\"container\"><h1>{title}</h1><pre id=\"kieumau-report\">{text}</pre></main></body></html>\n",
         tags = String::from_utf8_lossy(RELOAD_TAGS),
     )
     .into_bytes()

@@ -136,6 +136,17 @@ pub struct PilotCheck {
 }
 
 /// Every computed figure of a site.
+/// A latest year whose data is still coming in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialYear {
+    pub year: i32,
+    /// The year before it with assessments, shown instead by default.
+    pub previous: i32,
+    /// Branches assessed in `year`, and in `previous`.
+    pub count: u32,
+    pub known: u32,
+}
+
 #[derive(Debug, Clone)]
 pub struct Aggregates {
     pub years: Vec<i32>,
@@ -163,9 +174,39 @@ impl Aggregates {
         self.years.iter().position(|&y| y == year)
     }
 
-    /// The latest year with at least one assessment (the year in view on the front page).
+    /// The year in view on the front page: the latest year with assessments, unless that year is
+    /// still coming in ([`incomplete_year`](Self::incomplete_year)), then the year before it.
     pub fn latest_year(&self) -> Option<i32> {
-        self.years.iter().zip(&self.province).rev().find(|(_, s)| s.branches > 0).map(|(&y, _)| y)
+        match self.incomplete_year() {
+            Some(partial) => Some(partial.previous),
+            None => self.latest_assessed().map(|(y, _)| y),
+        }
+    }
+
+    fn latest_assessed(&self) -> Option<(i32, usize)> {
+        self.years
+            .iter()
+            .zip(&self.province)
+            .enumerate()
+            .rev()
+            .find(|(_, (_, s))| s.branches > 0)
+            .map(|(i, (&y, _))| (y, i))
+    }
+
+    /// The latest year with assessments when it is still being entered: fewer than half the
+    /// branches assessed the year before, or a district that had assessments then has none yet
+    /// (districts send their sheets one by one). Its figures rest on the few branches entered (one
+    /// of five branches in 2026 made both targets "met"), so it is not the year shown by default.
+    pub fn incomplete_year(&self) -> Option<PartialYear> {
+        let (year, i) = self.latest_assessed()?;
+        let (j, (previous, before)) =
+            self.years.get(..i)?.iter().zip(&self.province).enumerate().rev().find(|(_, (_, s))| s.branches > 0)?;
+        let (count, known) = (self.province.get(i)?.branches, before.branches);
+        let district_missing = self
+            .districts
+            .iter()
+            .any(|d| d.get(j).is_some_and(|s| s.branches > 0) && d.get(i).is_some_and(|s| s.branches == 0));
+        (count * 2 < known || district_missing).then_some(PartialYear { year, previous: *previous, count, known })
     }
 }
 

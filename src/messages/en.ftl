@@ -784,3 +784,10 @@ bidi-char-hint = retype the name without it; it makes the name show in another o
 bidi-char-explain = Direction controls (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C) are invisible and reorder the letters shown after them, so a name could display as something else than it is. Names and titles are refused with one.
     Before: name = "Chi bộ \u202Eạc gnàl"
     After:  name = "Chi bộ làng Cả"
+
+## a latest year still coming in
+year-incomplete = { $year } has scores for only { $count } of the { $known } branches assessed in { $previous }; its figures rest on those alone
+year-incomplete-hint = the home page shows { $previous } until { $year } is entered; to end the programme's years earlier, set `last_year` in content/site.toml
+year-incomplete-explain = When the latest year has scores for fewer than half the branches assessed the year before, or none yet for a district that had them then, its percentages rest on the few branches entered so far (one branch of five can make every target "met"). kieumau warns, shows the year before on the home page, and the year's page says how many branches its figures cover.
+    Before: 2026 entered for 1 of 5 branches: the home page shows 2026, "1 branch", both targets met
+    After:  the home page shows 2025 until 2026 is entered; content/site.toml `last_year = 2025` ends the years there

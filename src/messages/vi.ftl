@@ -751,3 +751,10 @@ bidi-char-hint = gõ lại tên, bỏ ký tự đó; nó làm tên hiện ra the
 bidi-char-explain = Các ký tự đổi chiều chữ (U+202A đến U+202E, U+2066 đến U+2069, U+200E, U+200F, U+061C) không nhìn thấy được và đảo thứ tự các chữ phía sau, nên một tên có thể hiện ra khác với nội dung thật. Tên và tiêu đề có ký tự này bị từ chối.
     Trước: name = "Chi bộ \u202Eạc gnàl"
     Sau:   name = "Chi bộ làng Cả"
+
+## năm cuối chưa nhập đủ
+year-incomplete = năm { $year } mới có điểm của { $count } trong { $known } chi bộ đã chấm năm { $previous }; số liệu của năm này chỉ dựa trên các chi bộ đó
+year-incomplete-hint = trang chủ hiện năm { $previous } cho tới khi nhập đủ năm { $year }; muốn dừng các năm của đề án sớm hơn, đặt `last_year` trong content/site.toml
+year-incomplete-explain = Khi năm cuối mới có điểm của chưa tới một nửa số chi bộ đã chấm năm trước, hoặc còn đơn vị đã có điểm năm trước mà năm nay chưa có chi bộ nào, các tỷ lệ của năm đó chỉ dựa trên vài chi bộ đã nhập (một chi bộ trong năm chi bộ cũng có thể làm mọi chỉ tiêu "đạt"). kieumau cảnh báo, trang chủ hiện năm trước đó, và trang của năm này ghi rõ số liệu dựa trên bao nhiêu chi bộ.
+    Trước: năm 2026 mới nhập 1 trong 5 chi bộ: trang chủ hiện năm 2026, "Số chi bộ 1", cả hai chỉ tiêu đạt
+    Sau:   trang chủ hiện năm 2025 cho tới khi nhập đủ năm 2026; đặt `last_year = 2025` trong content/site.toml để dừng ở đó

@@ -8,6 +8,21 @@ use crate::domain::model::{Content, District};
 /// Warnings drawn from the figures: pilot-rule deviations and excellent ratings above the cap.
 pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
     let site = &content.site;
+    if let Some(p) = agg.incomplete_year() {
+        diags
+            .warning(
+                "content/site.toml",
+                None,
+                crate::diag!(
+                    "KM0803",
+                    year = p.year.to_string(),
+                    count = p.count,
+                    known = p.known,
+                    previous = p.previous.to_string()
+                ),
+            )
+            .hint(crate::msg!("year-incomplete-hint", year = p.year.to_string(), previous = p.previous.to_string()));
+    }
     let district_file = |d: &District| format!("content/districts/{}/district.toml", d.slug);
     if let Some(rule) = site.pilots {
         for c in agg.pilot_checks.iter().filter(|c| !c.ok) {

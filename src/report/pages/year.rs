@@ -89,6 +89,10 @@ impl Renderer<'_> {
             "flags": flags,
             "review": review,
             "target_year": site.target_year,
+            // A year still being entered says how many branches its figures rest on.
+            "partial": agg.incomplete_year().filter(|p| p.year == year).map(|p| json!({
+                "count": p.count, "known": p.known, "previous": p.previous, "previous_url": urls::year(p.previous),
+            })),
         });
         let years = self.year_links(year);
         self.page(

@@ -51,6 +51,7 @@ pub const CODES: &[Code] = &[
     c("KM0217", "number-too-large", Some("number-too-large-hint"), "number-too-large-explain"),
     c("KM0218", "number-malformed", Some("number-malformed-hint"), "number-malformed-explain"),
     c("KM0219", "bidi-char", Some("bidi-char-hint"), "bidi-char-explain"),
+    c("KM0220", "year-outside-programme", Some("year-outside-programme-hint"), "year-outside-programme-explain"),
     c("KM0301", "unknown-type", None, "unknown-type-explain"),
     c("KM0302", "unknown-subtype", None, "unknown-subtype-explain"),
     c("KM0303", "missing-subtype", Some("missing-subtype-hint"), "missing-subtype-explain"),

@@ -791,3 +791,10 @@ year-incomplete-hint = the home page shows { $previous } until { $year } is ente
 year-incomplete-explain = When the latest year has scores for fewer than half the branches assessed the year before, or none yet for a district that had them then, its percentages rest on the few branches entered so far (one branch of five can make every target "met"). kieumau warns, shows the year before on the home page, and the year's page says how many branches its figures cover.
     Before: 2026 entered for 1 of 5 branches: the home page shows 2026, "1 branch", both targets met
     After:  the home page shows 2025 until 2026 is entered; content/site.toml `last_year = 2025` ends the years there
+
+## a year outside the programme
+year-outside-programme = `{ $key }` = { $value } is outside the programme's years, { $first } to { $last }
+year-outside-programme-hint = write a year from { $first } to { $last }; if { $value } is right, raise `last_year` (or lower `first_year`) in content/site.toml
+year-outside-programme-explain = Assessments and pilot years lie within the programme's years: from `first_year` to `last_year` (by default `target_year`) in content/site.toml. A new year's scores need `last_year` raised first.
+    Before: year = 2026        (site.toml: target_year = 2025)
+    After:  year = 2026        (site.toml: last_year = 2026)

@@ -758,3 +758,10 @@ year-incomplete-hint = trang chủ hiện năm { $previous } cho tới khi nhậ
 year-incomplete-explain = Khi năm cuối mới có điểm của chưa tới một nửa số chi bộ đã chấm năm trước, hoặc còn đơn vị đã có điểm năm trước mà năm nay chưa có chi bộ nào, các tỷ lệ của năm đó chỉ dựa trên vài chi bộ đã nhập (một chi bộ trong năm chi bộ cũng có thể làm mọi chỉ tiêu "đạt"). kieumau cảnh báo, trang chủ hiện năm trước đó, và trang của năm này ghi rõ số liệu dựa trên bao nhiêu chi bộ.
     Trước: năm 2026 mới nhập 1 trong 5 chi bộ: trang chủ hiện năm 2026, "Số chi bộ 1", cả hai chỉ tiêu đạt
     Sau:   trang chủ hiện năm 2025 cho tới khi nhập đủ năm 2026; đặt `last_year = 2025` trong content/site.toml để dừng ở đó
+
+## năm nằm ngoài các năm của đề án
+year-outside-programme = `{ $key }` = { $value } nằm ngoài các năm của đề án, từ { $first } đến { $last }
+year-outside-programme-hint = viết một năm từ { $first } đến { $last }; nếu năm { $value } là đúng thì tăng `last_year` (hoặc giảm `first_year`) trong content/site.toml
+year-outside-programme-explain = Năm chấm điểm và năm thí điểm phải nằm trong các năm của đề án: từ `first_year` đến `last_year` (mặc định là `target_year`) trong content/site.toml. Muốn nhập điểm năm mới thì trước hết phải tăng `last_year`.
+    Trước: year = 2026        (site.toml: target_year = 2025)
+    Sau:   year = 2026        (site.toml: last_year = 2026)

@@ -58,8 +58,8 @@ pub fn branch(
         None => None,
     };
     let members = f.integer(cx, "members", true, 0..=1_000_000, "38");
-    let years = i64::from(site.first_year)..=i64::from(site.last_year);
-    let pilot = f.integer(cx, "pilot", false, years.clone(), &site.first_year.to_string());
+    let programme = (site.first_year, site.last_year);
+    let pilot = f.programme_year(cx, "pilot", programme, &site.first_year.to_string());
 
     let mut assessments: Vec<Assessment> = Vec::new();
     let mut broken = false;
@@ -77,7 +77,7 @@ pub fn branch(
         if a.get("year").is_none() {
             cx.error(a.span(), diag!("KM0107", example = &target_year));
         }
-        let year = a.integer(cx, "year", false, years.clone(), &target_year);
+        let year = a.programme_year(cx, "year", programme, &target_year);
         if let Some((y, yspan)) = &year {
             if seen_years.iter().any(|(s, _)| s == y) {
                 cx.error(yspan.clone(), diag!("KM0305", year = y.to_string()));

@@ -139,6 +139,26 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some((s, span))
     }
 
+    /// A year of the programme (`first_year` to `last_year` of site.toml): outside them, the
+    /// message names those keys, since raising `last_year` is often the fix.
+    pub fn programme_year(
+        &self,
+        cx: &mut Ctx<'_>,
+        key: &str,
+        (first, last): (i32, i32),
+        example: &str,
+    ) -> Option<(i64, Span)> {
+        let (year, span) = self.integer(cx, key, false, 1..=9999, example)?;
+        if (i64::from(first)..=i64::from(last)).contains(&year) {
+            return Some((year, span));
+        }
+        cx.error(
+            span,
+            diag!("KM0220", key = key, value = year.to_string(), first = first.to_string(), last = last.to_string()),
+        );
+        None
+    }
+
     pub fn integer(
         &self,
         cx: &mut Ctx<'_>,

@@ -181,6 +181,7 @@ fn content(p: &Plan) -> Content {
                         .filter_map(|(yi, y)| y.as_ref().map(|a| (yi, a)))
                         .map(|(yi, (rating, veto, fractions))| Assessment {
                             year: FIRST_YEAR + yi as i32,
+                            members: None,
                             rating: *rating,
                             vetoes: if *veto { vec![0] } else { vec![] },
                             // A score is a per-mille share of the criterion's maximum, to the hundredth.

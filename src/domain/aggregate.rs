@@ -245,9 +245,9 @@ fn district_figures(content: &Content, d: &District, scored: &[Vec<Scored>], yea
             let Some(yi) = usize::try_from(s.year - first).ok().filter(|&i| i < years.len()) else {
                 continue;
             };
-            f.stats[yi].add(s, b.members);
-            f.by_type[b.type_idx][yi].add(s, b.members);
-            f.by_level[level_index(b.level)][yi].add(s, b.members);
+            f.stats[yi].add(s, s.members);
+            f.by_type[b.type_idx][yi].add(s, s.members);
+            f.by_level[level_index(b.level)][yi].add(s, s.members);
         }
     }
     f
@@ -373,6 +373,7 @@ mod tests {
     fn scored(rating: usize, total: i64, max: i64, good: bool, model: bool, pilot: bool) -> Scored {
         Scored {
             year: 2022,
+            members: 30,
             rating,
             total: Hundredths(total),
             max: Hundredths(max),

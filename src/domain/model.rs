@@ -470,6 +470,8 @@ pub struct Notes {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Assessment {
     pub year: i32,
+    /// That year's member count, if given; otherwise the branch's `members`.
+    pub members: Option<u32>,
     /// Index into `Site::ratings`.
     pub rating: usize,
     /// Indices into the framework's vetoes.

@@ -9,6 +9,8 @@ use crate::domain::model::{Assessment, Branch, Framework, Frameworks, Hundredths
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scored {
     pub year: i32,
+    /// Members that year: the assessment's own count, or the branch's.
+    pub members: u32,
     pub rating: usize,
     pub total: Hundredths,
     pub max: Hundredths,
@@ -96,6 +98,7 @@ pub fn score(site: &Site, fw: &Framework, branch: &Branch, a: &Assessment) -> Sc
     let vetoed = !a.vetoes.is_empty();
     Scored {
         year: a.year,
+        members: a.members.unwrap_or(branch.members),
         rating: a.rating,
         total,
         max,
@@ -193,7 +196,13 @@ mod tests {
     }
 
     fn assess(rating: usize, scores: &[i64], vetoes: Vec<usize>) -> Assessment {
-        Assessment { year: 2023, rating, vetoes, scores: scores.iter().map(|&s| Hundredths(s)).collect() }
+        Assessment {
+            year: 2023,
+            members: None,
+            rating,
+            vetoes,
+            scores: scores.iter().map(|&s| Hundredths(s)).collect(),
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::diag;
 use crate::domain::model::{Assessment, Branch, Frameworks, Hundredths, Notes, Site};
 
 const BRANCH_KEYS: &[&str] = &["name", "type", "subtype", "level", "parent", "members", "pilot", "assessments"];
-const ASSESSMENT_KEYS: &[&str] = &["year", "rating", "vetoes", "scores"];
+const ASSESSMENT_KEYS: &[&str] = &["year", "rating", "vetoes", "scores", "members"];
 /// More assessments than this in one file is a mistake: there is one per year, and site years
 /// lie within 1900..=2200.
 pub const MAX_ASSESSMENTS: usize = 301;
@@ -153,6 +153,17 @@ fn assessment(
         return None;
     };
     let mut ok = true;
+    // That year's member count, when it differs from the branch's `members`.
+    let members = match a.get("members") {
+        Some(_) => match a.integer(cx, "members", false, 0..=1_000_000, "36") {
+            Some((m, _)) => u32::try_from(m).ok(),
+            None => {
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
     let mut vetoes = Vec::new();
     match a.strings(cx, "vetoes", false, "[\"ky-luat\"]") {
         Some(list) => {
@@ -224,6 +235,7 @@ fn assessment(
     }
     Some(Assessment {
         year,
+        members,
         rating: rating?,
         vetoes,
         // From a borrowed iterator: one allocation of the right size, not a reuse of the larger

@@ -116,6 +116,7 @@ pub const CODES: &[Code] = &[
     c("KM0801", "pilots-out-of-range", Some("pilots-out-of-range-hint"), "pilots-out-of-range-explain"),
     c("KM0802", "excellent-over-cap", Some("excellent-over-cap-hint"), "excellent-over-cap-explain"),
     c("KM0803", "year-incomplete", Some("year-incomplete-hint"), "year-incomplete-explain"),
+    c("KM0804", "copied-branch", Some("copied-branch-hint"), "copied-branch-explain"),
     // KM09xx: the output folder of a build.
     c("KM0901", "output-holds-site", Some("output-holds-site-hint"), "output-holds-site-explain"),
     c("KM0902", "output-in-kept-folder", Some("output-in-kept-folder-hint"), "output-in-kept-folder-explain"),

@@ -798,3 +798,10 @@ year-outside-programme-hint = write a year from { $first } to { $last }; if { $v
 year-outside-programme-explain = Assessments and pilot years lie within the programme's years: from `first_year` to `last_year` (by default `target_year`) in content/site.toml. A new year's scores need `last_year` raised first.
     Before: year = 2026        (site.toml: target_year = 2025)
     After:  year = 2026        (site.toml: last_year = 2026)
+
+## a copied branch file
+copied-branch = this branch has the same name ({ $name }), type and scores as { $other } in the same district: it looks like a copy
+copied-branch-hint = if it is another branch, give it its own name and scores; if it is a copy, delete one of the two files, or it is counted twice
+copied-branch-explain = Two branch files of one district with the same name, type and every year's rating and scores are almost always one file copied to start a new branch and never edited. Both would count in every figure. This is a warning.
+    Before: tdp-1.toml and tdp-1-copy.toml, both "Chi bộ Tổ dân phố số 1" with the same scores
+    After:  delete tdp-1-copy.toml, or give it the other branch's name and scores

@@ -765,3 +765,10 @@ year-outside-programme-hint = viết một năm từ { $first } đến { $last }
 year-outside-programme-explain = Năm chấm điểm và năm thí điểm phải nằm trong các năm của đề án: từ `first_year` đến `last_year` (mặc định là `target_year`) trong content/site.toml. Muốn nhập điểm năm mới thì trước hết phải tăng `last_year`.
     Trước: year = 2026        (site.toml: target_year = 2025)
     Sau:   year = 2026        (site.toml: last_year = 2026)
+
+## tệp chi bộ bị sao chép
+copied-branch = chi bộ này trùng tên ({ $name }), loại hình và điểm với { $other } trong cùng đơn vị: có vẻ là bản sao
+copied-branch-hint = nếu là chi bộ khác thì ghi đúng tên và điểm của nó; nếu là bản sao thì xóa một trong hai tệp, nếu không chi bộ sẽ bị tính hai lần
+copied-branch-explain = Hai tệp chi bộ của cùng một đơn vị có cùng tên, loại hình, xếp loại và điểm của mọi năm hầu như luôn là một tệp được sao chép để tạo chi bộ mới nhưng chưa sửa. Cả hai đều được tính vào mọi số liệu. Đây là cảnh báo.
+    Trước: tdp-1.toml và tdp-1-ban-sao.toml, cả hai là "Chi bộ Tổ dân phố số 1" với cùng điểm
+    Sau:   xóa tdp-1-ban-sao.toml, hoặc ghi đúng tên và điểm của chi bộ kia

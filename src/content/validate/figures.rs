@@ -23,6 +23,7 @@ pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
             )
             .hint(crate::msg!("year-incomplete-hint", year = p.year.to_string(), previous = p.previous.to_string()));
     }
+    copied_branches(content, diags);
     let district_file = |d: &District| format!("content/districts/{}/district.toml", d.slug);
     if let Some(rule) = site.pilots {
         for c in agg.pilot_checks.iter().filter(|c| !c.ok) {
@@ -63,6 +64,32 @@ pub fn warnings(content: &Content, agg: &Aggregates, diags: &mut Diagnostics) {
                             of = of
                         ),
                     );
+                }
+            }
+        }
+    }
+}
+
+/// A branch file copied within a district (same name, type and every assessment as another) is
+/// most likely a copy made to start a new branch and never edited: both would count twice.
+fn copied_branches(content: &Content, diags: &mut Diagnostics) {
+    for d in &content.districts {
+        let mut seen: std::collections::HashMap<_, &str> = std::collections::HashMap::new();
+        for b in &d.branches {
+            if b.assessments.is_empty() {
+                continue;
+            }
+            let assessed: Vec<_> = b.assessments.iter().map(|a| (a.year, a.rating, &a.vetoes, &a.scores)).collect();
+            match seen.entry((b.name.as_str(), b.type_idx, assessed)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    diags.warning(
+                        &format!("content/districts/{}/{}.toml", d.slug, b.slug),
+                        None,
+                        crate::diag!("KM0804", name = &b.name, other = format!("{}.toml", first.get())),
+                    );
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(&b.slug);
                 }
             }
         }

@@ -105,3 +105,23 @@ fn booklet_without_chromium_says_how_to_install_it() {
     assert!(err.contains("/nonexistent/chromium") && err.contains("apt-get install chromium"), "{err}");
     assert!(!site.path().join("x.pdf").exists());
 }
+
+/// Issue 14.8: a --pdf into a folder that does not exist names the folder, before any printing,
+/// and writes nothing.
+#[test]
+fn booklet_into_a_missing_folder_names_it() {
+    let site = site_with(None);
+    let pdf = site.path().join("no-such-folder/bao-cao.pdf");
+    let out = kieumau()
+        .args(["booklet", "--year", "2023", "--pdf"])
+        .arg(&pdf)
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no-such-folder") && err.contains("does not exist"), "{err}");
+    assert!(!err.contains("os error") && !err.contains(".bao-cao.pdf"), "no raw system error: {err}");
+    assert!(!site.path().join("no-such-folder").exists());
+}

@@ -34,6 +34,11 @@ pub fn booklet_pdf(
     diags: &mut Diagnostics,
 ) -> Result<Printed, Failure> {
     let started = Instant::now();
+    // Before minutes of printing: the folder the PDF goes into must be there.
+    let folder = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(Failure::Io(crate::msg!("print-no-folder", folder = folder, pdf = pdf)));
+    }
     let chromium = find_chromium(chromium).map_err(Failure::Io)?;
     let checked = build::check(&opts.root, false, diags).ok_or(Failure::Content)?;
     let has_year =

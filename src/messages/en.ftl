@@ -805,3 +805,6 @@ copied-branch-hint = if it is another branch, give it its own name and scores; i
 copied-branch-explain = Two branch files of one district with the same name, type and every year's rating and scores are almost always one file copied to start a new branch and never edited. Both would count in every figure. This is a warning.
     Before: tdp-1.toml and tdp-1-copy.toml, both "Chi bộ Tổ dân phố số 1" with the same scores
     After:  delete tdp-1-copy.toml, or give it the other branch's name and scores
+
+print-no-folder = cannot write { $pdf }: the folder { $folder } does not exist
+    hint: create the folder first, or give --pdf a file in a folder that exists

@@ -772,3 +772,6 @@ copied-branch-hint = nếu là chi bộ khác thì ghi đúng tên và điểm c
 copied-branch-explain = Hai tệp chi bộ của cùng một đơn vị có cùng tên, loại hình, xếp loại và điểm của mọi năm hầu như luôn là một tệp được sao chép để tạo chi bộ mới nhưng chưa sửa. Cả hai đều được tính vào mọi số liệu. Đây là cảnh báo.
     Trước: tdp-1.toml và tdp-1-ban-sao.toml, cả hai là "Chi bộ Tổ dân phố số 1" với cùng điểm
     Sau:   xóa tdp-1-ban-sao.toml, hoặc ghi đúng tên và điểm của chi bộ kia
+
+print-no-folder = không ghi được { $pdf }: không có thư mục { $folder }
+    gợi ý: tạo thư mục đó trước, hoặc cho --pdf một tệp trong thư mục đã có

@@ -128,3 +128,16 @@ fn snapshot_prints_the_link_and_says_when_a_label_is_unused() {
     assert!(err.contains("\"Tổng kết\" was not used") && err.contains("Sơ kết 2024"), "{err}");
     assert!(err.contains(link), "the same link again: {err}");
 }
+
+/// Issue 14.8: inside a snapshot, its "Bản chụp" page does not claim there are none; it points
+/// to the live site's list.
+#[test]
+fn a_snapshots_own_list_page_points_to_the_live_list() {
+    let site = common::site_with(None);
+    let root = site.path();
+    common::kieumau().args(["snapshot", "--label", "Sơ kết", "--root"]).arg(root).assert().success();
+    let id = ids(root).into_iter().next().expect("a snapshot");
+    let page = fs::read_to_string(root.join("snapshots").join(&id).join("snapshots/index.html")).unwrap();
+    assert!(!page.contains("Chưa có bản chụp nào") && !page.contains("No snapshots yet"), "{page}");
+    assert!(page.contains("Xem danh sách các bản chụp trên trang chính"), "{page}");
+}

@@ -135,7 +135,7 @@ fn render(c: &mut Criterion, sites: &[(&str, &Path, &Checked)]) {
     let tmp = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() }.expect("temporary folder");
     for (i, &(name, root, ch)) in sites.iter().enumerate() {
         let site = &ch.content.site;
-        let theme = Theme::load(root, site.theme.as_deref(), site.language.code()).expect("theme");
+        let theme = Theme::for_site(root, site).expect("theme");
         let opts = BuildOptions::new(root);
         let out = Output::begin(&tmp.path().join(format!("out-{i}"))).expect("output folder");
         let r = Renderer::new(ch, &theme, opts.report());

@@ -13,8 +13,8 @@ use std::fs;
 use kieumau::content::diag::Diagnostics;
 use kieumau::domain::aggregate::{Aggregates, Stats, aggregate};
 use kieumau::domain::model::{
-    Assessment, Branch, BranchType, Content, Criterion, District, DistrictKind, Framework, Frameworks, Group,
-    Hundredths, Language, Level, Metric, Notes, PilotRule, Rating, Scope, Site, Target, Threshold, Veto,
+    Assessment, Branch, BranchType, Content, Criterion, District, Framework, Frameworks, Group, Hundredths, Language,
+    Level, Metric, Notes, PilotRule, Rating, Scope, Site, Target, Threshold, Veto,
 };
 use kieumau::domain::score;
 use proptest::prelude::*;
@@ -159,6 +159,7 @@ fn content(p: &Plan) -> Content {
         targets,
         pilots: Some(PilotRule { min: 1, max: 2 }),
         excellent_cap: None,
+        district_level: Default::default(),
     };
     let districts = p
         .districts
@@ -167,7 +168,7 @@ fn content(p: &Plan) -> Content {
         .map(|(d, branches)| District {
             slug: format!("d{d}"),
             name: format!("D{d}"),
-            kind: DistrictKind::Huyen,
+            kind: "huyen".to_string(),
             order: Some(d as i64),
             branches: branches
                 .iter()

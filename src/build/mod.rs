@@ -66,8 +66,7 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
     };
     let claim = claim.map_err(|_| Failure::Io(crate::msg!("build-state-failed")))?.map_err(io)?;
     let mut timer = crate::timings::Timer::start();
-    let theme = Theme::load(&opts.root, checked.content.site.theme.as_deref(), checked.content.site.language.code())
-        .map_err(Failure::Theme)?;
+    let theme = Theme::for_site(&opts.root, &checked.content.site).map_err(Failure::Theme)?;
     timer.lap("theme");
     let out = Output::resume(claim).map_err(io)?;
     timer.lap("output: trees");

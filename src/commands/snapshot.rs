@@ -66,8 +66,7 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
     if target.exists() {
         return Err(Failure::Io(crate::msg!("snapshot-target-exists", dir = &target)));
     }
-    let theme =
-        Theme::load(root, content.site.theme.as_deref(), content.site.language.code()).map_err(Failure::Theme)?;
+    let theme = Theme::for_site(root, &content.site).map_err(Failure::Theme)?;
     let io_err =
         |e: io::Error| Failure::Io(crate::msg!("snapshot-cannot-write", dir = &target, reason = e.to_string()));
     let out = Output::begin(&target).map_err(io_err)?;

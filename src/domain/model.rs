@@ -189,24 +189,32 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistrictKind {
-    Huyen,
-    ThanhPho,
-    TrucThuoc,
+/// What the units directly under the province are called, and their kinds (`[district_level]`).
+/// Since the 2025 reorganisation a site may have communes and wards here instead of districts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictLevel {
+    /// The units' name in the interface ("Đảng bộ cấp xã"); `None` keeps the theme's own wording.
+    pub label: Option<String>,
+    pub kinds: Vec<DistrictKindDef>,
 }
 
-impl DistrictKind {
-    pub const ALL: [DistrictKind; 3] = [DistrictKind::Huyen, DistrictKind::ThanhPho, DistrictKind::TrucThuoc];
-    pub fn slug(self) -> &'static str {
-        match self {
-            DistrictKind::Huyen => "huyen",
-            DistrictKind::ThanhPho => "thanh-pho",
-            DistrictKind::TrucThuoc => "truc-thuoc",
-        }
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictKindDef {
+    pub slug: String,
+    /// Shown for the kind; `None` uses the theme's `kind_<slug>` string.
+    pub name: Option<String>,
+}
+
+impl Default for DistrictLevel {
+    fn default() -> Self {
+        let kind = |slug: &str| DistrictKindDef { slug: slug.to_string(), name: None };
+        DistrictLevel { label: None, kinds: vec![kind("huyen"), kind("thanh-pho"), kind("truc-thuoc")] }
     }
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.slug() == s)
+}
+
+impl DistrictLevel {
+    pub fn kind(&self, slug: &str) -> Option<&DistrictKindDef> {
+        self.kinds.iter().find(|k| k.slug == slug)
     }
 }
 
@@ -345,6 +353,7 @@ pub struct Site {
     pub targets: Vec<Target>,
     pub pilots: Option<PilotRule>,
     pub excellent_cap: Option<ExcellentCap>,
+    pub district_level: DistrictLevel,
 }
 
 impl Site {
@@ -510,7 +519,8 @@ impl Branch {
 pub struct District {
     pub slug: String,
     pub name: String,
-    pub kind: DistrictKind,
+    /// A slug of the site's `[district_level]` kinds.
+    pub kind: String,
     pub order: Option<i64>,
     /// In display order (Vietnamese collation of names).
     pub branches: Vec<Branch>,

@@ -152,6 +152,7 @@ mod tests {
             targets: vec![],
             pilots: None,
             excellent_cap: None,
+            district_level: Default::default(),
         }
     }
 

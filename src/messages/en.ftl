@@ -52,6 +52,7 @@ what-target = a target
 what-pilots = [pilots]
 what-excellent-cap = [excellent_cap]
 what-district-level = [district_level]
+what-district-level = [district_level]
 what-kind = district kind
 what-branch = a branch file
 what-assessment = an assessment
@@ -382,6 +383,7 @@ defined-twice-explain = Codes, slugs and ids are unique where they are defined: 
 none-defined = no [[{ $table }]] defined
 none-defined-ratings = list the ratings best first: [[ratings]] code = "HTXSNV" name = "…" good = true
 none-defined-types = define the branch types: [[branch_types]] slug = "khu-dan-cu" name = "Khu dân cư"
+none-defined-kinds = define at least one kind: kinds = [{"{"} slug = "xa", name = "Đảng bộ xã" {"}"}], or leave kinds out to use huyen / thanh-pho / truc-thuoc
 none-defined-criteria = a framework lists its criteria as [[criteria]] sections
 none-defined-explain = The file needs at least one section of this kind.
     Before: site.toml without [[ratings]].

@@ -46,6 +46,7 @@ what-target = chỉ tiêu
 what-pilots = [pilots]
 what-excellent-cap = [excellent_cap]
 what-district-level = [district_level]
+what-district-level = [district_level]
 what-kind = loại đơn vị
 what-branch = tệp chi bộ
 what-assessment = kết quả đánh giá
@@ -376,6 +377,7 @@ defined-twice-explain = Mã và slug là duy nhất ở nơi khai báo: kieumau 
 none-defined = chưa khai báo mục [[{ $table }]] nào
 none-defined-ratings = liệt kê các mức xếp loại, mức cao nhất trước: [[ratings]] code = "HTXSNV" name = "…" good = true
 none-defined-types = khai báo các loại hình chi bộ: [[branch_types]] slug = "khu-dan-cu" name = "Khu dân cư"
+none-defined-kinds = khai báo ít nhất một loại đơn vị: kinds = [{"{"} slug = "xa", name = "Đảng bộ xã" {"}"}], hoặc bỏ dòng kinds để dùng huyen / thanh-pho / truc-thuoc
 none-defined-criteria = khung tiêu chí liệt kê các tiêu chí thành từng mục [[criteria]]
 none-defined-explain = Tệp cần có ít nhất một mục loại này.
     Trước: site.toml không có [[ratings]].

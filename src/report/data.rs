@@ -277,7 +277,7 @@ fn site_json(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut PushPi
                 .map(|(li, l)| (l.slug().to_string(), series_json(&agg.district_levels[di][li], agg, content)))
                 .collect();
             json!({
-                "slug": d.slug, "name": d.name, "kind": d.kind.slug(), "order": d.order,
+                "slug": d.slug, "name": d.name, "kind": d.kind, "order": d.order,
                 "years": series_json(&agg.districts[di], agg, content),
                 "types": by_type,
                 "levels": by_level,

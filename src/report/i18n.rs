@@ -128,6 +128,64 @@ impl Format {
     }
 }
 
+/// Puts a site's `[district_level] label` where the theme's strings name the units under the
+/// province ("đơn vị cấp huyện", "district"), keeping each place's capital or small letter, so
+/// that a post-2025 site reads "Theo đảng bộ cấp xã" everywhere.
+pub fn relabel_units(strings: &mut std::collections::BTreeMap<String, String>, language: Language, label: &str) {
+    let label = label.trim();
+    if label.is_empty() {
+        return;
+    }
+    let upper = with_first(label, true);
+    let lower = with_first(label, false);
+    let words: &[(&str, &str)] = match language {
+        Language::Vi => &[("Đơn vị cấp huyện", &upper), ("đơn vị cấp huyện", &lower)],
+        // English has plurals the label may not: both forms take the label as written.
+        Language::En => &[("Districts", &upper), ("districts", &lower), ("District", &upper), ("district", &lower)],
+    };
+    for value in strings.values_mut() {
+        if words.iter().any(|(w, _)| value.contains(w)) {
+            *value = replace_words(value, words);
+        }
+    }
+}
+
+/// `s` with its first letter made capital or small; a label that starts with an acronym
+/// ("UBND xã") keeps it.
+fn with_first(s: &str, capital: bool) -> String {
+    let mut chars = s.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else { return String::new() };
+    if !capital && rest.chars().next().is_some_and(char::is_uppercase) {
+        return s.to_string();
+    }
+    let first: String = if capital { first.to_uppercase().collect() } else { first.to_lowercase().collect() };
+    first + rest
+}
+
+/// Replaces each word where it stands whole (not "subdistrict"), in one pass so that a label
+/// holding a word is not replaced again; `words` lists longer forms first.
+fn replace_words(text: &str, words: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    'scan: while let Some(c) = rest.chars().next() {
+        if bounded(out.chars().next_back()) {
+            for (word, with) in words {
+                if let Some(after) = rest.strip_prefix(word)
+                    && bounded(after.chars().next())
+                {
+                    out.push_str(with);
+                    rest = after;
+                    continue 'scan;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +214,27 @@ mod tests {
         assert_eq!(vi.pct(None), "–");
         assert_eq!(vi.pct_change(Ratio::new(1, 2), Ratio::new(1, 4)), "+25,0");
         assert_eq!(vi.score(crate::domain::model::Hundredths(8550)), "85,5");
+    }
+
+    #[test]
+    fn units_take_the_sites_label() {
+        let strings = |pairs: &[(&str, &str)]| -> std::collections::BTreeMap<String, String> {
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        let mut vi = strings(&[("a", "Đơn vị cấp huyện"), ("b", "Theo đơn vị cấp huyện"), ("c", "Huyện ủy")]);
+        relabel_units(&mut vi, Language::Vi, "Đảng bộ cấp xã");
+        assert_eq!(vi["a"], "Đảng bộ cấp xã");
+        assert_eq!(vi["b"], "Theo đảng bộ cấp xã");
+        assert_eq!(vi["c"], "Huyện ủy");
+        let mut acronym = strings(&[("b", "Số đơn vị cấp huyện đạt")]);
+        relabel_units(&mut acronym, Language::Vi, "UBND xã");
+        assert_eq!(acronym["b"], "Số UBND xã đạt");
+        let mut en =
+            strings(&[("a", "Districts"), ("b", "By district"), ("c", "a subdistrict"), ("d", "districts meet it")]);
+        relabel_units(&mut en, Language::En, "commune district");
+        assert_eq!(en["a"], "Commune district");
+        assert_eq!(en["b"], "By commune district");
+        assert_eq!(en["c"], "a subdistrict");
+        assert_eq!(en["d"], "commune district meet it");
     }
 }

@@ -76,8 +76,14 @@ fn overlay(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path, overridden: &mut V
 }
 
 impl Theme {
-    /// Loads the theme for a site: the embedded default, overridden by `themes/<name>/` if named.
-    pub fn load(root: &Path, name: Option<&str>, language: &str) -> Result<Theme, String> {
+    /// The theme a site names, in the site's language and with its units' label.
+    pub fn for_site(root: &Path, site: &crate::domain::model::Site) -> Result<Theme, String> {
+        Theme::load(root, site.theme.as_deref(), site.language.code(), site.district_level.label.as_deref())
+    }
+
+    /// Loads the theme for a site: the embedded default, overridden by `themes/<name>/` if named;
+    /// its strings name the units as the site's `[district_level] label` does, when it has one.
+    pub fn load(root: &Path, name: Option<&str>, language: &str, unit_label: Option<&str>) -> Result<Theme, String> {
         let mut files = embedded_files();
         let mut overridden = Vec::new();
         let theme_dir =
@@ -103,6 +109,11 @@ impl Theme {
                 let text = String::from_utf8(bytes).map_err(|_| crate::msg!("theme-file-not-utf8", path = &path))?;
                 strings = toml::from_str(&text).map_err(|e| format!("theme file {path}: {e}"))?;
             }
+        }
+        if let Some(label) = unit_label {
+            let lang =
+                if language == "en" { crate::domain::model::Language::En } else { crate::domain::model::Language::Vi };
+            crate::report::i18n::relabel_units(&mut strings, lang, label);
         }
         let sources = templates
             .iter()

@@ -7,22 +7,23 @@ use toml::de::DeTable;
 use super::fields::{Ctx, Fields};
 use crate::content::diag::known_hint;
 use crate::diag;
-use crate::domain::model::DistrictKind;
+use crate::domain::model::DistrictLevel;
 
 /// The district's own fields; its branches and notes are attached by the caller.
 pub struct DistrictHead {
     pub name: String,
-    pub kind: DistrictKind,
+    pub kind: String,
     pub order: Option<i64>,
 }
 
-pub fn district(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<DistrictHead> {
+pub fn district(cx: &mut Ctx<'_>, root: &DeTable<'_>, level: &DistrictLevel) -> Option<DistrictHead> {
     let f = Fields::new(cx, root, 0..0, "what-district", &["name", "kind", "order"]);
     let name = f.text(cx, "name", true, "\"Huyện Đông Hưng\"");
-    let kind = f.string(cx, "kind", true, "\"huyen\"").and_then(|(s, span)| {
-        let kind = DistrictKind::from_slug(s);
+    let example = level.kinds.first().map_or_else(|| "\"huyen\"".to_string(), |k| format!("\"{}\"", k.slug));
+    let kind = f.string(cx, "kind", true, &example).and_then(|(s, span)| {
+        let kind = level.kind(s).map(|k| k.slug.clone());
         if kind.is_none() {
-            let known: Vec<&str> = DistrictKind::ALL.iter().map(|k| k.slug()).collect();
+            let known: Vec<&str> = level.kinds.iter().map(|k| k.slug.as_str()).collect();
             cx.error(span, diag!("KM0311", what = crate::msg!("what-kind"), value = s)).hint(known_hint(s, &known));
         }
         kind

@@ -292,9 +292,11 @@ pub fn check_branch_bytes(
 }
 
 /// Validates the bytes of a `district.toml`.
-pub fn check_district_bytes(bytes: &[u8]) -> (Option<(String, crate::domain::model::DistrictKind)>, Diagnostics) {
+/// The kinds are the pre-2025 defaults (a fuzzing and test entry point).
+pub fn check_district_bytes(bytes: &[u8]) -> (Option<(String, String)>, Diagnostics) {
+    let level = crate::domain::model::DistrictLevel::default();
     check_toml_bytes("content/districts/d/district.toml", bytes, |cx, t| {
-        district::district(cx, t).map(|h| (h.name, h.kind))
+        district::district(cx, t, &level).map(|h| (h.name, h.kind))
     })
 }
 
@@ -320,7 +322,7 @@ fn district(
         ok = false;
     }
     let head = match &files.toml {
-        Some(f) => col.take(with_toml(f, district::district)),
+        Some(f) => col.take(with_toml(f, |cx, t| district::district(cx, t, &site.district_level))),
         None => {
             col.diags.error(&dir.dir.rel, None, diag!("KM0508"));
             None

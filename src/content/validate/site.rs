@@ -7,8 +7,8 @@ use toml::de::DeTable;
 use super::fields::{Ctx, Fields, Span, is_slug, suggest_slug};
 use crate::content::diag::known_hint;
 use crate::domain::model::{
-    BranchType, ExcellentCap, Hundredths, Language, Level, Metric, PilotRule, Rating, Scope, Site, Subtype, Target,
-    Threshold,
+    BranchType, DistrictKindDef, DistrictLevel, ExcellentCap, Hundredths, Language, Level, Metric, PilotRule, Rating,
+    Scope, Site, Subtype, Target, Threshold,
 };
 use crate::{diag, msg};
 
@@ -28,6 +28,7 @@ const SITE_KEYS: &[&str] = &[
     "targets",
     "pilots",
     "excellent_cap",
+    "district_level",
 ];
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
@@ -87,6 +88,7 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     let targets = targets(cx, &f);
     let pilots = pilots(cx, &f);
     let excellent_cap = excellent_cap(cx, &f, &rating_codes);
+    let district_level = district_level(cx, &f);
 
     let (title, organisation, language, (first, _), (target, _)) =
         (title?, organisation?, language?, first_year?, target_year?);
@@ -109,6 +111,7 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         targets: targets?,
         pilots: pilots?,
         excellent_cap: excellent_cap?,
+        district_level: district_level?,
     })
 }
 
@@ -306,4 +309,37 @@ fn excellent_cap(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, codes: &[&str]) -> Option
     let of = code("of", "\"HTTNV\"");
     let max_pct = pct(cx, &ef, "max_pct", true);
     Some(Some(ExcellentCap { rating: rating?, of: of?, max_pct: max_pct? }))
+}
+
+/// `[district_level]`: the units' label and kinds; absent, the pre-2025 districts.
+fn district_level(cx: &mut Ctx<'_>, f: &Fields<'_, '_>) -> Option<DistrictLevel> {
+    const EXAMPLE: &str = "{ label = \"Đảng bộ cấp xã\", kinds = [{ slug = \"xa\", name = \"Đảng bộ xã\" }] }";
+    let Some((t, span)) = f.table(cx, "district_level", false, EXAMPLE) else {
+        return Some(DistrictLevel::default());
+    };
+    let lf = Fields::new(cx, t, span, "what-district-level", &["label", "kinds"]);
+    let label = lf.text(cx, "label", false, "\"Đảng bộ cấp xã\"").map(|(s, _)| s.to_string());
+    let mut kinds: Vec<DistrictKindDef> = Vec::new();
+    let tables = lf.tables(cx, "kinds", "[{ slug = \"xa\", name = \"Đảng bộ xã\" }]");
+    let mut ok = true;
+    for (kt, kspan) in tables {
+        let k = Fields::new(cx, kt, kspan, "what-kind", &["slug", "name"]);
+        let slug = slug_field(cx, &k, "xa");
+        let name = k.text(cx, "name", false, "\"Đảng bộ xã\"").map(|(s, _)| s.to_string());
+        match slug {
+            Some((slug, span)) if kinds.iter().any(|o| o.slug == slug) => {
+                cx.error(span, diag!("KM0312", what = msg!("what-kind"), id = slug));
+                ok = false;
+            }
+            Some((slug, _)) => kinds.push(DistrictKindDef { slug: slug.to_string(), name }),
+            None => ok = false,
+        }
+    }
+    if lf.get("kinds").is_none() {
+        kinds = DistrictLevel::default().kinds;
+    } else if kinds.is_empty() && ok {
+        cx.error(lf.span(), diag!("KM0313", table = "district_level.kinds")).hint(msg!("none-defined-kinds"));
+        ok = false;
+    }
+    ok.then_some(DistrictLevel { label, kinds })
 }

@@ -98,7 +98,7 @@ impl Renderer<'_> {
         ];
         let body = object([
             ("name", json!(d.name)),
-            ("kind", json!(self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_"))))),
+            ("kind", json!(self.kind_name(&d.kind))),
             ("year", json!(year)),
             ("stats", json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)))),
             ("trend", json!(self.year_rows(&agg.districts[di]))),

@@ -90,7 +90,7 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(di, d)| {
                 let mut r = self.stats_row(&d.name, Some(urls::district(&d.slug)), &agg.districts[di], yi);
-                r.note = self.tr(&format!("kind_{}", d.kind.slug().replace('-', "_")));
+                r.note = self.kind_name(&d.kind);
                 r
             })
             .collect();

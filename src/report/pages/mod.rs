@@ -96,6 +96,16 @@ impl<'a> Renderer<'a> {
         self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
+    /// A district kind as shown: the site's own name for it, else the theme's `kind_<slug>`.
+    pub(super) fn kind_name(&self, slug: &str) -> String {
+        let site = &self.checked.content.site;
+        if let Some(name) = site.district_level.kind(slug).and_then(|k| k.name.clone()) {
+            return name;
+        }
+        let key = format!("kind_{}", slug.replace('-', "_"));
+        self.theme.strings.get(&key).cloned().unwrap_or_else(|| slug.to_string())
+    }
+
     pub(super) fn note(&self, n: &Note) -> NoteView {
         let meta = [n.author.clone(), n.date.as_deref().map(|d| self.fmt.date_text(d))]
             .into_iter()

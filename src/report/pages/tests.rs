@@ -43,7 +43,7 @@ fn fixture() -> Checked {
 #[test]
 fn every_page_kinds_view_model() {
     let checked = fixture();
-    let theme = Theme::load(std::path::Path::new("/nonexistent"), None, "vi").unwrap();
+    let theme = Theme::load(std::path::Path::new("/nonexistent"), None, "vi", None).unwrap();
     let opts = crate::report::Options { base_url: None, date: jiff::civil::date(2024, 12, 15) };
     let mut r = Renderer::new(&checked, &theme, opts);
     r.views = Some(Mutex::new(Default::default()));

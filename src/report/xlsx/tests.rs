@@ -9,7 +9,7 @@ fn fixture() -> Checked {
 }
 
 fn labels(lang: &str) -> Labels {
-    let theme = crate::report::theme::Theme::load(std::path::Path::new("/nonexistent"), None, lang).unwrap();
+    let theme = crate::report::theme::Theme::load(std::path::Path::new("/nonexistent"), None, lang, None).unwrap();
     Labels::from_strings(&theme.strings).unwrap()
 }
 
@@ -98,7 +98,7 @@ fn names_that_look_like_formulas_stay_text() {
 #[test]
 fn a_theme_without_a_workbook_label_is_named() {
     let mut strings =
-        crate::report::theme::Theme::load(std::path::Path::new("/nonexistent"), None, "vi").unwrap().strings;
+        crate::report::theme::Theme::load(std::path::Path::new("/nonexistent"), None, "vi", None).unwrap().strings;
     strings.remove("xlsx_parent");
     let err = Labels::from_strings(&strings).err().unwrap();
     assert!(err.contains("xlsx_parent"), "{err}");

@@ -20,7 +20,7 @@ fn booklet_has_every_section() {
             "<th scope=\"col\" class=\"num\">STT</th>",
             "<th scope=\"col\">Trực thuộc</th>",
             "Tỷ lệ điểm bình quân",
-            "Thay đổi (điểm %)",
+            "Thay đổi (điểm phần trăm)",
             "class=\"table wide\"",
             "id=\"h-contents\"",
             "id=\"province\"",

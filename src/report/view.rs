@@ -87,7 +87,12 @@ pub struct ChartView {
     /// The numbers table's `<thead>` and `<tbody>`, made here like the SVG (escaped): a template
     /// loop over every cell was a third of a branch page's rendering.
     pub table: String,
+    /// More columns than fit beside the chart: the template puts the numbers under it.
+    pub wide: bool,
 }
+
+/// Numbers tables with more columns than this go under their chart, not beside it.
+const COLUMNS_BESIDE: usize = 4;
 
 impl ChartView {
     /// `rows` start with their label, shown as the row's header cell.
@@ -95,8 +100,8 @@ impl ChartView {
         use super::theme::escape_html as esc;
         let mut table = String::with_capacity(64 + 48 * headers.len() * (rows.len() + 1));
         table.push_str("<thead><tr>");
-        for h in &headers {
-            table.push_str("<th scope=\"col\">");
+        for (i, h) in headers.iter().enumerate() {
+            table.push_str(if i == 0 { "<th scope=\"col\">" } else { "<th scope=\"col\" class=\"num\">" });
             table.push_str(&esc(h));
             table.push_str("</th>");
         }
@@ -111,7 +116,8 @@ impl ChartView {
             table.push_str("</tr>");
         }
         table.push_str("</tbody>");
-        ChartView { svg: chart.svg, title: chart.title, desc: chart.desc, table }
+        let wide = headers.len() > COLUMNS_BESIDE;
+        ChartView { svg: chart.svg, title: chart.title, desc: chart.desc, table, wide }
     }
 }
 

@@ -57,7 +57,10 @@ impl PctAxis {
         self.x0 + (v / 100.0 * f64::from(self.x1 - self.x0)).round() as i32
     }
 
-    /// Tick labels at `y` (every 20%) and grid lines from `top` to `bottom` (every 10%).
+    /// Tick labels at `y` (every 20%) and grid lines from `top` to `bottom` (every 10%). A tick
+    /// label above the plot that a target line at `target_x` would run through is left out: the
+    /// target's own label gives that value.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn draw(
         &self,
         c: &canvas::Canvas<'_>,
@@ -65,6 +68,7 @@ impl PctAxis {
         bottom: i32,
         tick_rows: &[i32],
         grid: bool,
+        target_x: Option<i32>,
         text: &ChartText,
     ) -> canvas::Res {
         for step in 0..=10 {
@@ -75,8 +79,13 @@ impl PctAxis {
                 c.line(vec![(x, top), (x, bottom)], color, 1)?;
             }
             if step % 2 == 0 {
+                let label = format!("{}%", text.num(v, 0, true));
+                let half = (text_width(&label, SMALL_SIZE) / 2.0).ceil() as i32 + 2;
+                let crossed = target_x.is_some_and(|tx| (tx - x).abs() <= half);
                 for &y in tick_rows {
-                    let label = format!("{}%", text.num(v, 0, true));
+                    if crossed && y < top {
+                        continue;
+                    }
                     c.text(&label, x, y, Txt::new(SMALL_SIZE).color(MUTED_TEXT).center())?;
                 }
             }
@@ -123,7 +132,8 @@ pub fn percent_bars(
         if bottom_ticks {
             tick_rows.push(plot_bottom + 14);
         }
-        axis.draw(c, top, plot_bottom, &tick_rows, true, text)?;
+        let tx = target.map(|t| axis.x(t.value));
+        axis.draw(c, top, plot_bottom, &tick_rows, true, tx, text)?;
         for (i, (name, v)) in names.iter().zip(&vals).enumerate() {
             let yc = top + i as i32 * ROW + ROW / 2;
             c.text(name, left - 8, yc, Txt::new(LABEL_SIZE).right())?;
@@ -132,7 +142,6 @@ pub fn percent_bars(
                 c.rect(axis.x0, yc - BAR_THICKNESS / 2, x, yc + BAR_THICKNESS / 2, BAR)?;
             }
         }
-        let tx = target.map(|t| axis.x(t.value));
         if let (Some(t), Some(tx)) = (target, tx) {
             c.dashed(vec![(tx, top - 22), (tx, plot_bottom)], 2)?;
             let label = text.target_label(t);
@@ -280,7 +289,7 @@ pub fn stacked_shares(
                 c.rect(0, top + i * ROW, WIDTH as i32, top + (i + 1) * ROW, BAND)?;
             }
         }
-        axis.draw(c, top, plot_bottom, &[top - 12], false, text)?;
+        axis.draw(c, top, plot_bottom, &[top - 12], false, None, text)?;
         for (i, name) in names.iter().enumerate() {
             let yc = top + i as i32 * ROW + ROW / 2;
             let (y0, y1) = (yc - BAR_THICKNESS / 2 - 1, yc + BAR_THICKNESS / 2 + 1);

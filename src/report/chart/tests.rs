@@ -184,6 +184,24 @@ fn heat_map_none_cells_are_hatched_with_a_dash() {
 }
 
 #[test]
+fn a_target_line_does_not_run_through_a_tick_label() {
+    let text = ChartText::en();
+    let labels = s(&["a", "b"]);
+    let ticks = |c: &Chart| ["0%", "20%", "40%", "60%", "80%", "100%"].map(|t| c.svg.contains(&format!(">{t}</text>")));
+    let plain = percent_bars("p", &labels, &[Some(30.0), Some(50.0)], None, &text);
+    assert_eq!(ticks(&plain), [true; 6]);
+    // The line at 20% would cross the tick "20%" above the plot: that tick is left out.
+    let target = TargetLine { label: "Target".into(), value: 20.0 };
+    let crossed = percent_bars("p", &labels, &[Some(30.0), Some(50.0)], Some(&target), &text);
+    assert_eq!(ticks(&crossed), [true, false, true, true, true, true], "{}", crossed.svg);
+    assert!(crossed.svg.contains(">Target: 20.0%</text>"));
+    // A line between two ticks leaves them both.
+    let between = TargetLine { label: "Target".into(), value: 50.0 };
+    let c = percent_bars("p", &labels, &[Some(30.0), Some(50.0)], Some(&between), &text);
+    assert_eq!(ticks(&c), [true; 6]);
+}
+
+#[test]
 fn value_exactly_at_target_is_not_below() {
     let text = ChartText::en();
     let target = TargetLine { label: "Target 2025".into(), value: 90.0 };

@@ -106,7 +106,7 @@ impl Renderer<'_> {
                 nav: "districts",
                 years: years(),
             },
-            json!({"rows": districts, "year": year, "with_note": true}),
+            json!({"rows": districts, "year": year, "with_note": true, "head": self.tr("col_district")}),
         )?;
 
         let types: Vec<StatsRow> = site
@@ -120,7 +120,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "list.html", path: urls::TYPES, title: &title, crumbs, nav: "types", years: years() },
-            json!({"rows": types, "year": year, "with_note": false}),
+            json!({"rows": types, "year": year, "with_note": false, "head": self.tr("col_type")}),
         )
     }
 

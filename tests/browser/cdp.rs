@@ -1,21 +1,6 @@
-//! End-to-end checks of a built site in headless Chromium (SPEC section 4): every kind of page
-//! loads from `file://` under its Content Security Policy without a console error, a JavaScript
-//! exception or a CSP violation; search finds districts and branches ignoring diacritics; and the
-//! content is there with JavaScript disabled.
-//!
-//! Needs a Chromium: `KIEUMAU_CHROMIUM`, else `chromium`, `chromium-browser` or `google-chrome` on
-//! `PATH` (Debian: `apt-get install chromium`). Without one the test prints that it is skipped and
-//! passes, except under `CI=true`, where it fails.
-//!
-//! Chromium is driven over the DevTools protocol through `--remote-debugging-pipe` (JSON messages
-//! separated by NUL bytes on file descriptors 3 and 4), with a small client below: no extra crate,
-//! no network port, no latency, a time limit on every call and a watchdog on the whole run.
-//! Everything runs in one browser session (one `#[test]`). A negative-control page with an inline
-//! script, a `style` attribute, an event handler, a `console.error` and an uncaught exception is
-//! checked in the same session, so every run proves that each kind of problem is still caught.
-#![cfg(unix)]
-
-mod common;
+//! Finding Chromium and driving it over the DevTools protocol through `--remote-debugging-pipe`
+//! (JSON messages separated by NUL bytes on file descriptors 3 and 4): no extra crate, no network
+//! port, a time limit on every call and a watchdog on the whole run.
 
 use std::collections::HashMap;
 use std::env;
@@ -32,37 +17,18 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::{Value, json};
 
-/// One page of each kind, relative to the output folder.
-const PAGES: &[&str] = &[
-    "index.html",
-    "years/2023/index.html",
-    "districts/index.html",
-    "districts/dong-hung/index.html",
-    "districts/dong-hung/a/index.html",
-    "types/index.html",
-    "types/khu-dan-cu/index.html",
-    "criteria/index.html",
-    "data/index.html",
-    "snapshots/index.html",
-];
-
-const CSP: &str = "default-src 'self'; img-src 'self' data:";
-
 /// The whole run must finish well within this, or Chromium is killed and the test fails.
-const WATCHDOG: Duration = Duration::from_secs(60);
+pub(crate) const WATCHDOG: Duration = Duration::from_secs(60);
 /// Longest wait for one DevTools call.
-const CALL_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 /// Longest wait for a page to load.
-const PAGE_TIMEOUT: Duration = Duration::from_secs(8);
-/// Longest wait for search results to appear.
-const SEARCH_TIMEOUT: Duration = Duration::from_secs(4);
-
-const SKIP_MESSAGE: &str = "skipped: no chromium (install: apt-get install chromium)";
+pub(crate) const PAGE_TIMEOUT: Duration = Duration::from_secs(8);
+pub(crate) const SKIP_MESSAGE: &str = "skipped: no chromium (install: apt-get install chromium)";
 
 /// Runs in every document before its own scripts (through DevTools, so the page's CSP does not
 /// apply to it): records CSP violations, failed loads and errors that the page itself observes, a
 /// second channel beside the DevTools events.
-const GUARD_SCRIPT: &str = r#"(function () {
+pub(crate) const GUARD_SCRIPT: &str = r#"(function () {
   var seen = (window.__kmProblems = []);
   document.addEventListener("securitypolicyviolation", function (e) {
     seen.push("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") +
@@ -81,43 +47,16 @@ const GUARD_SCRIPT: &str = r#"(function () {
   });
 })();"#;
 
-/// Looks at the loaded document.
-const INSPECT_SCRIPT: &str = r#"(function () {
-  var all = Array.prototype.slice.call(document.querySelectorAll("*"));
-  var list = function (sel) { return Array.prototype.slice.call(document.querySelectorAll(sel)); };
-  var short = function (e) { return e.outerHTML.slice(0, 160); };
-  var meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
-  var h1 = document.querySelector("h1");
-  return {
-    csp: meta ? meta.getAttribute("content") : null,
-    h1: h1 ? h1.textContent.trim() : null,
-    styled: all.filter(function (e) { return e.hasAttribute("style"); }).map(short),
-    handlers: all.flatMap(function (e) {
-      return Array.prototype.slice.call(e.attributes)
-        .filter(function (a) { return /^on/i.test(a.name); })
-        .map(function (a) { return "<" + e.localName + " " + a.name + "=\"" + a.value + "\">"; });
-    }),
-    inline_scripts: list("script:not([src])").map(short),
-    style_elements: list("style").map(short),
-    js_urls: list("[href], [src], [action], [formaction]").filter(function (e) {
-      return ["href", "src", "action", "formaction"].some(function (n) {
-        return /^\s*javascript:/i.test(e.getAttribute(n) || "");
-      });
-    }).map(short),
-    guard: window.__kmProblems || null
-  };
-})()"#;
-
 // ---------------------------------------------------------------------------------------------
 // Finding Chromium
 
-fn is_executable(path: &Path) -> bool {
+pub(crate) fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 /// A path, or a bare name looked up on `PATH`.
-fn resolve(name: &OsStr) -> Option<PathBuf> {
+pub(crate) fn resolve(name: &OsStr) -> Option<PathBuf> {
     let candidate = Path::new(name);
     if candidate.components().count() > 1 {
         return is_executable(candidate).then(|| candidate.to_path_buf());
@@ -126,7 +65,7 @@ fn resolve(name: &OsStr) -> Option<PathBuf> {
 }
 
 /// `KIEUMAU_CHROMIUM`, then `chromium`, `chromium-browser`, `google-chrome` on `PATH`.
-fn find_chromium() -> Option<PathBuf> {
+pub(crate) fn find_chromium() -> Option<PathBuf> {
     if let Some(configured) = env::var_os("KIEUMAU_CHROMIUM").filter(|v| !v.is_empty()) {
         let found = resolve(&configured);
         assert!(found.is_some(), "KIEUMAU_CHROMIUM={} is not an executable file", configured.to_string_lossy());
@@ -137,7 +76,7 @@ fn find_chromium() -> Option<PathBuf> {
 
 /// The Chromium to use, or `None` after printing the skip message. Under `CI=true` a missing
 /// browser is a failure, not a skip.
-fn chromium_or_skip() -> Option<PathBuf> {
+pub(crate) fn chromium_or_skip() -> Option<PathBuf> {
     let found = find_chromium();
     if found.is_none() {
         assert!(
@@ -154,14 +93,14 @@ fn chromium_or_skip() -> Option<PathBuf> {
 // A minimal DevTools-protocol client over --remote-debugging-pipe
 
 /// A DevTools event: which page session sent it, its method and its parameters.
-struct CdpEvent {
+pub(crate) struct CdpEvent {
     session: Option<String>,
     method: String,
     params: Value,
 }
 
 #[derive(Default)]
-struct Shared {
+pub(crate) struct Shared {
     /// Set when Chromium's output pipe has closed: no answer will come any more.
     closed: AtomicBool,
     pending: Mutex<HashMap<u64, mpsc::Sender<Value>>>,
@@ -169,7 +108,7 @@ struct Shared {
     new_event: Condvar,
 }
 
-struct Chromium {
+pub(crate) struct Chromium {
     child: Child,
     to_browser: Mutex<ChildStdin>,
     shared: Arc<Shared>,
@@ -179,7 +118,7 @@ struct Chromium {
 }
 
 impl Chromium {
-    fn launch(chromium: &Path, profile: &Path) -> Result<Self> {
+    pub(crate) fn launch(chromium: &Path, profile: &Path) -> Result<Self> {
         let stderr_log = profile.join("chromium-stderr.log");
         let user_data = profile.join("user-data");
         // Chromium reads commands from fd 3 and writes answers to fd 4: the shell moves our
@@ -229,7 +168,7 @@ impl Chromium {
     }
 
     /// Adds the end of Chromium's stderr to an error, to explain a failed start.
-    fn with_stderr(&self, e: anyhow::Error) -> anyhow::Error {
+    pub(crate) fn with_stderr(&self, e: anyhow::Error) -> anyhow::Error {
         let log = fs::read_to_string(&self.stderr_log).unwrap_or_default();
         let tail: Vec<&str> = log.lines().rev().take(15).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
@@ -237,7 +176,7 @@ impl Chromium {
     }
 
     /// Sends one command (to the browser, or to a page session) and waits for its result.
-    fn call(&self, session: Option<&str>, method: &str, params: Value) -> Result<Value> {
+    pub(crate) fn call(&self, session: Option<&str>, method: &str, params: Value) -> Result<Value> {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let mut message = json!({ "id": id, "method": method, "params": params });
         if let Some(s) = session {
@@ -273,18 +212,23 @@ impl Chromium {
     }
 
     /// Number of events received so far: a mark to look at the events after it.
-    fn mark(&self) -> usize {
+    pub(crate) fn mark(&self) -> usize {
         self.shared.events.lock().unwrap().len()
     }
 
     /// Calls `f` on each event of `session` after `mark`, returning the first `Some`.
-    fn find_event<T>(&self, session: &str, mark: usize, mut f: impl FnMut(&str, &Value) -> Option<T>) -> Option<T> {
+    pub(crate) fn find_event<T>(
+        &self,
+        session: &str,
+        mark: usize,
+        mut f: impl FnMut(&str, &Value) -> Option<T>,
+    ) -> Option<T> {
         let events = self.shared.events.lock().unwrap();
         events.iter().skip(mark).filter(|e| e.session.as_deref() == Some(session)).find_map(|e| f(&e.method, &e.params))
     }
 
     /// Waits (up to `timeout`) for an event of `session` after `mark` for which `f` says `Some`.
-    fn wait_event<T>(
+    pub(crate) fn wait_event<T>(
         &self,
         session: &str,
         mark: usize,
@@ -327,7 +271,7 @@ impl Drop for Chromium {
 }
 
 /// Reads NUL-separated JSON messages: answers go to their caller, events to the event list.
-fn read_messages(mut from_browser: impl BufRead, shared: &Shared) {
+pub(crate) fn read_messages(mut from_browser: impl BufRead, shared: &Shared) {
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -362,10 +306,10 @@ fn read_messages(mut from_browser: impl BufRead, shared: &Shared) {
 }
 
 /// Kills Chromium and ends the test process if the run takes longer than [`WATCHDOG`].
-struct Watchdog(Option<mpsc::Sender<()>>);
+pub(crate) struct Watchdog(Option<mpsc::Sender<()>>);
 
 impl Watchdog {
-    fn start(pid: u32) -> Self {
+    pub(crate) fn start(pid: u32) -> Self {
         let (tx, rx) = mpsc::channel::<()>();
         thread::spawn(move || {
             if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(WATCHDOG) {
@@ -392,16 +336,16 @@ impl Drop for Watchdog {
 // Pages
 
 /// One tab, attached in flat mode.
-struct Tab<'a> {
-    browser: &'a Chromium,
-    session: String,
+pub(crate) struct Tab<'a> {
+    pub(crate) browser: &'a Chromium,
+    pub(crate) session: String,
     sentinel: AtomicU64,
 }
 
 impl<'a> Tab<'a> {
     /// A new tab with the Runtime, Log and Page domains on and, if `guard`, the guard script
     /// installed in every document.
-    fn open(browser: &'a Chromium, guard: bool) -> Result<Self> {
+    pub(crate) fn open(browser: &'a Chromium, guard: bool) -> Result<Self> {
         let target = browser.call(None, "Target.createTarget", json!({ "url": "about:blank" }))?;
         let target_id = target["targetId"].clone();
         let attached =
@@ -420,12 +364,12 @@ impl<'a> Tab<'a> {
         Ok(tab)
     }
 
-    fn call(&self, method: &str, params: Value) -> Result<Value> {
+    pub(crate) fn call(&self, method: &str, params: Value) -> Result<Value> {
         self.browser.call(Some(&self.session), method, params)
     }
 
     /// Evaluates `expression` in the page and returns its value (JSON-serialisable results only).
-    fn eval(&self, expression: &str) -> Result<Value> {
+    pub(crate) fn eval(&self, expression: &str) -> Result<Value> {
         let r = self.call(
             "Runtime.evaluate",
             json!({ "expression": expression, "returnByValue": true, "awaitPromise": true }),
@@ -436,13 +380,13 @@ impl<'a> Tab<'a> {
         Ok(r["result"]["value"].clone())
     }
 
-    fn eval_str(&self, expression: &str) -> Result<String> {
+    pub(crate) fn eval_str(&self, expression: &str) -> Result<String> {
         let v = self.eval(expression)?;
         v.as_str().map(str::to_owned).ok_or_else(|| anyhow!("`{expression}` gave {v}, not a string"))
     }
 
     /// Navigates and waits for the new document's `load` event (its deferred scripts have run).
-    fn load(&self, url: &str) -> Result<()> {
+    pub(crate) fn load(&self, url: &str) -> Result<()> {
         let mark = self.browser.mark();
         let r = self.call("Page.navigate", json!({ "url": url }))?;
         if let Some(e) = r.get("errorText").and_then(Value::as_str) {
@@ -469,7 +413,7 @@ impl<'a> Tab<'a> {
     /// Waits until DevTools has delivered every event the page produced so far: logs a sentinel
     /// through the console and waits for it. Fails if it never comes, so a broken event channel
     /// cannot make the checks pass silently.
-    fn flush_events(&self) -> Result<()> {
+    pub(crate) fn flush_events(&self) -> Result<()> {
         let n = self.sentinel.fetch_add(1, Ordering::SeqCst);
         let token = format!("kieumau-sentinel-{n}");
         let mark = self.browser.mark();
@@ -483,7 +427,7 @@ impl<'a> Tab<'a> {
 
     /// Console errors, uncaught exceptions and error-level log entries (CSP violations, failed
     /// loads) since `mark`; warnings are printed.
-    fn problems_since(&self, mark: usize, label: &str) -> Vec<String> {
+    pub(crate) fn problems_since(&self, mark: usize, label: &str) -> Vec<String> {
         let mut errors = vec![];
         self.browser.find_event(&self.session, mark, |method, p| {
             match method {
@@ -539,7 +483,7 @@ impl<'a> Tab<'a> {
     }
 
     /// Presses one key with real key events (keydown with text, so `input` fires; keyup).
-    fn press(&self, key: char) -> Result<()> {
+    pub(crate) fn press(&self, key: char) -> Result<()> {
         let (name, code, text, vk) = match key {
             'a'..='z' => (
                 key.to_string(),
@@ -565,7 +509,7 @@ impl<'a> Tab<'a> {
         Ok(())
     }
 
-    fn close(self) -> Result<()> {
+    pub(crate) fn close(self) -> Result<()> {
         let info = self.call("Target.getTargetInfo", json!({}))?;
         self.browser.call(None, "Target.closeTarget", json!({ "targetId": info["targetInfo"]["targetId"] }))?;
         Ok(())
@@ -573,7 +517,7 @@ impl<'a> Tab<'a> {
 }
 
 /// A `file://` URL for an absolute path, percent-encoding what needs it.
-fn file_url(path: &Path) -> String {
+pub(crate) fn file_url(path: &Path) -> String {
     let mut url = String::from("file://");
     for b in path.to_string_lossy().bytes() {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
@@ -585,244 +529,6 @@ fn file_url(path: &Path) -> String {
     url
 }
 
-fn strings(v: &Value, key: &str) -> Vec<String> {
+pub(crate) fn strings(v: &Value, key: &str) -> Vec<String> {
     v[key].as_array().into_iter().flatten().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned)).collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// The checks. Each returns the problems it found, one line each.
-
-/// Loads one page and reports console errors, exceptions, CSP violations, inline styles, inline
-/// scripts and handlers, `javascript:` URLs, a missing `<h1>` and a missing CSP meta tag.
-fn check_page(tab: &Tab, out: &Path, page: &str) -> Result<Vec<String>> {
-    let mark = tab.browser.mark();
-    tab.load(&file_url(&out.join(page)))?;
-    let info = tab.eval(INSPECT_SCRIPT)?;
-    tab.flush_events()?;
-
-    let mut problems = tab.problems_since(mark, page);
-    if info["guard"].is_null() {
-        problems.push("the guard script did not run in the page".into());
-    }
-    problems.extend(strings(&info, "guard"));
-    if info["csp"].as_str() != Some(CSP) {
-        problems.push(format!("Content-Security-Policy meta is {}, expected {CSP:?}", info["csp"]));
-    }
-    if info["h1"].as_str().is_none_or(str::is_empty) {
-        problems.push("no <h1> (or an empty one)".into());
-    }
-    for (key, what) in [
-        ("styled", "element with a style attribute"),
-        ("handlers", "event-handler attribute"),
-        ("inline_scripts", "inline <script>"),
-        ("style_elements", "<style> element"),
-        ("js_urls", "javascript: URL"),
-    ] {
-        problems.extend(strings(&info, key).into_iter().map(|e| format!("{what}: {e}")));
-    }
-    Ok(problems.into_iter().map(|p| format!("{page}: {p}")).collect())
-}
-
-/// The links in `.search-results` as (text, resolved href).
-fn search_results(tab: &Tab) -> Result<Vec<(String, String)>> {
-    let v = tab.eval(
-        r#"Array.prototype.map.call(document.querySelectorAll(".search-results a"),
-             function (a) { return [a.textContent, a.href]; })"#,
-    )?;
-    Ok(v.as_array()
-        .into_iter()
-        .flatten()
-        .map(|pair| {
-            let s = |i: usize| pair[i].as_str().unwrap_or_default().to_owned();
-            (s(0), s(1))
-        })
-        .collect())
-}
-
-/// Types `query` into `#q` with real key events and waits for a result whose text contains
-/// `want_text` and whose link resolves to `want_url`.
-fn search_for(tab: &Tab, query: &str, want_text: &str, want_url: &str) -> Result<Vec<String>> {
-    // Empty and focus the box without firing `input`, then type for real.
-    tab.eval("var q = document.getElementById('q'); q.value = ''; q.focus(); true")?;
-    for c in query.chars() {
-        tab.press(c)?;
-    }
-    let start = Instant::now();
-    loop {
-        let results = search_results(tab)?;
-        if results.iter().any(|(text, href)| text.contains(want_text) && href == want_url) {
-            return Ok(vec![]);
-        }
-        if start.elapsed() > SEARCH_TIMEOUT {
-            let typed = tab.eval_str("document.getElementById('q').value")?;
-            return Ok(vec![format!(
-                "{query:?} (box holds {typed:?}): no result {want_text:?} -> {want_url} \
-                 within {SEARCH_TIMEOUT:?}; results: {results:?}"
-            )]);
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Search on the index page: "dong hung" finds the district, "thon an" the branch, Enter opens
-/// the first result; no console error, exception or CSP violation on the way (the index is a
-/// script loaded lazily by inserting a script tag).
-fn check_search(tab: &Tab, out: &Path) -> Result<Vec<String>> {
-    let mark = tab.browser.mark();
-    tab.load(&file_url(&out.join("index.html")))?;
-    let mut problems = vec![];
-    if tab.eval("document.querySelector('form.search').hidden")? != json!(false) {
-        problems.push("the search form is still hidden with JavaScript on".to_string());
-    }
-    let district = file_url(&out.join("districts/dong-hung/index.html"));
-    let branch = file_url(&out.join("districts/dong-hung/a/index.html"));
-    problems.extend(search_for(tab, "dong hung", "Huyện Đông Hưng", &district)?);
-    if tab.eval("Array.isArray(window.KIEUMAU_INDEX)")? != json!(true) {
-        problems.push("static/search-index.js was not loaded".into());
-    }
-    problems.extend(search_for(tab, "thon an", "Chi bộ thôn An", &branch)?);
-    let found_again = search_for(tab, "dong hung", "Huyện Đông Hưng", &district)?;
-    let can_press_enter = found_again.is_empty();
-    problems.extend(found_again);
-    problems.extend(strings(&tab.eval("({ guard: window.__kmProblems })")?, "guard"));
-    tab.flush_events()?;
-    problems.extend(tab.problems_since(mark, "search"));
-
-    // Enter submits the form, which opens the first result.
-    if !can_press_enter {
-        return Ok(problems.into_iter().map(|p| format!("search: {p}")).collect());
-    }
-    let before_enter = tab.browser.mark();
-    tab.press('\n')?;
-    let opened = tab.browser.wait_event(&tab.session, before_enter, PAGE_TIMEOUT, |m, p| {
-        (m == "Page.frameNavigated" && p["frame"]["parentId"].is_null())
-            .then(|| p["frame"]["url"].as_str().unwrap_or_default().to_owned())
-    });
-    if opened.as_deref() != Some(district.as_str()) {
-        problems.push(format!("Enter in the search box did not open {district} (navigated to {opened:?})"));
-    }
-    Ok(problems.into_iter().map(|p| format!("search: {p}")).collect())
-}
-
-/// With JavaScript disabled the index page shows its heading and tables, and the search form
-/// stays hidden (which also proves that the page's scripts really did not run).
-fn check_without_js(browser: &Chromium, out: &Path) -> Result<Vec<String>> {
-    let tab = Tab::open(browser, false)?;
-    tab.call("Emulation.setScriptExecutionDisabled", json!({ "value": true }))?;
-    tab.load(&file_url(&out.join("index.html")))?;
-    let v = tab.eval(
-        r#"({
-          h1: (document.querySelector("h1") || { textContent: "" }).textContent.trim(),
-          form_hidden: document.querySelector("form.search").hasAttribute("hidden"),
-          tables: document.querySelectorAll("main table").length,
-          rows: document.querySelectorAll("main table tbody tr").length,
-          text: document.querySelector("main").innerText.length
-        })"#,
-    )?;
-    let mut problems = vec![];
-    if v["h1"].as_str().is_none_or(str::is_empty) {
-        problems.push("no <h1> text".to_string());
-    }
-    if v["form_hidden"] != json!(true) {
-        problems.push("the search form is not hidden (did a script run?)".to_string());
-    }
-    if v["tables"].as_u64().unwrap_or(0) == 0 || v["rows"].as_u64().unwrap_or(0) == 0 {
-        problems.push(format!("tables missing: {} tables, {} body rows", v["tables"], v["rows"]));
-    }
-    tab.close()?;
-    Ok(problems.into_iter().map(|p| format!("index.html without JavaScript: {p}")).collect())
-}
-
-/// A page with every kind of problem, next to the real ones: the checks must report each kind.
-fn check_negative_control(tab: &Tab, out: &Path) -> Result<Vec<String>> {
-    fs::write(
-        out.join("static/kieumau-canary.js"),
-        "console.error('canary console error');\nthrow new Error('canary exception');\n",
-    )?;
-    fs::write(
-        out.join("kieumau-canary.html"),
-        format!(
-            r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>canary</title>
-<script src="static/kieumau-canary.js"></script>
-<script>document.title = "inline ran";</script>
-</head><body>
-<h1>Canary</h1>
-<p style="color: red">styled</p>
-<button type="button" onclick="alert(1)">click</button>
-</body></html>
-"#
-        ),
-    )?;
-    let found = check_page(tab, out, "kieumau-canary.html")?;
-    let mut problems = vec![];
-    for (what, needle) in [
-        ("a console.error", "console.error: canary console error"),
-        ("an uncaught exception", "uncaught exception: "),
-        ("a CSP violation (DevTools log)", "log [security] Executing inline script"),
-        ("a CSP violation (in the page)", "CSP violation: script-src-elem"),
-        ("a blocked style attribute (in the page)", "CSP violation: style-src-attr"),
-        ("a style attribute", "element with a style attribute"),
-        ("an event-handler attribute", "event-handler attribute: <button onclick"),
-        ("an inline script", "inline <script>"),
-    ] {
-        if !found.iter().any(|p| p.contains(needle)) {
-            problems.push(format!("negative control: the checks missed {what} (looked for {needle:?})"));
-        }
-    }
-    if tab.eval("document.title")? != json!("canary") {
-        problems.push("negative control: the inline script ran despite the CSP".into());
-    }
-    if !problems.is_empty() {
-        problems.push(format!("negative control reported: {found:#?}"));
-    }
-    Ok(problems)
-}
-
-// ---------------------------------------------------------------------------------------------
-
-#[test]
-fn built_site_works_in_headless_chromium() {
-    let Some(chromium) = chromium_or_skip() else {
-        return;
-    };
-    let started = Instant::now();
-    let site = common::site_with(None);
-    let out = site.path().join("output");
-    common::kieumau().arg("build").arg("--root").arg(site.path()).arg("--output").arg(&out).assert().success();
-    println!("  build: {:.1?}", started.elapsed());
-
-    let t = Instant::now();
-    let profile = tempfile::tempdir().unwrap();
-    let browser = Chromium::launch(&chromium, profile.path()).expect("starting Chromium");
-    let tab = Tab::open(&browser, true).expect("opening a tab");
-    println!("  chromium started: {:.1?}", t.elapsed());
-
-    let mut problems: Vec<String> = vec![];
-    let mut run = |name: &str, check: &dyn Fn() -> Result<Vec<String>>| {
-        let t = Instant::now();
-        match check() {
-            Ok(found) => problems.extend(found),
-            Err(e) => problems.push(format!("{name}: {e:#}")),
-        }
-        println!("  {name}: {:.1?}", t.elapsed());
-    };
-    for page in PAGES {
-        run(page, &|| check_page(&tab, &out, page));
-    }
-    run("search", &|| check_search(&tab, &out));
-    run("without JavaScript", &|| check_without_js(&browser, &out));
-    run("negative control", &|| check_negative_control(&tab, &out));
-    drop(tab);
-    drop(browser);
-
-    println!("browser test: done in {:.1?}", started.elapsed());
-    assert!(problems.is_empty(), "{} problem(s) in the browser:\n  {}", problems.len(), problems.join("\n  "));
-}
-
-#[test]
-fn file_urls_are_percent_encoded() {
-    assert_eq!(file_url(Path::new("/tmp/a b/đ.html")), "file:///tmp/a%20b/%C4%91.html");
 }

@@ -215,3 +215,63 @@ pub(crate) fn check_negative_control(tab: &Tab, out: &Path) -> Result<Vec<String
     }
     Ok(problems)
 }
+
+/// What a printed page must still show: every column heading, every row's heading (a branch's
+/// whole name with its parent) and every row's last cell, the one a cut would lose first.
+const PRINT_EXPECTED_SCRIPT: &str = r#"(function () {
+  // The visible text: text nodes joined by spaces (a parent under its branch's name is a
+  // separate line), without text for screen readers only or in closed details.
+  var norm = function (e) {
+    var parts = [], walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), node;
+    while ((node = walk.nextNode())) {
+      var p = node.parentElement;
+      if (p.closest(".visually-hidden") || (p.closest("details") && !p.closest("details").open)) continue;
+      parts.push(node.textContent);
+    }
+    return parts.join(" ").replace(/\s+/g, " ").trim();
+  };
+  var want = [];
+  document.querySelectorAll("main table").forEach(function (t) {
+    if (t.closest("figure.chart")) return;
+    t.querySelectorAll("thead th").forEach(function (th) { want.push(norm(th)); });
+    t.querySelectorAll("tbody tr").forEach(function (tr) {
+      var head = tr.querySelector("th"), cells = tr.querySelectorAll("td");
+      if (head) want.push(norm(head));
+      if (cells.length) want.push(norm(cells[cells.length - 1]));
+    });
+  });
+  return want.filter(function (w) { return w !== ""; });
+})()"#;
+
+/// Prints `pages` as the browser would (print styles, A4) and checks that the text of the PDF
+/// holds everything the tables show (SPEC section 5: nothing lost in print).
+pub(crate) fn check_print(tab: &Tab, out: &Path, pages: &[&str], pdftotext: &Path) -> Result<Vec<String>> {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir()?;
+    let mut problems = vec![];
+    for page in pages {
+        tab.load(&file_url(&out.join(page)))?;
+        let want = strings(&json!({ "want": tab.eval(PRINT_EXPECTED_SCRIPT)? }), "want");
+        let params = json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false });
+        let printed = tab.call("Page.printToPDF", params)?;
+        let data = printed["data"].as_str().ok_or_else(|| anyhow!("printToPDF gave no data"))?;
+        let pdf = dir.path().join("page.pdf");
+        fs::write(&pdf, base64::engine::general_purpose::STANDARD.decode(data)?)?;
+        // -raw keeps the order the page drew its text in: a cell's lines stay together.
+        let text = std::process::Command::new(pdftotext).arg("-raw").arg(&pdf).arg("-").output()?;
+        let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        let lost: Vec<&String> = want.iter().filter(|w| !text.contains(w.as_str())).collect();
+        if want.is_empty() {
+            problems.push(format!("{page}: no table text found to look for"));
+        }
+        if !lost.is_empty() {
+            let shown: Vec<&&String> = lost.iter().take(5).collect();
+            problems.push(format!(
+                "{page} printed: {} of {} table texts missing, e.g. {shown:?}",
+                lost.len(),
+                want.len()
+            ));
+        }
+    }
+    Ok(problems)
+}

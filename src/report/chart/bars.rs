@@ -255,7 +255,7 @@ pub fn stacked_shares(
 
     let (names, left) = row_labels(labels);
     let max_total = totals.iter().max().copied().unwrap_or(0);
-    let right = text_width(&format!("n={max_total}"), SMALL_SIZE).ceil() as i32 + 14;
+    let right = text_width(&text.branches(max_total), SMALL_SIZE).ceil() as i32 + 14;
     let axis = PctAxis { x0: left, x1: WIDTH as i32 - right };
 
     // Legend: swatch + name, left to right, wrapping.
@@ -326,7 +326,7 @@ pub fn stacked_shares(
                 }
             }
             c.rect_outline(axis.x0, y0, axis.x1, y1, AXIS)?;
-            c.text(&format!("n={total}"), axis.x1 + 6, yc, Txt::new(SMALL_SIZE).color(MUTED_TEXT))?;
+            c.text(&text.branches(total), axis.x1 + 6, yc, Txt::new(SMALL_SIZE).color(MUTED_TEXT))?;
         }
         Ok(())
     })

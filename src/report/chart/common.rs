@@ -73,6 +73,9 @@ pub struct ChartText {
     pub below_target: String,
     /// `92,5%` (true, Vietnamese) or `92.5%` (false, English).
     pub decimal_comma: bool,
+    /// The unit of a count of branches beside a bar, for one and for more ("190 chi bộ").
+    pub branch_one: String,
+    pub branch_other: String,
 }
 
 /// `r` (already rounded to `decimals`) in fixed notation, through integers: exact float
@@ -124,6 +127,8 @@ impl ChartText {
             lowest: "Lowest".into(),
             below_target: "below target".into(),
             decimal_comma: false,
+            branch_one: "branch".into(),
+            branch_other: "branches".into(),
         }
     }
 
@@ -135,7 +140,15 @@ impl ChartText {
             lowest: "Thấp nhất".into(),
             below_target: "dưới chỉ tiêu".into(),
             decimal_comma: true,
+            branch_one: "chi bộ".into(),
+            branch_other: "chi bộ".into(),
         }
+    }
+
+    /// A count of branches with its unit: "190 chi bộ", "1 branch".
+    pub fn branches(&self, n: u64) -> String {
+        let unit = if n == 1 { &self.branch_one } else { &self.branch_other };
+        format!("{n} {unit}")
     }
 
     /// A percentage with one decimal, rounded half away from zero: `92,5%` / `92.5%`.

@@ -184,6 +184,15 @@ fn heat_map_none_cells_are_hatched_with_a_dash() {
 }
 
 #[test]
+fn stacked_bars_count_branches_in_words() {
+    let cats = s(&["A", "B"]);
+    let c = stacked_shares("p", &s(&["x", "y"]), &cats, &[vec![189, 1], vec![1, 0]], &ChartText::vi());
+    assert!(c.svg.contains(">190 chi bộ</text>") && !c.svg.contains("n="), "{}", c.svg);
+    let en = stacked_shares("p", &s(&["x", "y"]), &cats, &[vec![189, 1], vec![1, 0]], &ChartText::en());
+    assert!(en.svg.contains(">190 branches</text>") && en.svg.contains(">1 branch</text>"), "{}", en.svg);
+}
+
+#[test]
 fn a_target_line_does_not_run_through_a_tick_label() {
     let text = ChartText::en();
     let labels = s(&["a", "b"]);

@@ -90,7 +90,8 @@ const MEASURE_SCRIPT: &str = r##"(function (desktop) {
   if (!desktop) {
     each("table.cards td", function (td) {
       var r = td.getBoundingClientRect();
-      if (r.height === 0 || text(td) === "") return;
+      // A message across the whole row ("no assessments") has no heading of its own.
+      if (r.height === 0 || text(td) === "" || td.hasAttribute("colspan")) return;
       var label = getComputedStyle(td, "::before").content;
       if (!label || label === "none" || label === "normal" || label === "\"\"") out.unlabelled.push(name(td));
     });

@@ -117,12 +117,11 @@ fn pages(out: &Path) -> Result<Vec<String>> {
             pages.push(page);
         }
     }
-    pages.dedup();
     Ok(pages)
 }
 
 /// The first `index.html` `depth` folders below `folder`, in name order.
-fn first_page(out: &Path, folder: &str, depth: usize) -> Result<Option<String>> {
+pub(crate) fn first_page(out: &Path, folder: &str, depth: usize) -> Result<Option<String>> {
     let mut dir = out.join(folder);
     let mut rel = folder.to_string();
     for _ in 0..depth {
@@ -252,7 +251,7 @@ pub(crate) fn check_print(tab: &Tab, out: &Path, pages: &[&str], pdftotext: &Pat
     let mut problems = vec![];
     for page in pages {
         tab.load(&file_url(&out.join(page)))?;
-        let want = strings(&json!({ "want": tab.eval(PRINT_EXPECTED_SCRIPT)? }), "want");
+        let want: Vec<String> = serde_json::from_value(tab.eval(PRINT_EXPECTED_SCRIPT)?)?;
         let params = json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false });
         let printed = tab.call("Page.printToPDF", params)?;
         let data = printed["data"].as_str().ok_or_else(|| anyhow!("printToPDF gave no data"))?;

@@ -23,6 +23,7 @@ mod cdp;
 mod checks;
 mod layout;
 
+use std::ffi::OsStr;
 use std::path::Path;
 use std::time::Instant;
 
@@ -92,9 +93,9 @@ fn pages_fit_a_phone_and_a_desktop() {
         run(&mut problems, &format!("{width} px"), &|| layout::check_width(&tab, out.path(), width));
     }
     run(&mut problems, "negative control", &|| layout::check_negative_control(&tab, out.path()));
-    match which("pdftotext") {
+    match cdp::resolve(OsStr::new("pdftotext")) {
         Some(pdftotext) => {
-            let district = first_district(out.path());
+            let district = layout::first_page(out.path(), "districts", 1).unwrap().expect("a district page");
             let pages = ["index.html", district.as_str()];
             run(&mut problems, "printed", &|| layout::check_print(&tab, out.path(), &pages, &pdftotext));
         }
@@ -111,23 +112,6 @@ fn pages_fit_a_phone_and_a_desktop() {
 
     println!("layout test: done in {:.1?}", started.elapsed());
     assert!(problems.is_empty(), "{} layout problem(s):\n  {}", problems.len(), problems.join("\n  "));
-}
-
-/// A program on `PATH`.
-fn which(name: &str) -> Option<std::path::PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|p| p.is_file())
-}
-
-/// The page of the district listed first in the output (`districts/<slug>/index.html`).
-fn first_district(out: &Path) -> String {
-    let mut slugs: Vec<String> = std::fs::read_dir(out.join("districts"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("index.html").is_file())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .collect();
-    slugs.sort();
-    format!("districts/{}/index.html", slugs[0])
 }
 
 #[test]

@@ -124,6 +124,23 @@ enum Command {
         #[arg(long)]
         sheet: Option<String>,
     },
+    /// Write one collection workbook per district for the year, to fill in and import back
+    Forms {
+        #[command(flatten)]
+        root: Root,
+        /// The year of the assessments to collect
+        #[arg(long)]
+        year: i32,
+        /// Only this district (its slug or name)
+        #[arg(long)]
+        district: Option<String>,
+        /// The folder to write the workbooks into (default: <root>/forms)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite workbooks in the folder that differ from the new ones
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new site with a small example in DIR (which must be empty or absent)
     Init {
         #[command(flatten)]
@@ -329,6 +346,15 @@ fn main() -> ExitCode {
                 year,
                 dry_run,
                 sheet,
+            })
+        }
+        Command::Forms { root, year, district, out, force } => {
+            kieumau::commands::forms::run(&kieumau::commands::forms::Options {
+                root: root.root,
+                year,
+                district,
+                out,
+                force,
             })
         }
         Command::Init { root, dir } => kieumau::commands::init::run(&root.root, dir.as_deref()),

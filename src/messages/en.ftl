@@ -810,3 +810,24 @@ copied-branch-explain = Two branch files of one district with the same name, typ
 
 print-no-folder = cannot write { $pdf }: the folder { $folder } does not exist
     hint: create the folder first, or give --pdf a file in a folder that exists
+write-beside-failed = cannot write beside { $file }: { $error }; no file was changed
+help-forms = Write one collection workbook (XLSX) per district for the year, for district staff to fill in and send back to `kieumau import`
+help-forms-district = Only this district (its slug or its name)
+help-forms-out = The folder to write the workbooks into (default: <root>/forms)
+help-forms-force = Overwrite workbooks in the folder that differ from the new ones (they may have come back filled in)
+forms-no-framework = there is no criteria framework for { $year }, so no workbook can be made; frameworks: { $years }
+forms-no-district = no district "{ $district }"; districts: { $known }
+forms-cannot-make = cannot make the workbook { $file }: { $error }
+forms-no-folder = cannot create the folder { $folder }: { $error }
+forms-would-overwrite = { $count ->
+        [one] a workbook in { $folder } differs from the new one
+       *[other] { $count } workbooks in { $folder } differ from the new ones
+    } and may have come back filled in: { $files }. Import them first (`kieumau import`), move them away, or give --force to overwrite them; nothing was written
+forms-written = collection workbooks { $year }: { $written } written, { $unchanged } unchanged, in { $folder }
+forms-next = when they come back filled in: kieumau import { $files } --year { $year }
+forms-refused = no workbook written: the site has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; fix them first (`kieumau check`)
+year-outside-site = --year { $year } is outside the site's years { $first }-{ $last } (first_year and last_year in content/site.toml)
+no-framework-in-year = no criteria framework is in force in { $year } (see content/criteria/)

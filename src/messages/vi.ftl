@@ -777,3 +777,18 @@ copied-branch-explain = Hai tệp chi bộ của cùng một đơn vị có cùn
 
 print-no-folder = không ghi được { $pdf }: không có thư mục { $folder }
     gợi ý: tạo thư mục đó trước, hoặc cho --pdf một tệp trong thư mục đã có
+write-beside-failed = không ghi được tệp tạm bên cạnh { $file }: { $error }; không tệp nào bị thay đổi
+help-forms = Tạo cho mỗi đơn vị cấp huyện một biểu tổng hợp (XLSX) của năm để cán bộ điền rồi gửi lại cho `kieumau import`
+help-forms-district = Chỉ tạo cho đơn vị cấp huyện này (mã hoặc tên)
+help-forms-out = Thư mục ghi các biểu (mặc định: <root>/forms)
+help-forms-force = Ghi đè các biểu trong thư mục khác với biểu mới (có thể là biểu đã điền và gửi lại)
+forms-no-framework = năm { $year } chưa có bộ tiêu chí nên không tạo được biểu; các năm có bộ tiêu chí: { $years }
+forms-no-district = không có đơn vị cấp huyện "{ $district }"; các đơn vị: { $known }
+forms-cannot-make = không tạo được biểu { $file }: { $error }
+forms-no-folder = không tạo được thư mục { $folder }: { $error }
+forms-would-overwrite = { $count } biểu trong { $folder } khác với biểu mới, có thể là biểu đã điền và gửi lại: { $files }. Hãy nhập các biểu đó trước (`kieumau import`), chuyển chúng đi nơi khác, hoặc thêm --force để ghi đè; chưa ghi gì
+forms-written = biểu tổng hợp năm { $year }: đã ghi { $written } biểu, { $unchanged } biểu không đổi, trong { $folder }
+forms-next = khi nhận lại các biểu đã điền: kieumau import { $files } --year { $year }
+forms-refused = không tạo biểu: trang đang có { $errors } lỗi; hãy sửa trước (`kieumau check`)
+year-outside-site = --year { $year } nằm ngoài các năm của trang, { $first }-{ $last } (first_year và last_year trong content/site.toml)
+no-framework-in-year = năm { $year } chưa có bộ tiêu chí nào áp dụng (xem content/criteria/)

@@ -17,6 +17,7 @@ use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::replace::{Replace, all_or_nothing};
 use crate::content::diag::{Diagnostics, rel_path};
 use crate::domain::model::{Assessment, Branch, Content, Framework};
 use edit::Values;
@@ -125,14 +126,17 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
     }
     let year = opts.year.ok_or_else(|| Failure::Usage(crate::msg!("import-needs-year")))?;
     if !(site.first_year..=site.last_year).contains(&year) {
-        return Err(Failure::Usage(format!(
-            "--year {} is outside the site's years {}-{} (first_year and last_year in content/site.toml)",
-            year, site.first_year, site.last_year
+        return Err(Failure::Usage(crate::msg!(
+            "year-outside-site",
+            year = year.to_string(),
+            first = site.first_year.to_string(),
+            last = site.last_year.to_string()
         )));
     }
-    let fw = content.frameworks.for_year(year).ok_or_else(|| {
-        Failure::Usage(format!("no criteria framework is in force in {} (see content/criteria/)", year))
-    })?;
+    let fw = content
+        .frameworks
+        .for_year(year)
+        .ok_or_else(|| Failure::Usage(crate::msg!("no-framework-in-year", year = year.to_string())))?;
 
     let mut entries = Vec::new();
     // Where each branch was first seen: a branch in two files is an error naming both.
@@ -412,82 +416,13 @@ impl Drop for Scratch {
     }
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.import-{}.tmp", std::process::id()))
-}
-
-/// Writes every new text beside its file first, then renames them all over the old files. If a
-/// rename fails, the files already replaced get their old bytes back, so the content is as before.
+/// Writes the changed branch files all or nothing.
 fn write_atomically(changes: &[Change]) -> Result<(), Failure> {
-    let mut temps: Vec<PathBuf> = Vec::with_capacity(changes.len());
-    let cleanup = |temps: &[PathBuf]| {
-        for t in temps {
-            let _ = fs::remove_file(t);
-        }
-    };
-    let write = |path: &Path, like: &Path, bytes: &[u8]| -> std::io::Result<()> {
-        let mut f = fs::File::create(path)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = fs::metadata(like) {
-            fs::set_permissions(path, meta.permissions())?;
-        }
-        Ok(())
-    };
-    // The old bytes, kept to put back (`None`: a new file, removed to put back).
-    let mut olds: Vec<Option<Vec<u8>>> = Vec::with_capacity(changes.len());
-    for c in changes {
-        let tmp = temp_path(&c.path);
-        let old = if c.create {
-            if c.path.exists() { Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists)) } else { Ok(None) }
-        } else {
-            fs::read(&c.path).map(Some)
-        };
-        let written = old.and_then(|old| {
-            olds.push(old);
-            write(&tmp, &c.path, c.text.as_bytes())
-        });
-        temps.push(tmp);
-        if let Err(e) = written {
-            cleanup(&temps);
-            return Err(Failure::Io(format!("cannot write beside {}: {e}; no file was changed", c.rel)));
-        }
-    }
-    for (i, (c, tmp)) in changes.iter().zip(&temps).enumerate() {
-        if let Err(e) = replace_file(tmp, &c.path) {
-            cleanup(temps.get(i..).unwrap_or_default());
-            let mut lost = Vec::new();
-            for (done, old) in changes.iter().zip(&olds).take(i) {
-                let back = temp_path(&done.path);
-                let put = match old {
-                    Some(old) => write(&back, &done.path, old).and_then(|()| fs::rename(&back, &done.path)),
-                    None => fs::remove_file(&done.path),
-                };
-                if put.is_err() {
-                    let _ = fs::remove_file(&back);
-                    lost.push(done.rel.as_str());
-                }
-            }
-            let state = if lost.is_empty() {
-                crate::msg!("import-put-back", count = i)
-            } else {
-                crate::msg!("import-not-put-back", files = lost.join(", "))
-            };
-            let error = e.to_string();
-            return Err(Failure::Io(crate::msg!("import-cannot-replace", file = &c.rel, error = error, state = state)));
-        }
-    }
-    Ok(())
-}
-
-/// The rename that replaces a branch file; a test makes it fail for one file.
-fn replace_file(tmp: &Path, path: &Path) -> std::io::Result<()> {
-    #[cfg(test)]
-    if tests::FAIL_RENAME.with(|f| f.borrow().as_deref() == Some(path)) {
-        return Err(std::io::Error::other("injected failure"));
-    }
-    fs::rename(tmp, path)
+    let files: Vec<Replace> = changes
+        .iter()
+        .map(|c| Replace { rel: &c.rel, path: &c.path, bytes: c.text.as_bytes(), create: c.create })
+        .collect();
+    all_or_nothing(&files).map_err(Failure::Io)
 }
 
 /// One line per problem of the sheet: `scores.csv row 7, column "2.1": score 11 is above ...`.
@@ -595,54 +530,6 @@ pub fn run(opts: &Options) -> u8 {
 mod tests {
     use super::*;
     use crate::domain::model::Hundredths;
-
-    thread_local! {
-        /// The file whose replacement fails (13.2: an immutable file, a full disk).
-        pub static FAIL_RENAME: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
-    }
-
-    /// A failed replacement of the third of four files puts the first two back.
-    #[test]
-    fn a_failed_rename_puts_back_what_was_replaced() {
-        let tmp = tempfile::tempdir().unwrap();
-        let paths: Vec<PathBuf> = (0..4).map(|i| tmp.path().join(format!("b{i}.toml"))).collect();
-        for (i, p) in paths.iter().enumerate() {
-            fs::write(p, format!("old {i}\n")).unwrap();
-        }
-        let changes: Vec<Change> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Change {
-                rel: format!("b{i}.toml"),
-                path: p.clone(),
-                summary: String::new(),
-                text: format!("new {i}\n"),
-                create: false,
-            })
-            .collect();
-        FAIL_RENAME.with(|f| *f.borrow_mut() = Some(paths[2].clone()));
-        let result = write_atomically(&changes);
-        FAIL_RENAME.with(|f| *f.borrow_mut() = None);
-        match result {
-            Err(Failure::Io(msg)) => {
-                assert!(
-                    msg.contains("cannot replace b2.toml") && msg.contains("2 file(s) already replaced were put back"),
-                    "{msg}"
-                )
-            }
-            _ => panic!("the failed rename is not reported"),
-        }
-        for (i, p) in paths.iter().enumerate() {
-            assert_eq!(fs::read_to_string(p).unwrap(), format!("old {i}\n"), "{} is not as before", p.display());
-        }
-        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(left.len(), 4, "temporary files left behind: {left:?}");
-        // And without the failure every file is replaced.
-        write_atomically(&changes).ok().unwrap();
-        for (i, p) in paths.iter().enumerate() {
-            assert_eq!(fs::read_to_string(p).unwrap(), format!("new {i}\n"));
-        }
-    }
 
     fn copy_fixture(to: &Path) {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");

@@ -10,6 +10,7 @@
 //! deterministic: their creation date is the build date (`SOURCE_DATE_EPOCH` for reproducible
 //! builds), so the same content builds byte-identical files.
 
+mod forms;
 mod labels;
 mod sheet;
 #[cfg(test)]
@@ -17,6 +18,7 @@ mod tests;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
+pub use forms::district_form;
 pub use labels::Labels;
 use sheet::{Sheet, Styles};
 
@@ -30,7 +32,7 @@ const LEVEL: u8 = 1;
 /// Excel's row limit.
 const ROW_MAX: usize = 1_048_576;
 
-fn new_book(title: String, content: &Content, date: jiff::civil::Date) -> Result<Workbook, XlsxError> {
+pub(super) fn new_book(title: String, content: &Content, date: jiff::civil::Date) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     book.set_zip_compression_level(LEVEL);
     let created = ExcelDateTime::from_ymd(

@@ -47,6 +47,17 @@ fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
 }
 
+/// The height of a row whose text wraps in a column `width` characters wide: spreadsheets do not
+/// all fit a row to wrapped text written by a program (LibreOffice overlaps the lines).
+fn wrapped_height(text: &str, width: f64) -> f64 {
+    let per_line = (width * 1.3).max(1.0) as usize;
+    let lines: usize = text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum();
+    15.0 * lines.max(1) as f64
+}
+
+const GUIDE_TEXT_WIDTH: f64 = 70.0;
+const GUIDE_TYPES_WIDTH: f64 = 30.0;
+
 fn score_value(h: Hundredths) -> f64 {
     h.0 as f64 / 100.0
 }
@@ -58,6 +69,7 @@ struct Formats {
     not_applicable: Format,
     title: Format,
     bold: Format,
+    top: Format,
     wrap: Format,
 }
 
@@ -74,7 +86,8 @@ impl Formats {
             open: cell.clone().set_unlocked(),
             not_applicable: cell.set_background_color(Color::RGB(0xBFBFBF)),
             title: Format::new().set_bold().set_font_size(13),
-            bold: Format::new().set_bold(),
+            bold: Format::new().set_bold().set_align(FormatAlign::Top),
+            top: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
@@ -132,7 +145,7 @@ fn scores_sheet(
         let note = format!("{} – {}\n{}", cr.id, cr.title, fill(&l.form_score_input, &[("max", &max)]));
         ws.insert_note(0, c, &Note::new(note).add_author_prefix(false))?;
     }
-    for (c, width) in [14.0, 18.0, 36.0, 28.0, 18.0, 11.0, 12.0].iter().enumerate() {
+    for (c, width) in [14.0, 18.0, 44.0, 34.0, 18.0, 11.0, 12.0].iter().enumerate() {
         ws.set_column_width(col(c), *width)?;
     }
     for i in 0..fw.criteria.len() {
@@ -222,6 +235,9 @@ fn scores_sheet(
         }
     }
     ws.set_freeze_panes(1, 3)?;
+    // Printed to check before sending: A4 landscape, the codes and the branch's name on every
+    // page (fitting 20-odd criteria to one page wide would make the type unreadable).
+    ws.set_landscape().set_paper_size(9).set_repeat_rows(0, 0)?.set_repeat_columns(2, 2)?;
     ws.protect_with_options(&ProtectionOptions {
         select_locked_cells: true,
         select_unlocked_cells: true,
@@ -245,13 +261,16 @@ fn guide_sheet(
     let mut ws = Worksheet::new();
     ws.set_name(fit(&l.form_guide_sheet, 31).replace('…', ""))?;
     ws.set_column_width(0, 14.0)?;
-    ws.set_column_width(1, 70.0)?;
+    ws.set_column_width(1, GUIDE_TEXT_WIDTH)?;
     ws.set_column_width(2, 12.0)?;
-    ws.set_column_width(3, 30.0)?;
+    ws.set_column_width(3, GUIDE_TYPES_WIDTH)?;
+    ws.set_paper_size(9).set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, title, &f.title)?;
     let mut row = 2u32;
     for step in l.form_steps.lines().map(str::trim).filter(|s| !s.is_empty()) {
-        ws.write_string_with_format(row, 1, fill(step, &[("year", &year)]), &f.wrap)?;
+        let step = fill(step, &[("year", &year)]);
+        ws.set_row_height(row, wrapped_height(&step, GUIDE_TEXT_WIDTH))?;
+        ws.write_string_with_format(row, 1, step, &f.wrap)?;
         row += 1;
     }
 
@@ -286,6 +305,7 @@ fn guide_sheet(
         heading(&mut ws, &mut row, &l.vetoes, &[&l.form_code, &l.form_meaning])?;
         for v in &fw.vetoes {
             ws.write_string_with_format(row, 0, &v.id, &f.bold)?;
+            ws.set_row_height(row, wrapped_height(&v.title, GUIDE_TEXT_WIDTH))?;
             ws.write_string_with_format(row, 1, &v.title, &f.wrap)?;
             row += 1;
         }
@@ -295,8 +315,8 @@ fn guide_sheet(
     for cr in &fw.criteria {
         ws.write_string_with_format(row, 0, &cr.id, &f.bold)?;
         let group = fw.groups.get(cr.group).map_or(String::new(), |g| format!("{} – ", g.name));
-        ws.write_string_with_format(row, 1, format!("{group}{}", cr.title), &f.wrap)?;
-        ws.write_number(row, 2, score_value(cr.max))?;
+        let text = format!("{group}{}", cr.title);
+        ws.write_number_with_format(row, 2, score_value(cr.max), &f.top)?;
         let applies = match &cr.types {
             None => l.form_all_types.clone(),
             Some(types) => types
@@ -306,6 +326,9 @@ fn guide_sheet(
                 .collect::<Vec<_>>()
                 .join(", "),
         };
+        let height = wrapped_height(&text, GUIDE_TEXT_WIDTH).max(wrapped_height(&applies, GUIDE_TYPES_WIDTH));
+        ws.set_row_height(row, height)?;
+        ws.write_string_with_format(row, 1, text, &f.wrap)?;
         ws.write_string_with_format(row, 3, applies, &f.wrap)?;
         row += 1;
     }

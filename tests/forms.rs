@@ -245,7 +245,10 @@ fn wrong_arguments_and_broken_content_write_nothing() {
     let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(said.contains("\"nowhere\"") && said.contains("dong-hung") && said.contains("thanh-pho"), "{said}");
     // By name, in any case.
-    forms(site.path(), &["--year", "2023", "--district", "THÀNH PHỐ THÁI BÌNH", "--out", "x"]).success();
+    let out = site.path().join("elsewhere");
+    forms(site.path(), &["--year", "2023", "--district", "THÀNH PHỐ THÁI BÌNH", "--out", out.to_str().unwrap()])
+        .success();
+    assert!(out.join("thanh-pho-2023.xlsx").is_file());
     common::edit(&site.path().join("content/districts/dong-hung/a.toml"), "members = 40", "members = \"forty\"");
     forms(site.path(), &["--year", "2023"]).code(1);
     assert!(!site.path().join("forms").exists(), "a failed command creates nothing");

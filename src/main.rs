@@ -89,7 +89,8 @@ enum Command {
         #[arg(long)]
         unlisted: bool,
     },
-    /// Print the year's review booklet to PDF with headless Chromium
+    /// Make the year's report: a PDF printed by headless Chromium, an editable Word file, or both
+    #[command(group = clap::ArgGroup::new("output").required(true).multiple(true).args(["pdf", "docx"]))]
     Booklet {
         #[command(flatten)]
         root: Root,
@@ -98,7 +99,10 @@ enum Command {
         year: i32,
         /// Where to write the PDF
         #[arg(long)]
-        pdf: PathBuf,
+        pdf: Option<PathBuf>,
+        /// Where to write the Word file (.docx), made without Chromium
+        #[arg(long)]
+        docx: Option<PathBuf>,
         /// The Chromium to print with (default: KIEUMAU_CHROMIUM, then chromium on PATH)
         #[arg(long)]
         chromium: Option<PathBuf>,
@@ -323,21 +327,46 @@ fn main() -> ExitCode {
                 Err(f) => failed(f, &diags),
             }
         }
-        Command::Booklet { root, year, pdf, chromium, timeout } => {
+        Command::Booklet { root, year, pdf, docx, chromium, timeout } => {
             let opts = BuildOptions::new(&root.root);
-            let mut diags = Diagnostics::new();
-            let timeout = std::time::Duration::from_secs(timeout);
-            let result =
-                kieumau::commands::print::booklet_pdf(&opts, year, &pdf, chromium.as_deref(), timeout, &mut diags);
-            print_diags(&diags, Format::Human);
-            match result {
-                Ok(p) => {
-                    let elapsed = format!("{:.1?}", p.elapsed);
-                    eprintln!("{}", msg!("booklet-printed", year = year.to_string(), pdf = &pdf, elapsed = elapsed));
-                    0
-                }
-                Err(f) => failed(f, &diags),
+            let year_text = year.to_string();
+            let mut code = 0;
+            // The Word file first: it takes seconds, the PDF minutes.
+            if let Some(docx) = &docx {
+                let mut diags = Diagnostics::new();
+                let result = kieumau::commands::word::booklet_docx(&opts, year, docx, &mut diags);
+                print_diags(&diags, Format::Human);
+                code = match result {
+                    Ok(elapsed) => {
+                        let elapsed = format!("{elapsed:.1?}");
+                        eprintln!(
+                            "{}",
+                            msg!("booklet-docx-written", year = &year_text, docx = docx, elapsed = elapsed)
+                        );
+                        0
+                    }
+                    Err(f) => failed(f, &diags),
+                };
             }
+            if let Some(pdf) = pdf.filter(|_| code == 0) {
+                let mut diags = Diagnostics::new();
+                let timeout = std::time::Duration::from_secs(timeout);
+                let result =
+                    kieumau::commands::print::booklet_pdf(&opts, year, &pdf, chromium.as_deref(), timeout, &mut diags);
+                // The Word file's run has reported the content's warnings already.
+                if docx.is_none() || diags.has_errors() {
+                    print_diags(&diags, Format::Human);
+                }
+                code = match result {
+                    Ok(p) => {
+                        let elapsed = format!("{:.1?}", p.elapsed);
+                        eprintln!("{}", msg!("booklet-printed", year = &year_text, pdf = &pdf, elapsed = elapsed));
+                        0
+                    }
+                    Err(f) => failed(f, &diags),
+                };
+            }
+            code
         }
         Command::Import { root, files, year, dry_run, sheet } => {
             kieumau::commands::import::run(&kieumau::commands::import::Options {

@@ -94,10 +94,32 @@ pub fn write_atomic(
     };
     let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+    // A temporary file is private (0600); the file it becomes keeps the old one's permissions, or
+    // gets those of any new file (0644 under the usual umask), so that a PDF or a Word file on a
+    // shared folder can be opened by the others.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
     let mut w = io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut w)?;
     let tmp = w.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(path).map(drop).map_err(|e| e.error)
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a new file's permissions are the folder's defaults already.
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 #[cfg(test)]

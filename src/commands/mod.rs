@@ -8,3 +8,4 @@ pub mod print;
 pub mod replace;
 pub mod serve;
 pub mod snapshot;
+pub mod word;

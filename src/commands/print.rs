@@ -35,25 +35,10 @@ pub fn booklet_pdf(
 ) -> Result<Printed, Failure> {
     let started = Instant::now();
     // Before minutes of printing: the folder the PDF goes into must be there.
-    let folder = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if !folder.is_dir() {
-        return Err(Failure::Io(crate::msg!("print-no-folder", folder = folder, pdf = pdf)));
-    }
+    folder_exists(pdf)?;
     let chromium = find_chromium(chromium).map_err(Failure::Io)?;
     let checked = build::check(&opts.root, false, diags).ok_or(Failure::Content)?;
-    let has_year =
-        checked.agg.year_index(year).and_then(|yi| checked.agg.province.get(yi)).is_some_and(|s| s.branches > 0);
-    if !has_year {
-        let years: Vec<String> = checked
-            .agg
-            .years
-            .iter()
-            .zip(&checked.agg.province)
-            .filter(|(_, s)| s.branches > 0)
-            .map(|(y, _)| y.to_string())
-            .collect();
-        return Err(Failure::Io(crate::msg!("print-no-year", year = year.to_string(), years = years.join(", "))));
-    }
+    year_assessed(&checked, year)?;
     let io =
         |what: String, e: std::io::Error| Failure::Io(crate::msg!("print-io", what = what, reason = e.to_string()));
     let tmp = tempfile::tempdir().map_err(|e| io(crate::msg!("print-no-temp"), e))?;
@@ -105,6 +90,23 @@ pub fn booklet_pdf(
     }
     crate::sys::write_atomic(&pdf_abs, |w| w.write_all(&bytes)).map_err(|e| io(pdf_abs.display().to_string(), e))?;
     Ok(Printed { pages_built: summary.pages, elapsed: started.elapsed() })
+}
+
+/// The folder a file is to be written into must be there (checked before the work).
+pub fn folder_exists(file: &Path) -> Result<(), Failure> {
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if folder.is_dir() { Ok(()) } else { Err(Failure::Io(crate::msg!("print-no-folder", folder = folder, pdf = file))) }
+}
+
+/// A booklet needs assessments in its year; the error lists the years that have them.
+pub fn year_assessed(checked: &build::Checked, year: i32) -> Result<(), Failure> {
+    let agg = &checked.agg;
+    if agg.year_index(year).and_then(|yi| agg.province.get(yi)).is_some_and(|s| s.branches > 0) {
+        return Ok(());
+    }
+    let years: Vec<String> =
+        agg.years.iter().zip(&agg.province).filter(|(_, s)| s.branches > 0).map(|(y, _)| y.to_string()).collect();
+    Err(Failure::Io(crate::msg!("print-no-year", year = year.to_string(), years = years.join(", "))))
 }
 
 /// Prints until the contents' numbers are those of the pages; the last print checks them.

@@ -252,7 +252,7 @@ help-serve-bind = The address to listen on; the default keeps the site on this m
 help-snapshot = Freeze the current content into snapshots/<date>-<hash>/ (never overwritten)
 help-snapshot-label = What the snapshot is, e.g. "Sơ kết năm 2024"
 help-snapshot-unlisted = Put an unguessable token in the folder name and leave it off the snapshot list
-help-booklet = Print the year's review booklet to PDF with headless Chromium
+help-booklet = Make the year's report: a PDF printed by headless Chromium (--pdf), an editable Word file (--docx), or both
 help-booklet-year = The year of the review
 help-booklet-pdf = Where to write the PDF
 help-booklet-chromium = The Chromium to print with (default: KIEUMAU_CHROMIUM, then chromium on PATH)
@@ -831,3 +831,8 @@ forms-refused = no workbook written: the site has { $errors ->
     }; fix them first (`kieumau check`)
 year-outside-site = --year { $year } is outside the site's years { $first }-{ $last } (first_year and last_year in content/site.toml)
 no-framework-in-year = no criteria framework is in force in { $year } (see content/criteria/)
+help-booklet-docx = Where to write the Word file (.docx), made without Chromium
+booklet-docx-written = Wrote the { $year } report as a Word file to { $docx } in { $elapsed }
+docx-cannot-make = cannot make the Word file: { $reason }
+chart-no-size = the chart has no size
+chart-too-large = the chart is too large to draw

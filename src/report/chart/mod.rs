@@ -31,6 +31,7 @@ mod common;
 mod heat;
 mod lines;
 mod metrics;
+pub mod png;
 mod scores;
 mod svg;
 #[cfg(test)]

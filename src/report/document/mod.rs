@@ -3,6 +3,7 @@
 //! made once by [`crate::report::booklet`] and rendered by [`html`] (the print page Chromium turns
 //! into the PDF) and by [`docx`] (the Word file). What one version shows, the other shows.
 
+pub mod docx;
 pub mod html;
 
 /// The page geometry both renderers use (A4; margins of Hướng dẫn 36-HD/VPTW: top and bottom

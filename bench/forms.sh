@@ -22,23 +22,8 @@ KM=$ROOT/target/release/kieumau
 (cd "$ROOT" && cargo build --release --quiet && cargo build --release --quiet --example generate)
 mkdir -p "$BENCH_DIR"
 
-# Median wall seconds and median peak RSS (MB) of RUNS runs of the command.
-measure() {
-    local label=$1; shift
-    local walls=() rss=() log
-    for ((i = 0; i < RUNS; i++)); do
-        log=$(mktemp)
-        [[ -n ${BEFORE:-} ]] && eval "$BEFORE"
-        /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log"; exit 1; }
-        walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(j=1;j<=n;j++) s=s*60+t[j]; print s}' "$log")")
-        rss+=("$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$log")")
-        rm -f "$log"
-    done
-    local wall mem
-    wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    mem=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-44s %8.2f s %8s MB\n' "$label" "$wall" "$mem"
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 echo "kieumau $(git -C "$ROOT" log -1 --format=%h) · $(nproc) cores · runs: $RUNS · $(date -u +%F)"
 for size in "${SIZES[@]}"; do

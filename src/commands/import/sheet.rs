@@ -70,7 +70,7 @@ pub fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn text_cell(s: &str) -> Cell {
+pub(super) fn text_cell(s: &str) -> Cell {
     let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if t.is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }
 }
@@ -161,20 +161,28 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
     Ok(Sheet { rows })
 }
 
-/// Reads one sheet of a workbook: `sheet` by name, or the first one.
-pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("cannot read the workbook: {e}; save it as an Excel workbook (.xlsx)"))?;
-    let names = book.sheet_names();
-    let name = match sheet {
+/// The sheet to read: `wanted` by name (exactly, else ignoring case), or the first one.
+pub(super) fn pick_sheet(names: &[String], wanted: Option<&str>) -> Result<String, String> {
+    match wanted {
         Some(s) => names
             .iter()
             .find(|n| n.as_str() == s)
             .or_else(|| names.iter().find(|n| n.to_lowercase() == s.to_lowercase()))
             .cloned()
-            .ok_or_else(|| format!("the workbook has no sheet named \"{s}\"; its sheets: {}", names.join(", ")))?,
-        None => names.first().cloned().ok_or_else(|| "the workbook has no sheet".to_string())?,
-    };
+            .ok_or_else(|| crate::msg!("workbook-no-such-sheet", sheet = s, sheets = names.join(", "))),
+        None => names.first().cloned().ok_or_else(|| crate::msg!("workbook-no-sheet")),
+    }
+}
+
+/// Reads one sheet of a workbook: `sheet` by name, or the first one. An `.xlsx` is read cell by
+/// cell within bounds ([`super::xlsx`]); the older formats through calamine's range.
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
+    if super::xlsx::is_xlsx(bytes) {
+        return super::xlsx::read(bytes, sheet);
+    }
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| crate::msg!("workbook-unreadable", reason = e.to_string()))?;
+    let name = pick_sheet(&book.sheet_names(), sheet)?;
     let range = book.worksheet_range(&name).map_err(|e| format!("cannot read the sheet \"{name}\": {e}"))?;
     let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut rows = Vec::new();

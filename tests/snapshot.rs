@@ -141,3 +141,58 @@ fn a_snapshots_own_list_page_points_to_the_live_list() {
     assert!(!page.contains("Chưa có bản chụp nào") && !page.contains("No snapshots yet"), "{page}");
     assert!(page.contains("Xem danh sách các bản chụp trên trang chính"), "{page}");
 }
+
+/// Issue 13.5: a snapshot's manifest holds the digest of every file, and a build publishes a
+/// snapshot only as it was frozen: an edited, removed or added file, or a missing or garbled
+/// manifest, stops the build naming the snapshot and the file, and leaves the output as it was.
+#[test]
+fn a_damaged_snapshot_stops_the_build_naming_it() {
+    let site = site_with(None);
+    let root = site.path();
+    snapshot(root, &["--label", "Sơ kết năm 2023"]);
+    let id = ids(root).remove(0);
+    let snap = root.join("snapshots").join(&id);
+    let manifest: toml::Table = toml::from_str(&fs::read_to_string(snap.join("manifest.toml")).unwrap()).unwrap();
+    let files = manifest["files"].as_table().unwrap();
+    let page = fs::read(snap.join("index.html")).unwrap();
+    let digest = files["index.html"].as_str().unwrap();
+    assert_eq!(digest.len(), 64);
+    assert_eq!(files.len(), snapshot_tree(&snap).len() - 1, "every file but the manifest");
+    kieumau().args(["build", "--root"]).arg(root).assert().success();
+    let published = snapshot_tree(&root.join("output"));
+
+    let build_fails = |code: &str, file: &str| {
+        let out = kieumau().args(["build", "--root"]).arg(root).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains(code) && err.contains(&id) && err.contains(file), "{code} {file}: {err}");
+        assert_eq!(snapshot_tree(&root.join("output")), published, "the output is as it was");
+    };
+    // Edited by hand.
+    fs::write(snap.join("index.html"), [page.as_slice(), b"<!-- edited -->"].concat()).unwrap();
+    build_fails("KM0906", "index.html");
+    fs::write(snap.join("index.html"), &page).unwrap();
+    // Removed, added.
+    let css = fs::read(snap.join("static/style.css")).unwrap();
+    fs::remove_file(snap.join("static/style.css")).unwrap();
+    build_fails("KM0907", "static/style.css");
+    fs::write(snap.join("static/style.css"), &css).unwrap();
+    fs::write(snap.join("extra.html"), "x").unwrap();
+    build_fails("KM0908", "extra.html");
+    fs::remove_file(snap.join("extra.html")).unwrap();
+    // A garbled or missing manifest.
+    let text = fs::read_to_string(snap.join("manifest.toml")).unwrap();
+    fs::write(snap.join("manifest.toml"), "label = \n").unwrap();
+    build_fails("KM0905", "manifest.toml");
+    fs::remove_file(snap.join("manifest.toml")).unwrap();
+    build_fails("KM0905", "manifest.toml");
+    // Put back as it was, it is published again.
+    fs::write(snap.join("manifest.toml"), &text).unwrap();
+    kieumau().args(["build", "--root"]).arg(root).assert().success();
+    assert_eq!(fs::read(root.join("output/snapshots").join(&id).join("index.html")).unwrap(), page);
+
+    // A manifest of an older kieumau (no digests): published, with a warning.
+    let old: String = text.lines().take_while(|l| !l.starts_with("[files]")).map(|l| format!("{l}\n")).collect();
+    fs::write(snap.join("manifest.toml"), old).unwrap();
+    let out = kieumau().args(["build", "--root"]).arg(root).assert().success();
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("KM0909"));
+}

@@ -60,6 +60,10 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
         (checked, claim.join())
     });
     let checked = checked.ok_or(Failure::Content)?;
+    // A snapshot is published only as it was frozen.
+    if !snapshot::verify(&opts.root, diags) {
+        return Err(Failure::Content);
+    }
     let io = |e: std::io::Error| match e.get_ref().and_then(|r| r.downcast_ref::<TemplateError>()) {
         Some(t) => Failure::Theme(t.to_string()),
         None => Failure::Io(crate::msg!("build-cannot-write", dir = &opts.output, reason = e.to_string())),

@@ -77,15 +77,18 @@ pub fn create(opts: &BuildOptions, label: &str, unlisted: bool, diags: &mut Diag
         fmt.date(opts.date)
     );
     let extras = Extras { snapshots: Vec::new(), banner: Some(serde_json::json!({ "text": text })) };
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         label: label.to_string(),
         created: now_rfc3339(),
         date,
         content_hash: content.hash.clone(),
         kieumau_version: env!("CARGO_PKG_VERSION").to_string(),
         unlisted,
+        files: Default::default(),
     };
     let written = render::render_site(&checked, opts, &out, &theme, &extras).and_then(|_| {
+        // Every file's digest, so that a build notices a file changed afterwards.
+        manifest.files = crate::build::snapshot::digests(out.staging())?;
         let toml = toml::to_string(&manifest).map_err(io::Error::other)?;
         out.write("manifest.toml", toml.as_bytes())
     });

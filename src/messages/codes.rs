@@ -122,6 +122,12 @@ pub const CODES: &[Code] = &[
     c("KM0902", "output-in-kept-folder", Some("output-in-kept-folder-hint"), "output-in-kept-folder-explain"),
     c("KM0903", "output-not-kieumau", Some("output-not-kieumau-hint"), "output-not-kieumau-explain"),
     c("KM0904", "output-is-file", Some("output-is-file-hint"), "output-is-file-explain"),
+    // KM0905-KM0909: snapshots, checked against their manifests.
+    c("KM0905", "snapshot-manifest-bad", Some("snapshot-manifest-bad-hint"), "snapshot-manifest-bad-explain"),
+    c("KM0906", "snapshot-file-changed", Some("snapshot-file-changed-hint"), "snapshot-file-changed-explain"),
+    c("KM0907", "snapshot-file-missing", Some("snapshot-file-missing-hint"), "snapshot-file-changed-explain"),
+    c("KM0908", "snapshot-file-added", Some("snapshot-file-added-hint"), "snapshot-file-changed-explain"),
+    c("KM0909", "snapshot-unverified", Some("snapshot-unverified-hint"), "snapshot-unverified-explain"),
     // KM16xx: score sheets and workbooks (import).
     c("KM1601", "sheet-mangled-header", Some("sheet-mangled-header-hint"), "sheet-mangled-header-explain"),
     c("KM1602", "sheet-ambiguous-number", Some("sheet-ambiguous-number-hint"), "sheet-ambiguous-number-explain"),

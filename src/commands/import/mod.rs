@@ -106,6 +106,8 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
     for (file, kind, bytes) in read {
         let result = match kind {
             sheet::Kind::Csv => sheet::read_csv(&bytes),
+            // An .xlsx within bounds, cell by cell; the older formats through calamine's range.
+            sheet::Kind::Workbook if xlsx::is_xlsx(&bytes) => xlsx::read(&bytes, opts.sheet.as_deref()),
             sheet::Kind::Workbook => sheet::read_workbook(&bytes, opts.sheet.as_deref()),
         };
         match result {

@@ -174,12 +174,9 @@ pub(super) fn pick_sheet(names: &[String], wanted: Option<&str>) -> Result<Strin
     }
 }
 
-/// Reads one sheet of a workbook: `sheet` by name, or the first one. An `.xlsx` is read cell by
-/// cell within bounds ([`super::xlsx`]); the older formats through calamine's range.
+/// Reads one sheet of a workbook of the older formats (xls, ods) through calamine's range:
+/// `sheet` by name, or the first one. An `.xlsx` is read cell by cell instead (`import::xlsx`).
 pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
-    if super::xlsx::is_xlsx(bytes) {
-        return super::xlsx::read(bytes, sheet);
-    }
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| crate::msg!("workbook-unreadable", reason = e.to_string()))?;
     let name = pick_sheet(&book.sheet_names(), sheet)?;

@@ -352,3 +352,31 @@ fn districts_with_the_same_files_keep_their_own_rows() {
     assert!(csv.contains(",dong-hung,") && csv.contains(",dong-hung-2,"), "each copy's rows name it");
     assert_same_as_full_build(site.path(), &out);
 }
+
+/// Issue 13.4: a file of the output damaged in place (emptied, edited, its time stamp moved) is
+/// written again by the next build, though its inputs did not change; the live output and the
+/// previous tree share it by a hard link, so both builds of the rotation must notice.
+#[test]
+fn an_output_file_damaged_in_place_is_written_again() {
+    let site = site_with(None);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    build(site.path(), &out);
+    let good = snapshot_tree(&out);
+    let csv = out.join("data/branches.csv");
+    let page = out.join("districts/dong-hung/index.html");
+    let csv_bytes = fs::read(&csv).unwrap();
+    // Emptied in place, the way `: > file` does it (the inode, shared with the previous tree, stays).
+    fs::OpenOptions::new().write(true).truncate(true).open(&csv).unwrap();
+    // Edited in place to the same length.
+    let mut html = fs::read(&page).unwrap();
+    let at = html.len() / 2;
+    html[at] = if html[at] == b' ' { b'x' } else { b' ' };
+    fs::write(&page, &html).unwrap();
+    for _ in 0..3 {
+        let said = build(site.path(), &out);
+        assert_eq!(fs::read(&csv).unwrap(), csv_bytes, "{said}");
+        assert_eq!(snapshot_tree(&out), good, "the output is as built: {said}");
+    }
+    assert_same_as_full_build(site.path(), &out);
+}

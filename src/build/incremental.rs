@@ -31,6 +31,30 @@ pub struct Tree {
     pub files: FastMap<String, Key>,
     /// The files made of pieces (see [`crate::build::splice`]), with where each piece lies.
     pub layouts: FastMap<String, Layout>,
+    /// Each file's size and modification time as the build left it.
+    pub stamps: FastMap<String, Stamp>,
+}
+
+/// A file's size and modification time. A file changed in place since the build wrote it (say
+/// `: > output/data/branches.csv`, which the hard-linked previous tree shares) no longer has its
+/// stamp, and the next build writes it again instead of keeping it.
+pub type Stamp = (u64, i128);
+
+/// The stamp of the regular file at `path`.
+pub fn stamp_of(path: &Path) -> Option<Stamp> {
+    let m = fs::symlink_metadata(path).ok()?;
+    m.is_file().then(|| (m.len(), crate::sys::mtime_ns(&m)))
+}
+
+impl Tree {
+    /// Whether the tree holds `rel` with `key`, and the file at `path` is as the tree left it.
+    pub fn holds(&self, rel: &str, key: &Key, path: &Path) -> Option<Stamp> {
+        if self.files.get(rel) != Some(key) {
+            return None;
+        }
+        let now = stamp_of(path)?;
+        (self.stamps.get(rel) == Some(&now)).then_some(now)
+    }
 }
 
 /// A folder's device, inode and change time: renames keep the first two, and a folder made anew

@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::build::incremental::{self, FastMap, Key, State, Tree};
+use crate::build::incremental::{self, FastMap, Key, Stamp, State, Tree};
 use crate::build::splice::{self, Layout, OldFile, PieceSink, Sink};
 use crate::report::emit::Emit;
 
@@ -23,6 +23,8 @@ pub struct Output {
     keys: Mutex<FastMap<String, Key>>,
     /// The files of this build made of pieces (written, or carried with their pieces).
     layouts: Mutex<FastMap<String, Layout>>,
+    /// The stamps of the files carried over (written files are stamped when committed).
+    stamps: Mutex<FastMap<String, Stamp>>,
     /// Files kept or linked instead of written.
     carried: std::sync::atomic::AtomicUsize,
     /// Held for the whole build: two builds into one output wait for each other, since both
@@ -93,6 +95,7 @@ impl Output {
             reuse: false,
             keys: Mutex::default(),
             layouts: Mutex::default(),
+            stamps: Mutex::default(),
             carried: Default::default(),
             _lock: None,
         })
@@ -134,6 +137,7 @@ impl Output {
                 reuse: true,
                 keys: Mutex::default(),
                 layouts: Mutex::default(),
+                stamps: Mutex::default(),
                 carried: Default::default(),
                 _lock: Some(lock),
             });
@@ -157,17 +161,24 @@ impl Output {
         let Some(state) = &self.state else {
             return Ok(true);
         };
-        let carried = |from: &Tree| {
+        let carried = |from: &Tree, stamp: Option<Stamp>| {
             self.carried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let (Some(l), Ok(mut layouts)) = (from.layouts.get(rel), self.layouts.lock()) {
                 layouts.insert(rel.to_string(), l.clone());
             }
+            if let (Some(stamp), Ok(mut stamps)) = (stamp, self.stamps.lock()) {
+                stamps.insert(rel.to_string(), stamp);
+            }
             Ok(false)
         };
-        if let Some(prev) = state.prev.as_ref().filter(|p| self.reuse && p.files.get(rel) == Some(&key)) {
-            return carried(prev);
+        // A file is kept only if it is still as its build left it (13.4: one emptied or edited in
+        // place is written again).
+        if let Some(prev) = state.prev.as_ref().filter(|_| self.reuse) {
+            if let Some(stamp) = prev.holds(rel, &key, &self.staging.join(rel)) {
+                return carried(prev, Some(stamp));
+            }
         }
-        if state.live.files.get(rel) == Some(&key) {
+        if let Some(stamp) = state.live.holds(rel, &key, &self.target.join(rel)) {
             let to = self.staging.join(rel);
             if self.reuse {
                 remove_file_if_any(&to)?;
@@ -175,14 +186,14 @@ impl Output {
                 fs::create_dir_all(parent)?;
             }
             match fs::hard_link(self.target.join(rel), &to) {
-                Ok(()) => return carried(&state.live),
+                Ok(()) => return carried(&state.live, Some(stamp)),
                 // Missing from the live output after all (changed by hand): make it.
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
                 Err(e) if self.reuse => return Err(e),
                 Err(_) => {
-                    // No hard links here (another file system): copy instead.
+                    // No hard links here (another file system): copy instead (a new stamp).
                     fs::copy(self.target.join(rel), &to)?;
-                    return carried(&Tree::default());
+                    return carried(&Tree::default(), None);
                 }
             }
         }
@@ -259,13 +270,15 @@ impl Output {
     /// one atomic step, so that there is an output at every moment, even if the process is killed;
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
     pub fn commit(self) -> io::Result<Reuse> {
-        let Output { staging, target, state, reuse, keys, layouts, carried, _lock } = self;
+        let Output { staging, target, state, reuse, keys, layouts, stamps, carried, _lock } = self;
         let failed = || io::Error::other("a render thread failed");
         let keys = keys.into_inner().map_err(|_| failed())?;
         let mut layouts = layouts.into_inner().map_err(|_| failed())?;
         layouts.retain(|rel, _| keys.contains_key(rel));
+        let mut stamps = stamps.into_inner().map_err(|_| failed())?;
         let carried = carried.into_inner();
-        let (old_live, old_prev) = state.map_or((None, None), |s| (Some((s.live.files, s.live.layouts)), s.prev));
+        let (old_live, old_prev) =
+            state.map_or((None, None), |s| (Some((s.live.files, s.live.layouts, s.live.stamps)), s.prev));
         if let Some(prev) = old_prev.filter(|_| reuse) {
             for rel in prev.files.keys().filter(|rel| !keys.contains_key(*rel)) {
                 remove_file_if_any(&staging.join(rel))?;
@@ -276,8 +289,10 @@ impl Output {
         // The replaced output is kept as the previous tree when its keys are known.
         let prev_dir = incremental::prev_path(&target);
         let prev = match old_live {
-            Some((files, layouts)) if reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files, layouts }),
-            Some((files, layouts)) => {
+            Some((files, layouts, stamps)) if reuse => {
+                incremental::tree_id(&prev_dir).map(|id| Tree { id, files, layouts, stamps })
+            }
+            Some((files, layouts, stamps)) => {
                 if prev_dir.exists() {
                     remove_tree(&prev_dir)?;
                 }
@@ -285,6 +300,7 @@ impl Output {
                     id,
                     files,
                     layouts,
+                    stamps,
                 })
             }
             None => {
@@ -298,8 +314,17 @@ impl Output {
             }
         };
         let written = keys.len().saturating_sub(carried);
+        // The files written now get their stamps as they lie in the new output.
+        for rel in keys.keys() {
+            if !stamps.contains_key(rel)
+                && let Some(stamp) = incremental::stamp_of(&target.join(rel))
+            {
+                stamps.insert(rel.clone(), stamp);
+            }
+        }
+        stamps.retain(|rel, _| keys.contains_key(rel));
         if let Some(id) = incremental::tree_id(&target) {
-            State { live: Tree { id, files: keys, layouts }, prev }.save(&target)?;
+            State { live: Tree { id, files: keys, layouts, stamps }, prev }.save(&target)?;
         }
         Ok(Reuse { carried, written })
     }

@@ -173,10 +173,10 @@ impl Output {
         };
         // A file is kept only if it is still as its build left it (13.4: one emptied or edited in
         // place is written again).
-        if let Some(prev) = state.prev.as_ref().filter(|_| self.reuse) {
-            if let Some(stamp) = prev.holds(rel, &key, &self.staging.join(rel)) {
-                return carried(prev, Some(stamp));
-            }
+        if let Some(prev) = state.prev.as_ref().filter(|_| self.reuse)
+            && let Some(stamp) = prev.holds(rel, &key, &self.staging.join(rel))
+        {
+            return carried(prev, Some(stamp));
         }
         if let Some(stamp) = state.live.holds(rel, &key, &self.target.join(rel)) {
             let to = self.staging.join(rel);

@@ -534,3 +534,22 @@ fn a_full_disk_fails_the_build_and_keeps_the_previous_output() {
     assert!(snapshot_tree(&root.join("output")) == before, "the previous output is unchanged");
     assert_eq!(dot_entries(root), Vec::<String>::new(), "the staging folder is removed");
 }
+
+/// Issue 13.7: the unknown keys shown are the first ones in the file, in its order (not `k0, k1,
+/// k10, k100`), and the rest are counted in one line.
+#[test]
+fn unknown_keys_are_shown_in_file_order() {
+    let site = site_with(None);
+    let a = site.path().join("content/districts/dong-hung/a.toml");
+    let mut text = fs::read_to_string(&a).unwrap();
+    let head = text.find("[[assessments]]").unwrap();
+    let keys: String = (0..300).map(|i| format!("k{i} = 1\n")).collect();
+    text.insert_str(head, &keys);
+    fs::write(&a, text).unwrap();
+    let out = kieumau().args(["check", "--lang", "en", "--root"]).arg(site.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let shown: Vec<&str> = err.lines().filter_map(|l| l.split('`').nth(1).filter(|_| l.contains("KM0201"))).collect();
+    let first: Vec<String> = (0..shown.len()).map(|i| format!("k{i}")).collect();
+    assert!(shown.len() >= 10 && shown == first, "{shown:?}");
+    assert!(err.contains("KM0202") && err.len() < 64 * 1024, "{} bytes", err.len());
+}

@@ -42,6 +42,30 @@ pub struct Diagnostic {
     span: Option<Range<usize>>,
 }
 
+/// The longest source line shown whole under a problem; a longer one (a 2 MB value on one line)
+/// is shown as the part around the spot.
+pub const MAX_SHOWN_LINE: usize = 240;
+
+/// The part of a too-long line around byte `at`: up to 80 characters each side, `…` where cut;
+/// `None` when the line is short enough to show whole.
+fn excerpt(text: &str, at: usize) -> Option<String> {
+    let at = at.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    if end - start <= MAX_SHOWN_LINE {
+        return None;
+    }
+    let before: String = {
+        let mut v: Vec<char> = text.get(start..at)?.chars().rev().take(80).collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    let after: String = text.get(at..end)?.chars().take(80).collect();
+    let cut_before = before.len() < at - start;
+    let cut_after = after.len() < end - at;
+    Some(format!("{}{before}{after}{}", if cut_before { "…" } else { "" }, if cut_after { "…" } else { "" }))
+}
+
 /// At most this many problems are kept for one file; past it one more says that the rest are not
 /// shown. A hostile file (an 8 MB list of unknown keys) then costs no more than a bad one.
 pub const MAX_PER_FILE: usize = 200;
@@ -185,10 +209,16 @@ impl Diagnostics {
             if let Some(code) = d.code {
                 cs = cs.with_code(code);
             }
+            let source = self.sources.get(&d.file).map(String::as_str);
             match (&d.span, ids.get(d.file.as_str())) {
-                (Some(span), Some(&id)) => {
-                    cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
-                }
+                (Some(span), Some(&id)) => match source.and_then(|text| excerpt(text, span.start)) {
+                    // A line too long to show whole: where it is, and the part around the spot.
+                    Some(part) => {
+                        let at = crate::msg!("in-file-at", file = &d.file, line = d.line, column = d.column);
+                        cs = cs.with_notes(vec![at, part]);
+                    }
+                    None => cs = cs.with_labels(vec![Label::primary(id, span.clone())]),
+                },
                 _ => cs = cs.with_notes(vec![crate::msg!("in-file", file = &d.file)]),
             }
             if let Some(hint) = &d.hint {
@@ -322,6 +352,28 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         let off = text.find('2').unwrap();
         assert_eq!(line_col(text, off), (2, 7));
+    }
+
+    /// Issue 13.7: a problem in a line of 2 MB shows where it is and the part around it, not the
+    /// line; a short line is shown whole as before.
+    #[test]
+    fn a_long_line_is_shown_in_part() {
+        let long = format!("name = \"a\"\nkx = \"{}\"\n", "đ".repeat(1 << 20));
+        let mut d = Diagnostics::new();
+        d.add_source("a.toml", &long);
+        let at = long.find("kx").unwrap();
+        d.error("a.toml", Some(at..at + 2), "unknown key");
+        let text = d.render_human(false);
+        assert!(text.len() < 1024, "{} bytes", text.len());
+        assert!(
+            text.contains("a.toml") && text.contains(" 2") && text.contains("kx = \"đđ") && text.contains('…'),
+            "{text}"
+        );
+        assert_eq!(excerpt("a = 1\nb = 2\n", 6), None);
+        assert_eq!(
+            excerpt(&format!("{}X{}", "a".repeat(300), "b".repeat(300)), 300),
+            Some(format!("…{}X{}…", "a".repeat(80), "b".repeat(79)))
+        );
     }
 
     #[test]

@@ -65,7 +65,11 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(cx: &mut Ctx<'_>, table: &'a DeTable<'i>, span: Span, what: &'static str, allowed: &[&str]) -> Self {
         let what = text(what, &[]);
         let allowed_list = allowed.join(", ");
-        let mut unknown = table.iter().map(|(key, _)| key).filter(|key| !allowed.contains(&key.get_ref().as_ref()));
+        // In file order (the table is sorted by key: `k0, k1, k10, k100`).
+        let mut unknown: Vec<_> =
+            table.iter().map(|(key, _)| key).filter(|key| !allowed.contains(&key.get_ref().as_ref())).collect();
+        unknown.sort_by_key(|key| key.span().start);
+        let mut unknown = unknown.into_iter();
         for key in unknown.by_ref().take(MAX_UNKNOWN_KEYS) {
             let k: &str = key.get_ref();
             let hint = match did_you_mean(k, allowed.iter().copied()) {

@@ -553,3 +553,49 @@ fn unknown_keys_are_shown_in_file_order() {
     assert!(shown.len() >= 10 && shown == first, "{shown:?}");
     assert!(err.contains("KM0202") && err.len() < 64 * 1024, "{} bytes", err.len());
 }
+
+/// Issue 13.8: a typo in site.toml or a wrong value in a criteria file is reported with every
+/// other file's problems, not instead of them; the years the broken criteria file governs are
+/// not checked against any framework (no made-up errors for their scores).
+#[test]
+fn one_broken_settings_file_does_not_hide_the_others() {
+    let codes = |diags: &[Value]| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = diags
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["file"].as_str().unwrap().to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    let branch = "content/districts/dong-hung/a.toml";
+    let other = "content/districts/thanh-pho/d.toml";
+
+    let site = site_with(None);
+    edit(&site.path().join("content/site.toml"), "first_year = 2022", "first_yeer = 2022");
+    edit(&site.path().join(branch), "members = 40", "members = 40\ncolour = \"red\"");
+    let (code, diags, out) = check_json(site.path(), false);
+    assert_eq!(code, Some(1));
+    let found = codes(&diags);
+    for want in [("KM0201", "content/site.toml"), ("KM0203", "content/site.toml"), ("KM0201", branch)] {
+        assert!(found.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} in {out}");
+    }
+
+    let site = site_with(None);
+    edit(&site.path().join("content/criteria/2023.toml"), "max = 50", "max = -5");
+    edit(&site.path().join(branch), "members = 40", "members = 40\ncolour = \"red\"");
+    // A 2022 score above its maximum, checked against the good 2022 framework.
+    edit(&site.path().join(other), "year = 2022", "year = 2022\n# over");
+    let text = fs::read_to_string(site.path().join(other)).unwrap();
+    let at = text.find("# over").unwrap();
+    let scores = at + text[at..].find("\"1.1\" = ").unwrap() + "\"1.1\" = ".len();
+    let end = scores + text[scores..].find([',', ' ', '}']).unwrap();
+    fs::write(site.path().join(other), format!("{}999{}", &text[..scores], &text[end..])).unwrap();
+    let (code, diags, out) = check_json(site.path(), false);
+    assert_eq!(code, Some(1));
+    let found = codes(&diags);
+    assert!(found.iter().any(|(c, f)| c == "KM0321" && f == "content/criteria/2023.toml"), "{out}");
+    assert!(found.contains(&("KM0201".to_string(), branch.to_string())), "{out}");
+    assert!(found.iter().any(|(_, f)| f == other), "the 2022 score is checked: {out}");
+    // Nothing about the 2023 assessments, whose framework is the broken one.
+    assert_eq!(found.len(), 3, "{out}");
+}

@@ -212,7 +212,7 @@ fn content(p: &Plan) -> Content {
         .collect();
     Content {
         site,
-        frameworks: Frameworks(vec![framework]),
+        frameworks: Frameworks(vec![framework], vec![]),
         districts,
         reviews: vec![],
         version: "00000000".into(),

@@ -423,14 +423,22 @@ impl Framework {
     }
 }
 
-/// The criteria frameworks, oldest first.
+/// The criteria frameworks, oldest first; and, while the content is checked, the first years of
+/// the criteria files that could not be read (the years they would govern are not checked
+/// against any framework, so that one broken file does not hide the other files' problems).
 #[derive(Debug, Clone, Default)]
-pub struct Frameworks(pub Vec<Framework>);
+pub struct Frameworks(pub Vec<Framework>, pub Vec<i32>);
 
 impl Frameworks {
     /// The framework in force in `year`: the one with the greatest first year <= `year`.
     pub fn for_year(&self, year: i32) -> Option<&Framework> {
         self.0.iter().rev().find(|f| f.year <= year)
+    }
+
+    /// Whether the framework in force in `year` is one that could not be read.
+    pub fn broken_in(&self, year: i32) -> bool {
+        let good = self.for_year(year).map(|f| f.year);
+        self.1.iter().any(|&b| b <= year && good.is_none_or(|g| b > g))
     }
 }
 

@@ -864,4 +864,4 @@ snapshot-file-added-hint = remove that file from snapshots/{ $snapshot }/
 snapshot-unverified = the snapshot { $snapshot } was made by an older kieumau and its files cannot be checked
 snapshot-unverified-hint = it is published as it is; snapshots made from now on are checked at every build
 snapshot-unverified-explain = Snapshots made by kieumau now list the SHA-256 of every file in their manifest.toml, and every build checks them. An older snapshot has no such list, so a change to its files cannot be noticed; it is still published. Example: make a new snapshot of the same content (kieumau snapshot --label ...) to have one that is checked.
-in-file-at = in { $file }, line { $line }, column { $column }
+in-file-at = in { $file }:{ $line }:{ $column } (line { $line }, column { $column })

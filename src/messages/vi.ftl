@@ -825,4 +825,4 @@ snapshot-file-added-hint = hãy xóa tệp đó khỏi snapshots/{ $snapshot }/
 snapshot-unverified = bản chụp { $snapshot } do kieumau phiên bản cũ tạo, không kiểm tra được các tệp của nó
 snapshot-unverified-hint = bản chụp vẫn được công bố như hiện có; các bản chụp tạo từ nay được kiểm tra mỗi lần tạo trang
 snapshot-unverified-explain = Bản chụp do kieumau hiện nay tạo ghi mã SHA-256 của mọi tệp trong manifest.toml, và mỗi lần tạo trang đều kiểm tra. Bản chụp cũ không có danh sách đó nên không phát hiện được thay đổi; nó vẫn được công bố. Ví dụ: tạo lại bản chụp của cùng nội dung (kieumau snapshot --label ...) để có bản được kiểm tra.
-in-file-at = trong tệp { $file }, dòng { $line }, cột { $column }
+in-file-at = trong tệp { $file }:{ $line }:{ $column } (dòng { $line }, cột { $column })

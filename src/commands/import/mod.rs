@@ -12,7 +12,7 @@ pub mod edit;
 mod register;
 mod rows;
 pub mod sheet;
-mod xlsx;
+pub mod xlsx;
 
 use std::fs;
 use std::io::{IsTerminal, Write};

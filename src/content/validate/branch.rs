@@ -147,6 +147,10 @@ fn assessment(
         }
         idx
     });
+    // The year's criteria file is broken (and reported): its scores cannot be checked.
+    if frameworks.broken_in(year) {
+        return None;
+    }
     let Some(fw) = frameworks.for_year(year) else {
         let first = frameworks.0.first().map_or("-".to_string(), |f| f.year.to_string());
         cx.error(year_span, diag!("KM0308", year = year.to_string(), first = first));

@@ -123,9 +123,15 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
         sinks.into_iter().for_each(|d| col.diags.merge(d));
         return None;
     };
-    let site = col.take(with_toml(site_file, site::site));
+    // Broken settings that can still stand in check every other file; the content fails all the same.
+    let (site, complete) = match col.take(with_toml(site_file, site::site_or_stand_in)) {
+        Some((site, complete)) => (Some(site), complete),
+        None => (None, false),
+    };
 
     let mut frameworks = Vec::new();
+    // The years of the criteria files that could not be read.
+    let mut broken = Vec::new();
     if let Some(site) = &site {
         for (stem, file) in &layout.criteria {
             let Some(year) = year_stem(stem) else {
@@ -139,15 +145,18 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
                     diag!("KM0503", year = year.to_string(), last = site.last_year.to_string()),
                 );
             }
-            frameworks.extend(col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))));
+            match col.take(with_toml(file, |cx, t| criteria::framework(cx, t, year, site))) {
+                Some(f) => frameworks.push(f),
+                None => broken.push(year),
+            }
         }
         if layout.criteria.is_empty() {
             col.diags.error("content/criteria", None, diag!("KM0504", year = site.first_year.to_string()));
         }
     }
-    let frameworks_ok = frameworks.len() == layout.criteria.len();
+    let frameworks_ok = broken.is_empty();
     frameworks.sort_by_key(|f| f.year);
-    let frameworks = Frameworks(frameworks);
+    let frameworks = Frameworks(frameworks, broken);
 
     let years = site.as_ref().map(|s| s.first_year..=s.last_year);
     let mut reviews = Vec::new();
@@ -185,12 +194,16 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
         }
     }
 
-    let districts = match (&site, frameworks_ok) {
-        (Some(site), true) => {
-            // Cached branches hold indices into the settings and frameworks: only good for the same.
+    let districts = match &site {
+        // With a broken criteria file the districts are checked all the same, the years it
+        // governs aside (13.8: one typo must not hide every other file's problems).
+        Some(site) => {
+            // Cached branches hold indices into the settings and frameworks: only good for the
+            // same, and never made while a framework is missing.
             let context: Vec<&[u8]> = col.digests.iter().flat_map(|(rel, d)| [rel.as_bytes(), &d[..]]).collect();
-            let branch_cache =
-                cache.map(|path| (path, cache::BranchCache::load(path, crate::domain::digest::key(&context))));
+            let branch_cache = cache
+                .filter(|_| frameworks_ok)
+                .map(|path| (path, cache::BranchCache::load(path, crate::domain::digest::key(&context))));
             let bc = branch_cache.as_ref().map(|(_, c)| c);
             let outcomes: Vec<FileOutcome<District>> =
                 layout.districts.par_iter().map(|d| district(root, d, site, &frameworks, bc)).collect();
@@ -202,7 +215,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
             timer.lap("merge diagnostics");
             districts
         }
-        _ => {
+        None => {
             // The site settings are broken: still report syntax and encoding problems everywhere.
             let sinks: Vec<Diagnostics> = layout
                 .districts
@@ -223,7 +236,7 @@ pub fn content_cached(root: &Path, diags: &mut Diagnostics, cache: Option<&Path>
     let hash = col.content_hash();
     let digests = std::mem::take(&mut col.digests);
     timer.lap("content hash");
-    if diags.has_errors() {
+    if diags.has_errors() || !complete {
         return None;
     }
     let site = site?;

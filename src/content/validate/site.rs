@@ -33,6 +33,14 @@ const SITE_KEYS: &[&str] = &[
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
+    site_or_stand_in(cx, root).and_then(|(site, complete)| complete.then_some(site))
+}
+
+/// The settings, and whether they are complete. Settings with a required value missing or wrong
+/// (a `first_yeer` typo) are reported and cannot build a site; they still stand in, with wide
+/// years and no targets, to check the other files (issue 13.8: one typo in site.toml must not
+/// hide every branch file's problems). Without ratings or branch types nothing can stand in.
+pub fn site_or_stand_in(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<(Site, bool)> {
     let f = Fields::new(cx, root, 0..0, "what-site", SITE_KEYS);
     let title = f.text(cx, "title", true, "\"Xây dựng mô hình chi bộ kiểu mẫu\"");
     let organisation = f.text(cx, "organisation", true, "\"Ban Tổ chức Tỉnh ủy Thái Bình\"");
@@ -90,17 +98,29 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
     let excellent_cap = excellent_cap(cx, &f, &rating_codes);
     let district_level = district_level(cx, &f);
 
-    let (title, organisation, language, (first, _), (target, _)) =
-        (title?, organisation?, language?, first_year?, target_year?);
     if ratings.is_empty() || branch_types.is_empty() {
         return None;
     }
-    Some(Site {
-        title: title.0.to_string(),
-        organisation: organisation.0.to_string(),
+    let complete = title.is_some()
+        && organisation.is_some()
+        && language.is_some()
+        && first_year.is_some()
+        && target_year.is_some()
+        && targets.is_some()
+        && pilots.is_some()
+        && excellent_cap.is_some()
+        && district_level.is_some();
+    let (first, target) = match (first_year, target_year) {
+        (Some((first, _)), Some((target, _))) => (first, target),
+        // Standing in: every year a branch file may hold.
+        _ => (*YEARS.start(), *YEARS.end()),
+    };
+    let site = Site {
+        title: title.map_or_else(String::new, |t| t.0.to_string()),
+        organisation: organisation.map_or_else(String::new, |o| o.0.to_string()),
         issuer,
         place,
-        language,
+        language: language.unwrap_or(Language::Vi),
         base_url: base_url.to_string(),
         first_year: first as i32,
         target_year: target as i32,
@@ -108,11 +128,12 @@ pub fn site(cx: &mut Ctx<'_>, root: &DeTable<'_>) -> Option<Site> {
         theme,
         ratings,
         branch_types,
-        targets: targets?,
-        pilots: pilots?,
-        excellent_cap: excellent_cap?,
-        district_level: district_level?,
-    })
+        targets: targets.unwrap_or_default(),
+        pilots: pilots.unwrap_or_default(),
+        excellent_cap: excellent_cap.unwrap_or_default(),
+        district_level: district_level.unwrap_or_default(),
+    };
+    Some((site, complete))
 }
 
 /// `issuer`: the lines of the issuing body (the body above it first).

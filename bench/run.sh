@@ -49,6 +49,8 @@
 # The numbers are only as quiet as the machine: other processes on the same cores show up in them
 # (the load average before each size is printed with the table).
 set -euo pipefail
+# The summary lines are read in English ("Built N pages").
+export KIEUMAU_LANG=en
 
 HUGO=0
 BASE=

@@ -24,15 +24,14 @@ pub use crate::content::cache::tool_id;
 pub use crate::domain::digest::{FastMap, Key, hex, key};
 pub use crate::report::deps::Deps;
 
-/// One tree of output files: its identity and the key of every file in it.
+/// One tree of output files: its identity, and the key of every file in it with its stamp as
+/// the build left it.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Tree {
     pub id: TreeId,
-    pub files: FastMap<String, Key>,
+    pub files: FastMap<String, (Key, Stamp)>,
     /// The files made of pieces (see [`crate::build::splice`]), with where each piece lies.
     pub layouts: FastMap<String, Layout>,
-    /// Each file's size and modification time as the build left it.
-    pub stamps: FastMap<String, Stamp>,
 }
 
 /// A file's size and modification time. A file changed in place since the build wrote it (say
@@ -49,11 +48,12 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
 impl Tree {
     /// Whether the tree holds `rel` with `key`, and the file at `path` is as the tree left it.
     pub fn holds(&self, rel: &str, key: &Key, path: &Path) -> Option<Stamp> {
-        if self.files.get(rel) != Some(key) {
+        let (k, stamp) = self.files.get(rel)?;
+        if k != key {
             return None;
         }
         let now = stamp_of(path)?;
-        (self.stamps.get(rel) == Some(&now)).then_some(now)
+        (*stamp == now).then_some(now)
     }
 }
 
@@ -166,8 +166,8 @@ mod tests {
         fs::create_dir(&target).unwrap();
         fs::create_dir(prev_path(&target)).unwrap();
         let mut live = Tree { id: tree_id(&target).unwrap(), ..Tree::default() };
-        live.files.insert("a b/index.html".into(), key(&[b"1"]));
-        live.files.insert("data/x.csv".into(), key(&[b"2"]));
+        live.files.insert("a b/index.html".into(), (key(&[b"1"]), (10, 1)));
+        live.files.insert("data/x.csv".into(), (key(&[b"2"]), (20, 2)));
         let frags = vec![
             Frag { key: key(&[b"p"]), at: 3, len: 10, meta: 7 },
             Frag { key: key(&[b"q"]), at: 13, len: 0, meta: 0 },

@@ -277,8 +277,7 @@ impl Output {
         layouts.retain(|rel, _| keys.contains_key(rel));
         let mut stamps = stamps.into_inner().map_err(|_| failed())?;
         let carried = carried.into_inner();
-        let (old_live, old_prev) =
-            state.map_or((None, None), |s| (Some((s.live.files, s.live.layouts, s.live.stamps)), s.prev));
+        let (old_live, old_prev) = state.map_or((None, None), |s| (Some((s.live.files, s.live.layouts)), s.prev));
         if let Some(prev) = old_prev.filter(|_| reuse) {
             for rel in prev.files.keys().filter(|rel| !keys.contains_key(*rel)) {
                 remove_file_if_any(&staging.join(rel))?;
@@ -289,10 +288,8 @@ impl Output {
         // The replaced output is kept as the previous tree when its keys are known.
         let prev_dir = incremental::prev_path(&target);
         let prev = match old_live {
-            Some((files, layouts, stamps)) if reuse => {
-                incremental::tree_id(&prev_dir).map(|id| Tree { id, files, layouts, stamps })
-            }
-            Some((files, layouts, stamps)) => {
+            Some((files, layouts)) if reuse => incremental::tree_id(&prev_dir).map(|id| Tree { id, files, layouts }),
+            Some((files, layouts)) => {
                 if prev_dir.exists() {
                     remove_tree(&prev_dir)?;
                 }
@@ -300,7 +297,6 @@ impl Output {
                     id,
                     files,
                     layouts,
-                    stamps,
                 })
             }
             None => {
@@ -314,17 +310,17 @@ impl Output {
             }
         };
         let written = keys.len().saturating_sub(carried);
-        // The files written now get their stamps as they lie in the new output.
-        for rel in keys.keys() {
-            if !stamps.contains_key(rel)
-                && let Some(stamp) = incremental::stamp_of(&target.join(rel))
-            {
-                stamps.insert(rel.clone(), stamp);
-            }
-        }
-        stamps.retain(|rel, _| keys.contains_key(rel));
+        // The files written now get their stamps as they lie in the new output; a file that
+        // cannot be read gets none, and the next build writes it again.
+        let files: FastMap<String, (Key, Stamp)> = keys
+            .into_iter()
+            .map(|(rel, key)| {
+                let stamp = stamps.remove(&rel).or_else(|| incremental::stamp_of(&target.join(&rel)));
+                (rel, (key, stamp.unwrap_or((u64::MAX, 0))))
+            })
+            .collect();
         if let Some(id) = incremental::tree_id(&target) {
-            State { live: Tree { id, files: keys, layouts, stamps }, prev }.save(&target)?;
+            State { live: Tree { id, files, layouts }, prev }.save(&target)?;
         }
         Ok(Reuse { carried, written })
     }

@@ -6,7 +6,7 @@
 cd "$(dirname "$0")/.." || exit 1
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-note branch criteria site serve_path}
+targets=${*:-note branch criteria site serve_path sheet_csv sheet_xlsx}
 for t in $targets; do
     mkdir -p "fuzz/corpus/$t"
     cp -n fuzz/seeds/"$t"/* "fuzz/corpus/$t/" 2>/dev/null

@@ -298,6 +298,23 @@ dong-hung,c,HTNV,,1,,2\n";
     assert!(stderr.contains("row 7 (dong-hung/a): `dong-hung/a` is already on row 6"), "{stderr}");
     assert!(stderr.contains("row 11 (dong-hung/b): `dong-hung/b` is already on row 5"), "{stderr}");
     assert_eq!(content_tree(site.path()), before, "nothing written");
+
+    // The same sheet for a Vietnamese clerk: every word of the messages is Vietnamese, but for
+    // the sheet's own values, the column codes and the ids.
+    let out = kieumau()
+        .env("KIEUMAU_LANG", "vi")
+        .arg("import")
+        .arg(&csv)
+        .args(["--year", "2023", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let (_, vi) = text(&out);
+    assert!(vi.contains("dòng 3 (thanh-pho/d), cột \"rating\": xếp loại `HTT` không hợp lệ"), "{vi}");
+    assert!(vi.contains("dòng 9 (thanh-pho/x), cột \"branch\": đơn vị `thanh-pho` không có chi bộ `x`"), "{vi}");
+    for english in ["row ", "column", "unknown", "score ", "criterion", "does not", "is not", "already", "framework"] {
+        assert!(!vi.contains(english), "English `{english}` in:\n{vi}");
+    }
 }
 
 #[test]

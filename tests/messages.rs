@@ -208,8 +208,6 @@ const NOT_YET_CONVERTED: &[(&str, usize)] = &[
     ("src/build/write.rs", 2),
     ("src/commands/import/edit.rs", 2),
     ("src/commands/import/mod.rs", 4),
-    ("src/commands/import/rows.rs", 47),
-    ("src/commands/import/sheet.rs", 8),
     ("src/content/syntax.rs", 2),
     ("src/report/booklet/mod.rs", 1),
     ("src/report/data.rs", 3),

@@ -42,8 +42,8 @@ struct Columns {
 impl Columns {
     fn label(&self, col: usize) -> String {
         match self.names.get(col).filter(|n| !n.is_empty()) {
-            Some(name) => format!("column \"{name}\""),
-            None => format!("column {}", column_letter(col)),
+            Some(name) => crate::msg!("sheet-column-named", name = name.as_str()),
+            None => crate::msg!("sheet-column-letter", column = column_letter(col)),
         }
     }
 }
@@ -54,7 +54,7 @@ fn cell_text(cell: &Cell) -> Result<String, String> {
         Cell::Empty => Ok(String::new()),
         Cell::Text(t) => Ok(t.clone()),
         Cell::Number(f) => Ok(format!("{f}")),
-        Cell::Other(what) => Err(format!("{what}, not text")),
+        Cell::Other(what) => Err(crate::msg!("cell-not-text", what = what.as_str())),
     }
 }
 
@@ -83,7 +83,7 @@ impl Report<'_> {
 
 /// Reads the header row. `None` (with every problem reported) when it cannot be used.
 fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> {
-    let place = format!("row {}", header.number);
+    let place = crate::msg!("sheet-row", row = header.number);
     if let Some(m) = mangled(header, fw) {
         r.coded(place, m);
         return None;
@@ -94,7 +94,8 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
         match cell_text(cell) {
             Ok(t) => names.push(t),
             Err(e) => {
-                r.error(format!("{place}, column {}", column_letter(col)), format!("the header cell is {e}"), None);
+                let at = format!("{place}, {}", crate::msg!("sheet-column-letter", column = column_letter(col)));
+                r.error(at, crate::msg!("sheet-header-cell-is", what = e), None);
                 names.push(String::new());
                 ok = false;
             }
@@ -128,29 +129,31 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
         } else {
             let mut known: Vec<&str> = KEYS.to_vec();
             known.extend(&ids);
-            let hint = format!(
-                "the columns are district, branch, rating, vetoes (name, parent and type are ignored) and the criteria of the {} framework: {}; {}",
-                fw.year,
-                ids.join(", "),
-                match crate::content::diag::did_you_mean(name, known.iter().copied()) {
-                    Some(near) => format!("did you mean \"{near}\"?"),
-                    None => "a spreadsheet may have turned an id such as 1.1 into a date: format the header as text"
-                        .to_string(),
-                }
+            let advice = match crate::content::diag::did_you_mean(name, known.iter().copied()) {
+                Some(near) => crate::msg!("sheet-did-you-mean", near = near),
+                None => crate::msg!("sheet-header-as-text"),
+            };
+            let hint = crate::msg!(
+                "sheet-unknown-column-hint",
+                year = fw.year.to_string(),
+                ids = ids.join(", "),
+                advice = advice
             );
-            r.error(format!("{place}, column \"{name}\""), format!("unknown column \"{name}\""), Some(hint));
+            let at = format!("{place}, {}", crate::msg!("sheet-column-named", name = name.as_str()));
+            r.error(at, crate::msg!("sheet-unknown-column", name = name.as_str()), Some(hint));
             ok = false;
             continue;
         };
         if *slot != usize::MAX {
             r.error(
-                format!("{place}, column \"{name}\""),
-                format!(
-                    "column \"{name}\" appears twice (columns {} and {})",
-                    column_letter(*slot),
-                    column_letter(col)
+                format!("{place}, {}", crate::msg!("sheet-column-named", name = name.as_str())),
+                crate::msg!(
+                    "sheet-column-twice",
+                    name = name.as_str(),
+                    first = column_letter(*slot),
+                    second = column_letter(col)
                 ),
-                Some("keep one column of each name".into()),
+                Some(crate::msg!("sheet-column-twice-hint")),
             );
             ok = false;
         } else {
@@ -161,8 +164,8 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
         if col == usize::MAX {
             r.error(
                 place.clone(),
-                format!("the header has no column \"{k}\""),
-                Some("the header row starts with district, branch, rating, vetoes".into()),
+                crate::msg!("sheet-no-column", column = *k),
+                Some(crate::msg!("sheet-no-column-hint")),
             );
             ok = false;
         }
@@ -171,15 +174,11 @@ fn columns(header: &Row, fw: &Framework, r: &mut Report<'_>) -> Option<Columns> 
     if !missing.is_empty() {
         r.error(
             place,
-            format!(
-                "the header has no column for criterion {}",
-                missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")
+            crate::msg!(
+                "sheet-no-criterion-columns",
+                ids = missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")
             ),
-            Some(format!(
-                "the {} framework has one column per criterion: {}; leave cells empty where a criterion does not apply",
-                fw.year,
-                ids.join(", ")
-            )),
+            Some(crate::msg!("sheet-no-criterion-columns-hint", year = fw.year.to_string(), ids = ids.join(", "))),
         );
         ok = false;
     }
@@ -231,8 +230,8 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, Message> {
     let text = match cell {
         Cell::Number(f) => return number_value(*f).map_err(Message::from),
         Cell::Text(t) => t.as_str(),
-        Cell::Empty => return Err(String::from("the cell is empty").into()),
-        Cell::Other(what) => return Err(format!("the cell holds {what}, not a number").into()),
+        Cell::Empty => return Err(crate::msg!("cell-empty").into()),
+        Cell::Other(what) => return Err(crate::msg!("cell-not-number", what = what.as_str()).into()),
     };
     // `1,000` or `1.000`: a thousands separator or a decimal with three places; neither is a score.
     if let Some((int, frac)) = text.split_once([',', '.'])
@@ -247,13 +246,13 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, Message> {
         if text.matches(',').count() == 1 && !text.contains('.') { text.replace(',', ".") } else { text.into() };
     let plain = normal.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
     if !plain {
-        return Err(format!("\"{text}\" is not a number").into());
+        return Err(crate::msg!("score-not-number", text = text).into());
     }
     Hundredths::parse(&normal).map_err(|e| -> Message {
         match e {
-            DecimalError::TooManyDecimals => format!("score {text} has more than two decimals"),
-            DecimalError::TooLarge => format!("score {text} is far too large"),
-            _ => format!("\"{text}\" is not a number"),
+            DecimalError::TooManyDecimals => crate::msg!("score-too-many-decimals", text = text),
+            DecimalError::TooLarge => crate::msg!("score-far-too-large", text = text),
+            _ => crate::msg!("score-not-number", text = text),
         }
         .into()
     })
@@ -261,13 +260,13 @@ pub fn score_value(cell: &Cell) -> Result<Hundredths, Message> {
 
 fn number_value(f: f64) -> Result<Hundredths, String> {
     if !f.is_finite() || f.abs() > 1e9 {
-        return Err(format!("score {f} is far too large"));
+        return Err(crate::msg!("score-far-too-large", text = f.to_string()));
     }
     let scaled = f * 100.0;
     let rounded = scaled.round();
     // A cell computed by a formula may carry float noise (0.30000000000000004): that is 0.3.
     if (scaled - rounded).abs() > 1e-6 {
-        return Err(format!("score {f} has more than two decimals"));
+        return Err(crate::msg!("score-too-many-decimals", text = f.to_string()));
     }
     Ok(Hundredths(rounded as i64))
 }
@@ -277,11 +276,7 @@ fn number_value(f: f64) -> Result<Hundredths, String> {
 pub fn entries(content: &Content, fw: &Framework, sheet: &Sheet, file: &str, diags: &mut Diagnostics) -> Vec<Entry> {
     let mut r = Report { file, diags };
     let Some((header, rows)) = sheet.rows.split_first() else {
-        r.error(
-            "row 1".into(),
-            "the sheet is empty".into(),
-            Some("the first row names the columns: district, branch, rating, vetoes, then the criteria ids".into()),
-        );
+        r.error(crate::msg!("sheet-row", row = 1), crate::msg!("sheet-empty"), Some(crate::msg!("sheet-empty-hint")));
         return Vec::new();
     };
     let Some(cols) = columns(header, fw, &mut r) else {
@@ -335,19 +330,19 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
         _ => String::new(),
     };
     let (dname, bname) = (named(cols.keys[0]), named(cols.keys[1]));
-    let place =
-        if dname.is_empty() && bname.is_empty() { format!("row {n}") } else { format!("row {n} ({dname}/{bname})") };
+    let place = if dname.is_empty() && bname.is_empty() {
+        crate::msg!("sheet-row", row = n)
+    } else {
+        crate::msg!("sheet-row-branch", row = n, district = dname.as_str(), branch = bname.as_str())
+    };
     let at = |col: usize| format!("{place}, {}", cols.label(col));
     let len = row.cells.len();
     // A short row (a spreadsheet drops trailing empty cells) reads as having them empty.
     if len > width {
         r.error(
             place.clone(),
-            format!("{len} cells, but the header has {width} columns"),
-            Some(
-                "every row has a cell under each column of the header; leave it empty where a criterion does not apply"
-                    .into(),
-            ),
+            crate::msg!("sheet-row-too-long", cells = len, columns = width),
+            Some(crate::msg!("sheet-row-too-long-hint")),
         );
         return Read::Bad;
     }
@@ -355,14 +350,14 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     let mut ok = true;
     for &col in &cols.unnamed {
         if !cell(col).is_empty() {
-            r.error(at(col), "a value under a column with no name".into(), Some("name the column or clear it".into()));
+            r.error(at(col), crate::msg!("sheet-unnamed-column"), Some(crate::msg!("sheet-unnamed-column-hint")));
             ok = false;
         }
     }
     let text = |col: usize, r: &mut Report<'_>| match cell_text(cell(col)) {
         Ok(t) => Some(t),
         Err(e) => {
-            r.error(at(col), format!("the cell is {e}"), None);
+            r.error(at(col), crate::msg!("sheet-cell-is", what = e), None);
             None
         }
     };
@@ -377,17 +372,17 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     // The branch.
     let di = match district.as_deref() {
         Some("") => {
-            r.error(at(dcol), "the district is empty".into(), Some(known_hint("", slugs)));
+            r.error(at(dcol), crate::msg!("sheet-district-empty"), Some(known_hint("", slugs)));
             None
         }
         Some(s) => {
             let found = cx.districts.get(s).copied();
             if found.is_none() {
                 let hint = match content.districts.iter().find(|d| d.name.to_lowercase() == s.to_lowercase()) {
-                    Some(d) => format!("write the district's slug `{}`, not its name", d.slug),
+                    Some(d) => crate::msg!("sheet-district-slug-not-name", slug = d.slug.as_str()),
                     None => known_hint(s, slugs),
                 };
-                r.error(at(dcol), format!("unknown district `{s}`"), Some(hint));
+                r.error(at(dcol), crate::msg!("sheet-unknown-district", district = s), Some(hint));
             }
             found
         }
@@ -395,7 +390,7 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     };
     let bi = match (di, branch.as_deref()) {
         (_, Some("")) => {
-            r.error(at(bcol), "the branch is empty".into(), Some("write the branch's file name without .toml".into()));
+            r.error(at(bcol), crate::msg!("sheet-branch-empty"), Some(crate::msg!("sheet-branch-empty-hint")));
             None
         }
         (Some(di), Some(s)) => {
@@ -405,11 +400,11 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
                 let known: Vec<&str> = d.branches.iter().map(|b| b.slug.as_str()).collect();
                 let elsewhere = content.districts.iter().find(|o| o.branches.iter().any(|b| b.slug == s));
                 let hint = match (d.branches.iter().find(|b| b.name.to_lowercase() == s.to_lowercase()), elsewhere) {
-                    (Some(b), _) => format!("write the branch's slug `{}`, not its name", b.slug),
-                    (None, Some(o)) => format!("`{s}` is a branch of district `{}`", o.slug),
+                    (Some(b), _) => crate::msg!("sheet-branch-slug-not-name", slug = b.slug.as_str()),
+                    (None, Some(o)) => crate::msg!("sheet-branch-elsewhere", branch = s, district = o.slug.as_str()),
                     (None, None) => known_hint(s, &known),
                 };
-                r.error(at(bcol), format!("no branch `{s}` in district `{}`", d.slug), Some(hint));
+                r.error(at(bcol), crate::msg!("sheet-no-branch", branch = s, district = d.slug.as_str()), Some(hint));
             }
             found
         }
@@ -422,8 +417,13 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
         seen.insert((di, bi), first);
         r.error(
             place.clone(),
-            format!("`{}/{}` is already on row {first}", slugs[di], content.districts[di].branches[bi].slug),
-            Some("keep one row per branch".into()),
+            crate::msg!(
+                "sheet-branch-twice",
+                district = slugs[di],
+                branch = content.districts[di].branches[bi].slug.as_str(),
+                row = first
+            ),
+            Some(crate::msg!("sheet-branch-twice-hint")),
         );
         ok = false;
     }
@@ -432,7 +432,11 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
     let codes: Vec<&str> = content.site.ratings.iter().map(|x| x.code.as_str()).collect();
     let ri = match rating.as_deref() {
         Some("") => {
-            r.error(at(rcol), "the rating is empty".into(), Some(format!("write one of {}", codes.join(", "))));
+            r.error(
+                at(rcol),
+                crate::msg!("sheet-rating-empty"),
+                Some(crate::msg!("sheet-rating-empty-hint", codes = codes.join(", "))),
+            );
             None
         }
         Some(s) => {
@@ -442,8 +446,12 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
                     content.site.ratings.iter().map(|x| format!("{} ({})", x.code, x.name)).collect();
                 r.error(
                     at(rcol),
-                    format!("unknown rating `{s}`"),
-                    Some(format!("{}; write a code or a full name: {}", known_hint(s, &codes), names.join(", "))),
+                    crate::msg!("sheet-unknown-rating", rating = s),
+                    Some(crate::msg!(
+                        "sheet-unknown-rating-hint",
+                        known = known_hint(s, &codes),
+                        names = names.join(", ")
+                    )),
                 );
             }
             found
@@ -465,14 +473,18 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
             for id in parts {
                 match rules::veto_from_label(fw, id) {
                     Some(i) if vi.contains(&i) => {
-                        r.error(at(vcol), format!("veto `{id}` is listed twice"), Some("list each veto once".into()));
+                        r.error(
+                            at(vcol),
+                            crate::msg!("sheet-veto-twice", veto = id),
+                            Some(crate::msg!("sheet-veto-twice-hint")),
+                        );
                         ok = false;
                     }
                     Some(i) => vi.push(i),
                     None => {
                         r.error(
                             at(vcol),
-                            format!("unknown veto `{id}` in the {} framework", fw.year),
+                            crate::msg!("sheet-unknown-veto", veto = id, year = fw.year.to_string()),
                             Some(known_hint(id, &veto_ids)),
                         );
                         ok = false;
@@ -496,8 +508,8 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
                 if !value.is_empty() {
                     r.error(
                         at(col),
-                        format!("criterion {} does not apply to branch type `{type_slug}`", c.id),
-                        Some("leave the cell empty".into()),
+                        crate::msg!("sheet-criterion-not-applicable", id = c.id.as_str(), type = type_slug.as_str()),
+                        Some(crate::msg!("sheet-leave-empty")),
                     );
                     ok = false;
                 }
@@ -506,8 +518,8 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
             if value.is_empty() {
                 r.error(
                     at(col),
-                    format!("no score, but criterion {} applies to branch type `{type_slug}`", c.id),
-                    Some(format!("write a score between 0 and {}", c.max)),
+                    crate::msg!("sheet-score-missing", id = c.id.as_str(), type = type_slug.as_str()),
+                    Some(crate::msg!("sheet-score-missing-hint", max = c.max.to_string())),
                 );
                 ok = false;
                 continue;
@@ -521,10 +533,7 @@ fn entry(cx: &Context<'_>, row: &Row, seen: &mut HashMap<(usize, usize), usize>,
                     }
                 },
                 Err(m) => {
-                    let hint = m
-                        .hint
-                        .clone()
-                        .unwrap_or_else(|| "write a number with at most two decimals, like 8.5 or 8,5".into());
+                    let hint = m.hint.clone().unwrap_or_else(|| crate::msg!("sheet-score-hint"));
                     r.coded(at(col), Message { hint: Some(hint), ..m });
                     ok = false;
                 }

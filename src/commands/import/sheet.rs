@@ -90,7 +90,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
                 _ => 0xFFFD,
             })
             .collect();
-        String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16 text".to_string())
+        String::from_utf16(&units).map_err(|_| crate::msg!("csv-not-utf16"))
     };
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, true);
@@ -104,7 +104,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> String {
     let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    format!("the file is not UTF-8 text (line {line}); save it as \"CSV UTF-8\"")
+    crate::msg!("csv-not-utf8", line = line)
 }
 
 /// The separator: whichever of `;`, `,` and tab occurs most in the first line outside quotes.
@@ -143,7 +143,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
     let bytes = text.as_bytes();
     let (mut line, mut counted) = (1usize, 0usize);
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("row {}: cannot read the CSV: {e}", i + 1))?;
+        let record = record.map_err(|e| crate::msg!("csv-unreadable", row = i + 1, reason = e.to_string()))?;
         let mut start = record.position().map_or(counted, |p| p.byte() as usize).clamp(counted, bytes.len());
         while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
             start += 1;
@@ -180,7 +180,9 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String>
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| crate::msg!("workbook-unreadable", reason = e.to_string()))?;
     let name = pick_sheet(&book.sheet_names(), sheet)?;
-    let range = book.worksheet_range(&name).map_err(|e| format!("cannot read the sheet \"{name}\": {e}"))?;
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| crate::msg!("workbook-sheet-unreadable", sheet = name.as_str(), reason = e.to_string()))?;
     let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut rows = Vec::new();
     for (i, cells) in range.rows().enumerate() {
@@ -202,11 +204,11 @@ fn data_cell(d: &Data) -> Cell {
         Data::String(s) => text_cell(s),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Other(format!("the truth value {}", if *b { "TRUE" } else { "FALSE" })),
-        Data::DateTime(dt) => Cell::Other(format!("a date or time ({})", dt.as_f64())),
-        Data::DateTimeIso(s) => Cell::Other(format!("a date or time ({s})")),
-        Data::DurationIso(s) => Cell::Other(format!("a duration ({s})")),
-        Data::Error(e) => Cell::Other(format!("the error value {e}")),
+        Data::Bool(b) => Cell::Other(crate::msg!("cell-truth-value", value = if *b { "TRUE" } else { "FALSE" })),
+        Data::DateTime(dt) => Cell::Other(crate::msg!("cell-date", value = dt.as_f64().to_string())),
+        Data::DateTimeIso(s) => Cell::Other(crate::msg!("cell-date", value = s.as_str())),
+        Data::DurationIso(s) => Cell::Other(crate::msg!("cell-duration", value = s.as_str())),
+        Data::Error(e) => Cell::Other(crate::msg!("cell-error-value", value = e.to_string())),
     }
 }
 

@@ -918,3 +918,6 @@ sheet-score-hint = write a number with at most two decimals, like 8.5 or 8,5
 csv-not-utf16 = the file is not valid UTF-16 text
 csv-not-utf8 = the file is not UTF-8 text (line { $line }); save it as "CSV UTF-8"
 csv-unreadable = row { $row }: cannot read the CSV: { $reason }
+cell-formula = a formula ({ $formula }) whose result is not a number; formulas are not evaluated: type the value itself
+sheet-merged-cells = the sheet has merged cells ({ $range }); each value needs a cell of its own: select the sheet, unmerge the cells (Home ▸ Merge & Center ▸ Unmerge Cells) and save again
+sheet-nul-byte = the cell { $cell } holds a NUL character, which no text has; the file is damaged: type the value again

@@ -879,3 +879,6 @@ sheet-score-hint = ghi một số có nhiều nhất hai chữ số thập phân
 csv-not-utf16 = tệp không phải văn bản UTF-16 hợp lệ
 csv-not-utf8 = tệp không phải văn bản UTF-8 (dòng { $line }); hãy lưu lại bằng "CSV UTF-8"
 csv-unreadable = dòng { $row }: không đọc được tệp CSV: { $reason }
+cell-formula = một công thức ({ $formula }) có kết quả không phải là số; công thức không được tính: hãy gõ chính giá trị đó
+sheet-merged-cells = trang tính có ô gộp ({ $range }); mỗi giá trị cần một ô riêng: chọn cả trang, bỏ gộp ô (Home ▸ Merge & Center ▸ Unmerge Cells) rồi lưu lại
+sheet-nul-byte = ô { $cell } chứa ký tự NUL, không có trong văn bản nào; tệp bị hỏng: hãy gõ lại giá trị

@@ -96,6 +96,15 @@ fn check_references(bytes: &[u8]) -> Result<(), String> {
             let event =
                 xml.read_event_into(&mut buf).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
             match &event {
+                Event::Start(e) | Event::Empty(e) if e.local_name().into_inner() == "mergeCell" => {
+                    let range = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().into_inner() == "ref")
+                        .map(|a| a.value.chars().take(40).collect::<String>())
+                        .unwrap_or_default();
+                    return Err(msg!("sheet-merged-cells", range = range));
+                }
                 Event::Start(e) | Event::Empty(e) if matches!(e.local_name().into_inner(), "c" | "row") => {
                     let is_row = e.local_name().into_inner() == "row";
                     if let Some(a) = e.attributes().flatten().find(|a| a.key.local_name().into_inner() == "r") {
@@ -138,15 +147,24 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
     let (mut cells, mut dense) = (0usize, 0usize);
     loop {
         let next = reader
-            .next_cell()
+            .next_cell_with_formula()
             .map_err(|e| msg!("workbook-sheet-unreadable", sheet = name.as_str(), reason = e.to_string()))?;
         let Some(cell) = next else { break };
-        let (r, c) = cell.get_position();
-        let value = data_ref_cell(cell.get_value());
+        let (r, c) = cell.pos;
+        // A formula is never evaluated; its cached result counts only when it is a plain number.
+        let value = match (&cell.formula, &cell.value) {
+            (Some(f), v) if !f.is_empty() && !matches!(v, DataRef::Int(_) | DataRef::Float(_)) => {
+                Cell::Other(msg!("cell-formula", formula = f.chars().take(60).collect::<String>()))
+            }
+            (_, v) => data_ref_cell(v),
+        };
         if value.is_empty() {
             continue;
         }
         let at = format!("{}{}", column_letter(c as usize), u64::from(r) + 1);
+        if matches!(&value, Cell::Text(t) if t.contains('\0')) {
+            return Err(msg!("sheet-nul-byte", cell = at));
+        }
         if c >= MAX_COLUMNS {
             return Err(msg!("sheet-too-many-columns", cell = at, max = MAX_COLUMNS));
         }
@@ -240,6 +258,25 @@ mod tests {
         let wrapped =
             workbook(&format!(r#"<row r="4294967297">{}</row>"#, r#"<c t="inlineStr"><is><t>z</t></is></c>"#));
         assert!(read(&wrapped, None).unwrap_err().contains("4294967297"));
+    }
+
+    #[test]
+    fn formulas_merged_cells_and_nul_bytes_are_named() {
+        let formula = workbook(
+            r#"<row r="1"><c r="A1" t="str"><f>IF(1,"HTTNV","")</f><v>HTTNV</v></c><c r="B1"><f>1+1</f><v>2</v></c></row>"#,
+        );
+        let sheet = read(&formula, None).unwrap();
+        assert!(matches!(&sheet.rows[0].cells[0], Cell::Other(w) if w.contains("IF(1")), "{sheet:?}");
+        assert_eq!(sheet.rows[0].cells[1], Cell::Number(2.0), "a number's cached value counts");
+        // The list of merges follows the sheet's data.
+        let merged = workbook(&format!(
+            r#"<row r="1">{}</row></sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells><sheetData>"#,
+            cell("A1", "a")
+        ));
+        assert!(read(&merged, None).unwrap_err().contains("A1:B2"));
+        let nul = workbook(&format!(r#"<row r="1">{}</row>"#, cell("C1", "a\u{0}b")));
+        let err = read(&nul, None).unwrap_err();
+        assert!(err.contains("C1") && err.contains("NUL"), "{err}");
     }
 
     #[test]

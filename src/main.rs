@@ -243,7 +243,17 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = choose_lang(&args);
     messages::set_lang(lang);
-    let matches = messages::cli::localize(Cli::command(), lang).get_matches_from(args);
+    let matches = match messages::cli::localize(Cli::command(), lang).try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => match messages::cli::error_text(&e) {
+            // A wrong command line: said in the run's language, exit 2.
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
         Command::Check { root, strict, format } => {

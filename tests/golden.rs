@@ -64,6 +64,31 @@ fn help_reads_in_vietnamese() {
     }
 }
 
+/// A wrong command line is said in the run's language too (clap's own errors are English).
+#[test]
+fn command_line_errors_read_in_the_chosen_language() {
+    let run = |lang: &str, args: &[&str]| {
+        let out = kieumau().env("KIEUMAU_LANG", lang).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["build", "--bogus"], "không có tùy chọn --bogus", "there is no option --bogus"),
+        (&["build", "--outptu", "x"], "có phải là --output?", "did you mean --output?"),
+        (&["forms"], "còn thiếu: --year", "missing: --year"),
+        (&["forms", "--year", "abc"], "hãy ghi một số nguyên", "write a whole number"),
+        (&["check", "--format", "xml"], "chỉ được là một trong: human, json", "it is one of: human, json"),
+    ];
+    for (args, vi, en) in cases {
+        let text = run("vi", args);
+        assert!(text.contains(vi) && text.contains("Xem các tùy chọn"), "{args:?}: {text}");
+        for english in ["unexpected", "required", "invalid", "For more information", "Usage"] {
+            assert!(!text.contains(english), "{args:?}: `{english}` in {text}");
+        }
+        assert!(run("en", args).contains(en), "{args:?}");
+    }
+}
+
 #[test]
 fn init_speaks_vietnamese_outside_a_site() {
     let dir = tempfile::tempdir().unwrap();

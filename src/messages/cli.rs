@@ -92,3 +92,73 @@ pub fn missing_help(cmd: &Command, lang: Lang) -> Vec<String> {
     }
     out
 }
+
+/// A command-line error in the chosen language: what is wrong (from clap's kind and context, never
+/// its English text), the usage line, and where to find the help. `None` for help and version,
+/// which clap prints itself.
+pub fn error_text(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let value = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let arg = value(ContextKind::InvalidArg);
+    let text = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return None;
+        }
+        ErrorKind::UnknownArgument => {
+            let suggested = value(ContextKind::SuggestedArg);
+            if suggested.is_empty() {
+                crate::msg!("cli-unknown-argument", arg = arg)
+            } else {
+                crate::msg!("cli-unknown-argument-near", arg = arg, near = suggested)
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            crate::msg!("cli-unknown-command", command = value(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => crate::msg!("cli-missing", args = arg),
+        ErrorKind::MissingSubcommand => crate::msg!("cli-missing-command"),
+        ErrorKind::InvalidValue => crate::msg!(
+            "cli-invalid-value",
+            arg = arg,
+            value = value(ContextKind::InvalidValue),
+            valid = value(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => {
+            // Our own validators (a number, a URL) give their reason in the catalogue's words; a
+            // number that does not parse gets one here.
+            let reason = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default();
+            let reason = if reason.contains("invalid digit") || reason.contains("number") {
+                crate::msg!("cli-not-a-number")
+            } else {
+                reason
+            };
+            crate::msg!("cli-bad-value", arg = arg, value = value(ContextKind::InvalidValue), reason = reason)
+        }
+        ErrorKind::ArgumentConflict => {
+            crate::msg!("cli-conflict", arg = arg, other = value(ContextKind::PriorArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            crate::msg!("cli-values", arg = arg)
+        }
+        _ => crate::msg!("cli-other"),
+    };
+    let mut out = crate::msg!("cli-error", text = text);
+    let usage = value(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&crate::msg!("cli-usage", usage = usage));
+    }
+    out.push_str("\n\n");
+    out.push_str(&crate::msg!("cli-help-hint"));
+    Some(out)
+}

@@ -82,7 +82,7 @@ pub fn build(opts: &BuildOptions, diags: &mut Diagnostics) -> Result<BuildSummar
         Ok((counts, snapshot_files)) => {
             timer.lap("render (all)");
             let reuse = out.commit().map_err(io)?;
-            timer.lap("commit: swap and state");
+            timer.lap("commit: swap and state"); // not a message: a timing label
             // Freeing a national site's values takes a while: not on the way to the exit.
             std::thread::spawn(move || drop(checked));
             made_beside.0.clear();

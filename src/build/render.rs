@@ -232,7 +232,7 @@ pub fn render_site(
         || small.par_iter().with_max_len(64).try_for_each(run),
     );
     a.and(b)?;
-    timer.lap("render pages and data files");
+    timer.lap("render pages and data files"); // not a message: a timing label
     for (kind, b) in Kind::ALL.iter().zip(&busy) {
         crate::timings::note(&format!("  {}: {:.3} s busy", kind.name(), b.load(Ordering::Relaxed) as f64 / 1e6));
     }

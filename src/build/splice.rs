@@ -57,7 +57,9 @@ impl<'a> Sink<'a> {
                 }
             }
             Piece::Old(f) => {
-                let old = self.old.ok_or_else(|| io::Error::other("an old piece without its old file"))?;
+                let old = self
+                    .old
+                    .ok_or_else(|| io::Error::other(crate::msg!("build-internal", what = "splice-old-piece")))?;
                 self.w.flush()?;
                 copy_range(old.file(), f.at, self.w.get_ref(), f.len)?;
                 self.frags.push(Frag { at: self.at, ..*f });

@@ -271,7 +271,7 @@ impl Output {
     /// elsewhere the old output is moved aside first (a killed swap is repaired by the next build).
     pub fn commit(self) -> io::Result<Reuse> {
         let Output { staging, target, state, reuse, keys, layouts, stamps, carried, _lock } = self;
-        let failed = || io::Error::other("a render thread failed");
+        let failed = || io::Error::other(crate::msg!("build-internal", what = "render-thread"));
         let keys = keys.into_inner().map_err(|_| failed())?;
         let mut layouts = layouts.into_inner().map_err(|_| failed())?;
         layouts.retain(|rel, _| keys.contains_key(rel));
@@ -329,7 +329,7 @@ impl Output {
     /// overwritten); otherwise the build is abandoned and an error returned.
     pub fn commit_new(self) -> io::Result<()> {
         if self.target.exists() {
-            let msg = format!("{} already exists and is never overwritten", self.target.display());
+            let msg = crate::msg!("snapshot-never-overwritten", dir = &self.target);
             self.abort();
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, msg));
         }

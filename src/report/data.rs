@@ -360,7 +360,7 @@ fn site_json(content: &Content, agg: &Aggregates, rows: &Rows, emit: &mut PushPi
     let text = serde_json::to_vec_pretty(&doc)?;
     let marker = format!("\"{BRANCHES_MARKER}\"");
     let at = memchr::memmem::find(&text, marker.as_bytes())
-        .ok_or_else(|| io::Error::other("site.json: the branch list's place is missing"))?;
+        .ok_or_else(|| io::Error::other(crate::msg!("build-internal", what = "site-json-branches")))?;
     let (head, tail) = (&text[..at], &text[at + marker.len()..]);
     let any = content.districts.iter().any(|d| !d.branches.is_empty());
     emit(Piece::plain([head, if any { b"[" } else { b"[]" }].concat()))?;
@@ -526,11 +526,17 @@ impl DataFile {
             DataFile::Districts => districts_csv(content, agg),
             DataFile::Types => types_csv(content, agg),
             DataFile::Province => province_csv(content, agg),
-            DataFile::Workbook(y) => super::xlsx::year_workbook(content, agg, y, date, labels)
-                .map_err(|e| io::Error::other(format!("cannot make the {y} workbook: {e}")))?,
+            DataFile::Workbook(y) => super::xlsx::year_workbook(content, agg, y, date, labels).map_err(|e| {
+                io::Error::other(crate::msg!(
+                    "workbook-cannot-make",
+                    name = format!("bao-cao-{y}.xlsx"),
+                    reason = e.to_string()
+                ))
+            })?,
             DataFile::DistrictWorkbook(di) => {
                 super::xlsx::district_workbook(content, agg, di, date, labels).map_err(|e| {
-                    io::Error::other(format!("cannot make the workbook of {}: {e}", content.districts[di].slug))
+                    let name = format!("{}.xlsx", content.districts[di].slug);
+                    io::Error::other(crate::msg!("workbook-cannot-make", name = name, reason = e.to_string()))
                 })?
             }
             DataFile::Branches | DataFile::Scores(_) | DataFile::SiteJson => {

@@ -142,7 +142,8 @@ pub fn apply(text: &str, year: i32, want: &Values, old: Option<&Values>) -> Resu
     };
     let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
     let work = if crlf { body.replace("\r\n", "\n") } else { body.to_string() };
-    let mut doc: DocumentMut = work.parse().map_err(|e| format!("cannot parse the file: {e}"))?;
+    let mut doc: DocumentMut =
+        work.parse().map_err(|e: toml_edit::TomlError| crate::msg!("import-cannot-parse", reason = e.to_string()))?;
     let y = i64::from(year);
     let mut appended = false;
     match doc.get_mut("assessments") {
@@ -180,7 +181,7 @@ pub fn apply(text: &str, year: i32, want: &Values, old: Option<&Values>) -> Resu
                 }
             }
         }
-        Some(_) => return Err("`assessments` is neither [[assessments]] tables nor a list of tables".into()),
+        Some(_) => return Err(crate::msg!("import-assessments-shape")),
         None => {
             let mut aot = ArrayOfTables::new();
             aot.push(new_table(year, want));

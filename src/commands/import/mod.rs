@@ -336,8 +336,9 @@ fn scratch_check(opts: &Options, changes: &[Change]) -> Result<Option<Content>, 
     if changes.is_empty() {
         return Ok(None);
     }
-    let scratch = Scratch::new().map_err(|e| Failure::Io(format!("cannot make a scratch folder: {e}")))?;
-    let io = |e: std::io::Error| Failure::Io(format!("cannot write the scratch copy in {}: {e}", scratch.0.display()));
+    let scratch = Scratch::new().map_err(|e| Failure::Io(crate::msg!("import-no-scratch", reason = e.to_string())))?;
+    let io =
+        |e: std::io::Error| Failure::Io(crate::msg!("import-scratch-write", dir = &scratch.0, reason = e.to_string()));
     let src = opts.root.join("content");
     let dst = scratch.0.join("content");
     fs::create_dir_all(dst.join("criteria")).map_err(io)?;
@@ -393,8 +394,8 @@ fn recheck(
         if !now.as_ref().is_some_and(|n| same(n, &want)) {
             let rel = format!("content/districts/{}/{}.toml", d.slug, b.slug);
             diags
-                .error(&rel, None, format!("the edited file does not hold the imported values for {}", year))
-                .hint("this is a bug in kieumau import; nothing was written");
+                .error(&rel, None, crate::msg!("import-not-held-year", year = year.to_string()))
+                .hint(crate::msg!("import-bug-hint"));
         }
     }
     if diags.has_errors() { Err(Failure::Recheck(Box::new(diags))) } else { Ok(()) }

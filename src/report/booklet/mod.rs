@@ -76,7 +76,7 @@ impl Renderer<'_> {
         )?;
         let parts: Vec<Piece> = parts.into_iter().flatten().collect();
         let made = parts.iter().filter(|p| matches!(p, Piece::New { .. })).count();
-        crate::timings::note(&format!("  {path}: {made} of {} district pieces made", parts.len()));
+        crate::timings::note(&format!("  {path}: {made} of {} district pieces made", parts.len())); // not a message: timings
         let pieces = marks.split(&html, parts);
         out.write_pieces(&path, &pieces, old.as_ref())
     }

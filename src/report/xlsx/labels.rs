@@ -15,7 +15,7 @@ macro_rules! labels {
             pub fn from_strings(strings: &BTreeMap<String, String>) -> Result<Labels, String> {
                 let get = |field: &str| {
                     let key = format!("xlsx_{field}");
-                    strings.get(&key).cloned().ok_or_else(|| format!("the theme has no interface string `{key}`"))
+                    strings.get(&key).cloned().ok_or_else(|| crate::msg!("theme-missing-string", key = key.as_str()))
                 };
                 Ok(Labels { $($field: get(stringify!($field))?,)* })
             }

@@ -31,6 +31,7 @@ pub const CODES: &[Code] = &[
     c("KM0104", "toml-missing-equals", Some("toml-missing-equals-hint"), "toml-missing-equals-explain"),
     c("KM0105", "toml-duplicate-key", Some("toml-duplicate-key-hint"), "toml-duplicate-key-explain"),
     c("KM0106", "toml-duplicate-table", Some("toml-duplicate-table-hint"), "toml-duplicate-table-explain"),
+    c("KM0108", "toml-unquoted-text", Some("toml-unquoted-text-hint"), "toml-unquoted-text-explain"),
     c("KM0107", "assessment-without-year", Some("assessment-without-year-hint"), "assessment-without-year-explain"),
     c("KM0201", "unknown-key", None, "unknown-key-explain"),
     c("KM0202", "more-unknown-keys", Some("more-unknown-keys-hint"), "more-unknown-keys-explain"),

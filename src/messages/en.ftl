@@ -945,3 +945,6 @@ import-not-held-year = the edited file does not hold the imported values for { $
 import-bug-hint = this is a bug in kieumau import; nothing was written
 workbook-cannot-make = cannot make the workbook { $name }: { $reason }
 theme-missing-string = the theme has no interface string `{ $key }`
+toml-unquoted-text = the text { $value } has no quotes
+toml-unquoted-text-hint = put text between straight quotes: "{ $value }"
+toml-unquoted-text-explain = In TOML a text value is written between straight quotes; without them the words are read as something else and the file cannot be read. Example: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".

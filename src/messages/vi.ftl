@@ -75,7 +75,7 @@ empty-file-explain = Tệp không có nội dung. Tệp chi bộ, tệp đơn v�
            type = "khu-dan-cu"
 
 ## KM01xx: cú pháp TOML
-toml-syntax = lỗi cú pháp TOML: { $detail }
+toml-syntax = lỗi cú pháp TOML (trình đọc TOML báo bằng tiếng Anh: { $detail })
 toml-syntax-hint = mỗi dòng viết `khóa = giá trị`; văn bản đặt trong dấu ngoặc kép thẳng "…", số thập phân viết bằng dấu chấm (8.5), tên mục viết [tên] hoặc [[tên]]
 toml-syntax-explain = Tệp không đúng định dạng TOML nên chưa đọc được phần nào cho đến khi sửa chỗ được chỉ ra.
     Trước: name = Chi bộ thôn Thượng Phúc
@@ -567,7 +567,7 @@ note-open-formatting-hint = đóng mỗi thẻ <b>, <i>, <font>… bằng </b>, 
 note-open-formatting-explain = Văn bản dán từ trình soạn thảo văn bản thường để lại các thẻ định dạng chưa đóng.
     Trước: <b>Kết quả <b>năm <b>2024
     Sau:   **Kết quả năm 2024**
-front-matter-syntax = phần đầu (front matter) không đúng cú pháp TOML: { $detail }
+front-matter-syntax = phần đầu (front matter) không đúng cú pháp TOML (trình đọc TOML báo bằng tiếng Anh: { $detail })
 front-matter-syntax-hint = phần đầu gồm các dòng như `title = "…"` nằm giữa hai dòng +++
 front-matter-syntax-explain = Các thiết lập giữa hai dòng +++ viết theo định dạng TOML.
     Trước: title: Ghi chú
@@ -906,3 +906,6 @@ import-not-held-year = tệp sau khi sửa không chứa các giá trị đã nh
 import-bug-hint = đây là lỗi của lệnh kieumau import; chưa ghi tệp nào
 workbook-cannot-make = không tạo được sổ tính { $name }: { $reason }
 theme-missing-string = giao diện thiếu chuỗi `{ $key }`
+toml-unquoted-text = văn bản { $value } chưa đặt trong dấu ngoặc kép
+toml-unquoted-text-hint = đặt văn bản trong dấu ngoặc kép thẳng: "{ $value }"
+toml-unquoted-text-explain = Trong TOML, giá trị là văn bản phải đặt giữa hai dấu ngoặc kép thẳng; thiếu dấu ngoặc thì các chữ bị hiểu sai và không đọc được tệp. Ví dụ: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".

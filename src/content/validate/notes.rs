@@ -62,7 +62,12 @@ fn read(cx: &mut Ctx<'_>, text: &str, review: bool) -> Option<Note> {
         Err(e) => {
             cx.diags.add_source(cx.file, text);
             let span = e.span().unwrap_or(offset..offset);
-            cx.error(span, diag!("KM0704", detail = e.message().trim_end()));
+            // The mistakes a clerk makes in a front matter are those of any TOML file.
+            let message = match crate::content::syntax::explain(&masked, e.message().trim_end(), Some(span.clone())) {
+                m if m.code == Some("KM0100") => diag!("KM0704", detail = e.message().trim_end()),
+                m => m,
+            };
+            cx.error(span, message);
             return None;
         }
     };

@@ -25,7 +25,8 @@ pub fn explain(text: &str, detail: &str, span: Option<Range<usize>>) -> Message 
     if detail.starts_with(basic) || detail.starts_with(literal) {
         return crate::diag!("KM0103");
     }
-    if detail.starts_with("string values must be quoted") { // not a message: matched
+    let unquoted = "string values must be quoted"; // not a message: matched
+    if detail.starts_with(unquoted) {
         let value = line.split_once('=').map_or("", |(_, v)| v.trim());
         return crate::diag!("KM0108", value = value.chars().take(40).collect::<String>());
     }

@@ -192,3 +192,56 @@ pub fn target_view(
         below,
     }
 }
+
+/// One district's value of a district-scope target in one year, with its state (`met`, `unmet`
+/// or `none`) and the word for it.
+#[derive(Serialize, Clone, Debug)]
+pub struct TargetCell {
+    pub value: String,
+    pub state: &'static str,
+    pub state_label: String,
+}
+
+/// A criteria framework as the criteria page and the booklet's annex show it.
+#[derive(Serialize, Clone, Debug)]
+pub struct FrameworkView {
+    pub year: i32,
+    /// The last year it is in force.
+    pub until: i32,
+    pub model_min_pct: String,
+    pub model_ratings: Vec<String>,
+    pub groups: Vec<GroupView>,
+    pub vetoes: Vec<VetoView>,
+    pub maxima: Vec<MaximumView>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct GroupView {
+    pub id: String,
+    pub name: String,
+    pub criteria: Vec<CriterionView>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct CriterionView {
+    pub id: String,
+    pub title: String,
+    pub max: String,
+    pub min: Option<String>,
+    /// The branch types it applies to, in words.
+    pub types: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct VetoView {
+    pub id: String,
+    pub title: String,
+}
+
+/// A branch type's highest total score under the framework.
+#[derive(Serialize, Clone, Debug)]
+pub struct MaximumView {
+    #[serde(rename = "type")]
+    pub branch_type: String,
+    pub max: String,
+}

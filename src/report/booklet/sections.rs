@@ -277,13 +277,7 @@ impl Renderer<'_> {
             .filter(|(t, _)| t.scope == Scope::District)
             .map(|(t, ys)| {
                 let cell = self.district_target_cell(&ys[yi], di);
-                let text = |k: &str| cell[k].as_str().unwrap_or_default().to_string();
-                Row::Cells(vec![
-                    t.name.clone(),
-                    threshold_text(self.fmt, t.threshold),
-                    text("value"),
-                    text("state_label"),
-                ])
+                Row::Cells(vec![t.name.clone(), threshold_text(self.fmt, t.threshold), cell.value, cell.state_label])
             })
             .collect();
         if !targets.is_empty() {
@@ -367,28 +361,29 @@ impl Renderer<'_> {
         let frameworks = &self.checked.content.frameworks.0;
         let Some(i) = frameworks.iter().rposition(|f| f.year <= year) else { return };
         let fw = self.framework_view(i);
-        let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-        let (from, until) = (fw["year"].as_i64().unwrap_or(0), fw["until"].as_i64().unwrap_or(0));
+        let (from, until) = (fw.year, fw.until);
         let span = if until != from { format!("{from}–{until}") } else { from.to_string() };
-        let ratings: Vec<String> = fw["model_ratings"].as_array().into_iter().flatten().map(s).collect();
+        let ratings = &fw.model_ratings;
         b.push(Block::Para(vec![Run::plain(format!(
             "{} {span}. {} {}% {} {}; {}",
             self.tr("framework"),
             self.tr("model_rule_1"),
-            s(&fw["model_min_pct"]),
+            fw.model_min_pct,
             self.tr("model_rule_2"),
             ratings.join(", "),
             self.tr("model_rule_3"),
         ))]));
-        for g in fw["groups"].as_array().into_iter().flatten() {
-            let rows = g["criteria"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|c| Row::Cells(vec![s(&c["id"]), s(&c["title"]), s(&c["max"]), s(&c["min"]), s(&c["types"])]))
+        for g in &fw.groups {
+            let rows = g
+                .criteria
+                .iter()
+                .map(|c| {
+                    let min = c.min.clone().unwrap_or_default();
+                    Row::Cells(vec![c.id.clone(), c.title.clone(), c.max.clone(), min, c.types.clone()])
+                })
                 .collect();
             b.push(Block::Table(Table {
-                caption: Some(format!("{}. {}", s(&g["id"]), s(&g["name"]))),
+                caption: Some(format!("{}. {}", g.id, g.name)),
                 columns: vec![
                     Column::text(self.tr("col_criterion"), 1),
                     Column::text(self.tr("col_title"), 8),
@@ -401,7 +396,7 @@ impl Renderer<'_> {
                 row_header: true,
             }));
         }
-        let vetoes: Vec<String> = fw["vetoes"].as_array().into_iter().flatten().map(|v| s(&v["title"])).collect();
+        let vetoes: Vec<String> = fw.vetoes.iter().map(|v| v.title.clone()).collect();
         if !vetoes.is_empty() {
             b.push(Block::Para(vec![Run::bold(self.tr("vetoes_heading"))]));
             b.push(Block::List(vetoes));

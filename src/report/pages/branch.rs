@@ -1,17 +1,54 @@
-//! A branch's page.
+//! A branch's page: its view model ([`BranchPage`]) and how it is made.
 
 use std::io;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::domain::model::{Branch, District};
 use crate::domain::score::{self, NotModel};
 use crate::report::chart::{self, Series, TargetLine};
 use crate::report::emit::Emit;
 use crate::report::urls;
-use crate::report::view::{ChartView, Link, object};
+use crate::report::view::{ChartView, Link};
 
-use super::{Frame, Renderer, has_gap};
+use super::{Frame, NoteView, Renderer, has_gap};
+
+/// What `branch.html` shows of a branch.
+#[derive(Serialize)]
+struct BranchPage<'a> {
+    name: &'a str,
+    district: Link,
+    #[serde(rename = "type")]
+    branch_type: Link,
+    subtype: Option<&'a str>,
+    level: String,
+    parent: Option<&'a str>,
+    members: String,
+    pilot: Option<i32>,
+    /// The branch skips a year between its first and last assessment.
+    gap: bool,
+    years: Vec<BranchYear<'a>>,
+    /// The latest year's criteria as table rows, escaped here (see below).
+    criteria_rows: String,
+    criteria_year: Option<i32>,
+    charts: Vec<ChartView>,
+    notes: Vec<NoteView>,
+}
+
+/// One year of a branch: its rating, score and why it is not a model branch.
+#[derive(Serialize)]
+struct BranchYear<'a> {
+    year: i32,
+    url: String,
+    rating: &'a str,
+    rating_name: &'a str,
+    score: String,
+    max: String,
+    pct: String,
+    model: bool,
+    pilot: bool,
+    reasons: Vec<String>,
+}
 
 impl Renderer<'_> {
     /// A branch's page; `version` is the data version it shows (see [`crate::report::deps::Deps`]).
@@ -30,7 +67,7 @@ impl Renderer<'_> {
             Link::new(b.name.clone(), path.clone()),
         ];
 
-        let years: Vec<serde_json::Value> = scored
+        let years: Vec<BranchYear> = scored
             .iter()
             .map(|s| {
                 let fw = content.frameworks.for_year(s.year);
@@ -49,18 +86,18 @@ impl Renderer<'_> {
                         NotModel::Veto(v) => format!("{}: {}", self.tr("reason_veto"), fw.vetoes[v].title),
                     })
                     .collect();
-                json!({
-                    "year": s.year,
-                    "url": urls::year(s.year),
-                    "rating": site.ratings[s.rating].code,
-                    "rating_name": site.ratings[s.rating].name,
-                    "score": self.fmt.score(s.total),
-                    "max": self.fmt.score(s.max),
-                    "pct": self.fmt.pct(Some(s.pct())),
-                    "model": s.model,
-                    "pilot": s.pilot,
-                    "reasons": if s.model { Vec::new() } else { reasons },
-                })
+                BranchYear {
+                    year: s.year,
+                    url: urls::year(s.year),
+                    rating: &site.ratings[s.rating].code,
+                    rating_name: &site.ratings[s.rating].name,
+                    score: self.fmt.score(s.total),
+                    max: self.fmt.score(s.max),
+                    pct: self.fmt.pct(Some(s.pct())),
+                    model: s.model,
+                    pilot: s.pilot,
+                    reasons: if s.model { Vec::new() } else { reasons },
+                }
             })
             .collect();
 
@@ -153,22 +190,23 @@ impl Renderer<'_> {
             rows,
         ));
 
-        let body = object([
-            ("name", json!(b.name)),
-            ("district", json!(Link::new(d.name.clone(), urls::district(&d.slug)))),
-            ("type", json!(Link::new(bt.name.clone(), urls::branch_type(&bt.slug)))),
-            ("subtype", json!(b.subtype_idx.map(|i| &bt.subtypes[i].name))),
-            ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
-            ("parent", json!(b.parent)),
-            ("members", json!(self.fmt.int(b.members))),
-            ("pilot", json!(b.pilot)),
-            ("gap", json!(has_gap(b))),
-            ("years", Value::Array(years)),
-            ("criteria_rows", json!(criteria_rows)),
-            ("criteria_year", json!(latest.map(|s| s.year))),
-            ("charts", json!(charts)),
-            ("notes", json!(self.notes(&b.notes, None))),
-        ]);
+        let body = BranchPage {
+            name: &b.name,
+            district: Link::new(d.name.clone(), urls::district(&d.slug)),
+            branch_type: Link::new(bt.name.clone(), urls::branch_type(&bt.slug)),
+            subtype: b.subtype_idx.map(|i| bt.subtypes[i].name.as_str()),
+            level: self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))),
+            parent: b.parent.as_deref(),
+            members: self.fmt.int(b.members),
+            pilot: b.pilot,
+            gap: has_gap(b),
+            years,
+            criteria_rows,
+            criteria_year: latest.map(|s| s.year),
+            charts,
+            notes: self.notes(&b.notes, None),
+        };
+        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let year = latest.map_or(site.target_year, |s| s.year);
         let years = self.year_links(year);
         self.page_of_version(

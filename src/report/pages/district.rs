@@ -1,16 +1,71 @@
-//! A district's page.
+//! A district's page: its view model ([`DistrictPage`]) and how it is made.
 
 use std::io;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Metric, Scope};
 use crate::report::emit::Emit;
 use crate::report::urls;
-use crate::report::view::{StatsRow, StatsView, object, threshold_text};
+use crate::report::view::{ChartView, StatsRow, StatsView, TargetCell, threshold_text};
 
-use super::{Frame, Renderer, has_gap};
+use super::{Frame, NoteView, Renderer, has_gap};
+
+/// What `district.html` shows of a district.
+#[derive(Serialize)]
+struct DistrictPage<'a> {
+    name: &'a str,
+    kind: String,
+    year: i32,
+    stats: StatsView,
+    trend: Vec<StatsRow>,
+    types: Vec<StatsRow>,
+    targets: Vec<DistrictTarget<'a>>,
+    pilots: Vec<PilotCheck<'a>>,
+    branches: Vec<BranchLine<'a>>,
+    all_years: &'a [i32],
+    charts: Vec<ChartView>,
+    notes: Vec<NoteView>,
+}
+
+/// A district-level target: this district's value and state in each year.
+#[derive(Serialize)]
+struct DistrictTarget<'a> {
+    name: &'a str,
+    threshold: String,
+    cells: Vec<TargetCell>,
+}
+
+/// The district's pilots of one branch type against the pilot rule.
+#[derive(Serialize)]
+struct PilotCheck<'a> {
+    #[serde(rename = "type")]
+    branch_type: &'a str,
+    pilots: u32,
+    ok: bool,
+}
+
+/// A branch in the district's list, with its rating and score in each year (`None`: not assessed).
+#[derive(Serialize)]
+struct BranchLine<'a> {
+    name: &'a str,
+    parent: Option<&'a str>,
+    url: String,
+    #[serde(rename = "type")]
+    branch_type: &'a str,
+    level: String,
+    pilot: Option<i32>,
+    gap: bool,
+    years: Vec<Option<BranchCell<'a>>>,
+}
+
+#[derive(Serialize)]
+struct BranchCell<'a> {
+    rating: &'a str,
+    pct: String,
+    model: bool,
+}
 
 impl Renderer<'_> {
     /// A district's page; `version` is the data version it shows (see [`crate::report::deps::Deps`]).
@@ -38,51 +93,50 @@ impl Renderer<'_> {
         let type_stats: Vec<&Stats> = has.iter().map(|&ti| &agg.district_types[di][ti][yi]).collect();
 
         // District targets: this district's value and state per year.
-        let targets: Vec<serde_json::Value> = site
+        let targets: Vec<DistrictTarget> = site
             .targets
             .iter()
             .zip(&agg.targets)
             .filter(|(t, _)| t.scope == Scope::District)
             .map(|(t, ys)| {
-                let cells: Vec<serde_json::Value> = ys.iter().map(|ty| self.district_target_cell(ty, di)).collect();
-                json!({"name": t.name, "threshold": threshold_text(self.fmt, t.threshold), "cells": cells})
+                let cells: Vec<TargetCell> = ys.iter().map(|ty| self.district_target_cell(ty, di)).collect();
+                DistrictTarget { name: &t.name, threshold: threshold_text(self.fmt, t.threshold), cells }
             })
             .collect();
-        let pilots: Vec<serde_json::Value> = agg
+        let pilots: Vec<PilotCheck> = agg
             .pilot_checks
             .iter()
             .filter(|c| c.district == di)
-            .map(|c| json!({"type": site.branch_types[c.type_idx].name, "pilots": c.pilots, "ok": c.ok}))
+            .map(|c| PilotCheck { branch_type: &site.branch_types[c.type_idx].name, pilots: c.pilots, ok: c.ok })
             .collect();
 
-        let branches: Vec<serde_json::Value> = d
+        let branches: Vec<BranchLine> = d
             .branches
             .iter()
             .enumerate()
             .map(|(bi, b)| {
                 let scored = &agg.scored[di][bi];
-                let cells: Vec<serde_json::Value> = agg
+                let years = agg
                     .years
                     .iter()
-                    .map(|&y| match scored.iter().find(|s| s.year == y) {
-                        Some(s) => json!({
-                            "rating": site.ratings[s.rating].code,
-                            "pct": self.fmt.pct(Some(s.pct())),
-                            "model": s.model,
-                        }),
-                        None => json!(null),
+                    .map(|&y| {
+                        scored.iter().find(|s| s.year == y).map(|s| BranchCell {
+                            rating: &site.ratings[s.rating].code,
+                            pct: self.fmt.pct(Some(s.pct())),
+                            model: s.model,
+                        })
                     })
                     .collect();
-                object([
-                    ("name", json!(b.name)),
-                    ("parent", json!(b.parent)),
-                    ("url", json!(urls::branch(&d.slug, &b.slug))),
-                    ("type", json!(site.branch_types[b.type_idx].name)),
-                    ("level", json!(self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))))),
-                    ("pilot", json!(b.pilot)),
-                    ("gap", json!(has_gap(b))),
-                    ("years", Value::Array(cells)),
-                ])
+                BranchLine {
+                    name: &b.name,
+                    parent: b.parent.as_deref(),
+                    url: urls::branch(&d.slug, &b.slug),
+                    branch_type: &site.branch_types[b.type_idx].name,
+                    level: self.tr(&format!("level_{}", b.level.slug().replace('-', "_"))),
+                    pilot: b.pilot,
+                    gap: has_gap(b),
+                    years,
+                }
             })
             .collect();
 
@@ -96,20 +150,21 @@ impl Renderer<'_> {
             ),
             self.ratings_chart(&format!("{} {year}", self.tr("chart_ratings_by_type")), &type_labels, &type_stats),
         ];
-        let body = object([
-            ("name", json!(d.name)),
-            ("kind", json!(self.kind_name(&d.kind))),
-            ("year", json!(year)),
-            ("stats", json!(StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)))),
-            ("trend", json!(self.year_rows(&agg.districts[di]))),
-            ("types", json!(types)),
-            ("targets", Value::Array(targets)),
-            ("pilots", Value::Array(pilots)),
-            ("branches", Value::Array(branches)),
-            ("all_years", json!(agg.years)),
-            ("charts", json!(charts)),
-            ("notes", json!(self.notes(&d.notes, None))),
-        ]);
+        let body = DistrictPage {
+            name: &d.name,
+            kind: self.kind_name(&d.kind),
+            year,
+            stats: StatsView::new(self.fmt, &agg.districts[di][yi], self.prev(&agg.districts[di], yi)),
+            trend: self.year_rows(&agg.districts[di]),
+            types,
+            targets,
+            pilots,
+            branches,
+            all_years: &agg.years,
+            charts,
+            notes: self.notes(&d.notes, None),
+        };
+        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let years = self.year_links(year);
         self.page_of_version(
             out,

@@ -1,17 +1,79 @@
-//! The type pages, the district and type lists, and the criteria, data and snapshot pages.
+//! The type pages, the district and type lists, and the criteria, data and snapshot pages: their
+//! view models and how they are made.
 
 use std::collections::BTreeMap;
 use std::io;
 
-use serde_json::json;
+use serde::Serialize;
 
 use crate::domain::aggregate::Stats;
 use crate::domain::model::Metric;
 use crate::report::emit::Emit;
 use crate::report::urls;
-use crate::report::view::{Link, StatsRow, StatsView};
+use crate::report::view::{
+    ChartView, CriterionView, FrameworkView, GroupView, Link, MaximumView, StatsRow, StatsView, TargetCell, VetoView,
+};
 
 use super::{Frame, Renderer};
+
+/// What `type.html` shows of a branch type.
+#[derive(Serialize)]
+struct TypePage<'a> {
+    name: &'a str,
+    year: i32,
+    stats: StatsView,
+    trend: Vec<StatsRow>,
+    districts: Vec<StatsRow>,
+    subtypes: Vec<SubtypeLine<'a>>,
+    charts: Vec<ChartView>,
+}
+
+/// A subtype's branches and model branches in the year (counted from the branches).
+#[derive(Serialize)]
+struct SubtypeLine<'a> {
+    name: &'a str,
+    branches: String,
+    model: String,
+    model_pct: String,
+}
+
+/// What `list.html` shows: the districts or the types in the year.
+#[derive(Serialize)]
+struct ListPage {
+    rows: Vec<StatsRow>,
+    year: i32,
+    /// Rows have a second line (a district's kind).
+    with_note: bool,
+    head: String,
+}
+
+#[derive(Serialize)]
+struct CriteriaPage {
+    frameworks: Vec<FrameworkView>,
+}
+
+#[derive(Serialize)]
+struct DataPage<'a> {
+    files: Vec<DataFile<'a>>,
+}
+
+/// A download of `data/`, its size in KB and what it holds.
+#[derive(Serialize)]
+struct DataFile<'a> {
+    name: &'a str,
+    url: String,
+    size: String,
+    desc: String,
+}
+
+#[derive(Serialize)]
+struct SnapshotsPage<'a> {
+    snapshots: &'a [serde_json::Value],
+}
+
+fn value(v: impl Serialize) -> io::Result<serde_json::Value> {
+    serde_json::to_value(v).map_err(io::Error::other)
+}
 
 impl Renderer<'_> {
     pub fn type_page(&self, out: &dyn Emit, ti: usize) -> io::Result<()> {
@@ -35,7 +97,7 @@ impl Renderer<'_> {
         let labels: Vec<String> = with_type.iter().map(|&di| content.districts[di].name.clone()).collect();
         let stats: Vec<&Stats> = with_type.iter().map(|&di| &agg.district_types[di][ti][yi]).collect();
         // Subtypes: counted from the branches (they are not a unit of the aggregates).
-        let subtypes: Vec<serde_json::Value> = t
+        let subtypes: Vec<SubtypeLine> = t
             .subtypes
             .iter()
             .enumerate()
@@ -52,8 +114,12 @@ impl Renderer<'_> {
                         }
                     }
                 }
-                json!({"name": st.name, "branches": self.fmt.int(n), "model": self.fmt.int(model),
-                       "model_pct": self.fmt.pct(crate::domain::model::Ratio::new(i128::from(model), i128::from(n)))})
+                SubtypeLine {
+                    name: &st.name,
+                    branches: self.fmt.int(n),
+                    model: self.fmt.int(model),
+                    model_pct: self.fmt.pct(crate::domain::model::Ratio::new(i128::from(model), i128::from(n))),
+                }
             })
             .collect();
         let charts = vec![
@@ -65,15 +131,15 @@ impl Renderer<'_> {
                 Metric::Model,
             ),
         ];
-        let body = json!({
-            "name": t.name,
-            "year": year,
-            "stats": StatsView::new(self.fmt, &agg.types[ti][yi], self.prev(&agg.types[ti], yi)),
-            "trend": self.year_rows(&agg.types[ti]),
-            "districts": districts,
-            "subtypes": subtypes,
-            "charts": charts,
-        });
+        let body = value(TypePage {
+            name: &t.name,
+            year,
+            stats: StatsView::new(self.fmt, &agg.types[ti][yi], self.prev(&agg.types[ti], yi)),
+            trend: self.year_rows(&agg.types[ti]),
+            districts,
+            subtypes,
+            charts,
+        })?;
         let years = self.year_links(year);
         self.page(out, Frame { template: "type.html", path: &path, title: &t.name, crumbs, nav: "types", years }, body)
     }
@@ -106,7 +172,7 @@ impl Renderer<'_> {
                 nav: "districts",
                 years: years(),
             },
-            json!({"rows": districts, "year": year, "with_note": true, "head": self.tr("col_district")}),
+            value(ListPage { rows: districts, year, with_note: true, head: self.tr("col_district") })?,
         )?;
 
         let types: Vec<StatsRow> = site
@@ -120,35 +186,31 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "list.html", path: urls::TYPES, title: &title, crumbs, nav: "types", years: years() },
-            json!({"rows": types, "year": year, "with_note": false, "head": self.tr("col_type")}),
+            value(ListPage { rows: types, year, with_note: false, head: self.tr("col_type") })?,
         )
     }
 
     /// One district's value of a district-scope target in one year, with its state.
-    pub(crate) fn district_target_cell(
-        &self,
-        ty: &crate::domain::aggregate::TargetYear,
-        di: usize,
-    ) -> serde_json::Value {
+    pub(crate) fn district_target_cell(&self, ty: &crate::domain::aggregate::TargetYear, di: usize) -> TargetCell {
         let (value, state) = match ty.districts.get(di).copied().flatten() {
             Some((r, ok)) => (self.fmt.pct(Some(r)), if ok { "met" } else { "unmet" }),
             None => ("–".to_string(), "none"),
         };
-        json!({"value": value, "state": state, "state_label": self.tr(&format!("target_{state}"))})
+        TargetCell { value, state, state_label: self.tr(&format!("target_{state}")) }
     }
 
     /// One criteria framework, formatted: groups with their criteria, vetoes, maxima per type.
-    pub(crate) fn framework_view(&self, i: usize) -> serde_json::Value {
+    pub(crate) fn framework_view(&self, i: usize) -> FrameworkView {
         let content = &self.checked.content;
         let site = &content.site;
         let fw = &content.frameworks.0[i];
         let until = content.frameworks.0.get(i + 1).map(|n| n.year - 1).unwrap_or(site.last_year);
-        let groups: Vec<serde_json::Value> = fw
+        let groups: Vec<GroupView> = fw
             .groups
             .iter()
             .enumerate()
             .map(|(gi, g)| {
-                let criteria: Vec<serde_json::Value> = fw
+                let criteria: Vec<CriterionView> = fw
                     .criteria
                     .iter()
                     .filter(|c| c.group == gi)
@@ -159,31 +221,37 @@ impl Renderer<'_> {
                                 ts.iter().map(|&t| site.branch_types[t].name.clone()).collect::<Vec<_>>().join(", ")
                             }
                         };
-                        json!({"id": c.id, "title": c.title, "max": self.fmt.score(c.max),
-                               "min": c.min.map(|m| self.fmt.score(m)), "types": types})
+                        CriterionView {
+                            id: c.id.clone(),
+                            title: c.title.clone(),
+                            max: self.fmt.score(c.max),
+                            min: c.min.map(|m| self.fmt.score(m)),
+                            types,
+                        }
                     })
                     .collect();
-                json!({"id": g.id, "name": g.name, "criteria": criteria})
+                GroupView { id: g.id.clone(), name: g.name.clone(), criteria }
             })
             .collect();
-        let maxima: Vec<serde_json::Value> = site
+        let maxima: Vec<MaximumView> = site
             .branch_types
             .iter()
             .enumerate()
-            .map(|(ti, t)| json!({"type": t.name, "max": self.fmt.score(fw.max_for_type(ti))}))
+            .map(|(ti, t)| MaximumView { branch_type: t.name.clone(), max: self.fmt.score(fw.max_for_type(ti)) })
             .collect();
-        json!({
-            "year": fw.year, "until": until,
-            "model_min_pct": self.fmt.score(fw.model_min_pct),
-            "model_ratings": fw.model_ratings.iter().map(|&r| site.ratings[r].code.clone()).collect::<Vec<_>>(),
-            "groups": groups,
-            "vetoes": fw.vetoes.iter().map(|v| json!({"id": v.id, "title": v.title})).collect::<Vec<_>>(),
-            "maxima": maxima,
-        })
+        FrameworkView {
+            year: fw.year,
+            until,
+            model_min_pct: self.fmt.score(fw.model_min_pct),
+            model_ratings: fw.model_ratings.iter().map(|&r| site.ratings[r].code.clone()).collect(),
+            groups,
+            vetoes: fw.vetoes.iter().map(|v| VetoView { id: v.id.clone(), title: v.title.clone() }).collect(),
+            maxima,
+        }
     }
 
     pub fn criteria_page(&self, out: &dyn Emit) -> io::Result<()> {
-        let frameworks: Vec<serde_json::Value> =
+        let frameworks: Vec<FrameworkView> =
             (0..self.checked.content.frameworks.0.len()).map(|i| self.framework_view(i)).collect();
         let title = self.tr("nav_criteria");
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), urls::CRITERIA)];
@@ -192,12 +260,12 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "criteria.html", path: urls::CRITERIA, title: &title, crumbs, nav: "criteria", years },
-            json!({"frameworks": frameworks}),
+            value(CriteriaPage { frameworks })?,
         )
     }
 
     pub fn data_page(&self, out: &dyn Emit, files: &[(String, u64)]) -> io::Result<()> {
-        let list: Vec<serde_json::Value> = files
+        let list: Vec<DataFile> = files
             .iter()
             .map(|(name, size)| {
                 let district = name.strip_prefix("districts/").and_then(|n| n.strip_suffix(".xlsx"));
@@ -206,8 +274,12 @@ impl Renderer<'_> {
                     Some(d) => format!("{}: {}", d.name, self.tr("data_district_xlsx")),
                     None => self.tr(&format!("data_{}", name.split(['-', '.']).next().unwrap_or(name))),
                 };
-                json!({"name": name, "url": urls::data_file(name), "size": self.fmt.int(i64::try_from(*size / 1024).unwrap_or(0).max(1)),
-                       "desc": desc})
+                DataFile {
+                    name,
+                    url: urls::data_file(name),
+                    size: self.fmt.int(i64::try_from(*size / 1024).unwrap_or(0).max(1)),
+                    desc,
+                }
             })
             .collect();
         let title = self.tr("nav_data");
@@ -217,7 +289,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "data.html", path: urls::DATA, title: &title, crumbs, nav: "data", years },
-            json!({"files": list}),
+            value(DataPage { files: list })?,
         )
     }
 
@@ -229,7 +301,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "snapshots.html", path: urls::SNAPSHOTS, title: &title, crumbs, nav: "snapshots", years },
-            json!({"snapshots": snapshots}),
+            value(SnapshotsPage { snapshots })?,
         )
     }
 

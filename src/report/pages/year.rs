@@ -1,16 +1,44 @@
-//! The home page and the year pages: the province in one year.
+//! The home page and the year pages: the province in one year; their view model
+//! ([`YearPage`]) and how it is made.
 
 use std::io;
 
-use serde_json::json;
+use serde::Serialize;
 
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Level, Metric};
 use crate::report::emit::Emit;
 use crate::report::urls;
-use crate::report::view::{Link, StatsRow, StatsView, threshold_text};
+use crate::report::view::{ChartView, Link, StatsRow, StatsView, TargetView, threshold_text};
 
-use super::{Frame, Renderer, has_gap};
+use super::{Frame, NoteView, Renderer, has_gap};
+
+/// What `year.html` shows of the province in a year (the home page is the latest year's).
+#[derive(Serialize)]
+struct YearPage {
+    year: i32,
+    home: bool,
+    province: StatsView,
+    targets: Vec<TargetView>,
+    districts: Vec<StatsRow>,
+    types: Vec<StatsRow>,
+    levels: Vec<StatsRow>,
+    charts: Vec<ChartView>,
+    /// What a reviewer must see: units under targets, pilot-rule deviations, gaps.
+    flags: Vec<Link>,
+    review: Option<NoteView>,
+    target_year: i32,
+    /// A year still being entered says how many branches its figures rest on.
+    partial: Option<Partial>,
+}
+
+#[derive(Serialize)]
+struct Partial {
+    count: u32,
+    known: u32,
+    previous: i32,
+    previous_url: String,
+}
 
 impl Renderer<'_> {
     /// Index and year pages: the province in one year.
@@ -77,23 +105,26 @@ impl Renderer<'_> {
         let path = if home { "index.html".to_string() } else { urls::year(year) };
         let title = if home { site.title.clone() } else { format!("{} {year}", self.tr("year")) };
         let crumbs = if home { vec![] } else { vec![self.home_crumb(), Link::new(title.clone(), path.clone())] };
-        let body = json!({
-            "year": year,
-            "home": home,
-            "province": StatsView::new(self.fmt, &agg.province[yi], self.prev(&agg.province, yi)),
-            "targets": targets,
-            "districts": districts,
-            "types": types,
-            "levels": levels,
-            "charts": charts,
-            "flags": flags,
-            "review": review,
-            "target_year": site.target_year,
-            // A year still being entered says how many branches its figures rest on.
-            "partial": agg.incomplete_year().filter(|p| p.year == year).map(|p| json!({
-                "count": p.count, "known": p.known, "previous": p.previous, "previous_url": urls::year(p.previous),
-            })),
-        });
+        let body = YearPage {
+            year,
+            home,
+            province: StatsView::new(self.fmt, &agg.province[yi], self.prev(&agg.province, yi)),
+            targets,
+            districts,
+            types,
+            levels,
+            charts,
+            flags,
+            review,
+            target_year: site.target_year,
+            partial: agg.incomplete_year().filter(|p| p.year == year).map(|p| Partial {
+                count: p.count,
+                known: p.known,
+                previous: p.previous,
+                previous_url: urls::year(p.previous),
+            }),
+        };
+        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let years = self.year_links(year);
         self.page(
             out,

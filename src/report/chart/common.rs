@@ -132,6 +132,23 @@ impl ChartText {
         }
     }
 
+    /// The texts from the theme's interface strings (`chart_text_*`), like every other string of
+    /// the pages; a theme that lacks one gets the built-in text of its language.
+    pub fn from_strings(strings: &std::collections::BTreeMap<String, String>, vietnamese: bool) -> Self {
+        let base = if vietnamese { ChartText::vi() } else { ChartText::en() };
+        let get = |key: &str, default: String| strings.get(&format!("chart_text_{key}")).cloned().unwrap_or(default);
+        ChartText {
+            no_data: get("no_data", base.no_data),
+            target: get("target", base.target),
+            highest: get("highest", base.highest),
+            lowest: get("lowest", base.lowest),
+            below_target: get("below_target", base.below_target),
+            decimal_comma: base.decimal_comma,
+            branch_one: get("branch_one", base.branch_one),
+            branch_other: get("branch_other", base.branch_other),
+        }
+    }
+
     pub fn vi() -> Self {
         ChartText {
             no_data: "Không có dữ liệu".into(),

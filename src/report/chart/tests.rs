@@ -517,3 +517,20 @@ fn clean_label_keeps_clean_labels_and_mends_the_rest() {
         assert_eq!(clean_label(raw), clean, "{raw:?}");
     }
 }
+
+/// The charts' words come from the theme's strings; a theme without them keeps the built-in ones.
+#[test]
+fn chart_texts_come_from_the_theme() {
+    let mut strings = std::collections::BTreeMap::new();
+    strings.insert("chart_text_target".to_string(), "Mục tiêu".to_string());
+    let t = ChartText::from_strings(&strings, true);
+    assert_eq!(t.target, "Mục tiêu");
+    assert_eq!(t.no_data, ChartText::vi().no_data);
+    assert!(t.decimal_comma);
+    let theme = crate::report::theme::Theme::load(std::path::Path::new("."), None, "en", None).unwrap();
+    let en = ChartText::from_strings(&theme.strings, false);
+    assert_eq!(
+        (en.branch_one.as_str(), en.branch_other.as_str(), en.target.as_str()),
+        ("branch", "branches", "Target")
+    );
+}

@@ -75,10 +75,7 @@ impl<'a> Renderer<'a> {
             theme,
             opts,
             fmt: Format { lang },
-            chart_text: match lang {
-                Language::Vi => ChartText::vi(),
-                Language::En => ChartText::en(),
-            },
+            chart_text: ChartText::from_strings(&theme.strings, lang == Language::Vi),
             banner: None,
             views: None,
         }

@@ -72,12 +72,6 @@ pub struct StatsRow {
     pub flag: bool,
 }
 
-/// A JSON object from values already made, moved in: `json!` would serialize each value (a whole
-/// list of rows, say) into a copy of itself.
-pub fn object<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> serde_json::Value {
-    serde_json::Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-}
-
 /// A chart with the numbers behind it, shown as a table beside it.
 #[derive(Serialize, Clone, Debug)]
 pub struct ChartView {

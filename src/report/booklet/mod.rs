@@ -14,16 +14,23 @@ mod sections;
 use std::io;
 
 use rayon::prelude::*;
-use serde_json::json;
 
 use super::pages::{Frame, Renderer};
-use super::view::{Link, object};
+use super::view::Link;
 use crate::domain::score::Scored;
 use crate::report::deps::Deps;
 use crate::report::document::{Table, html};
 use crate::report::emit::Emit;
 use crate::report::pieces::{self, OldFile, Piece};
 use crate::report::urls;
+
+/// What `booklet.html` shows: the year's document, rendered, and the other years' booklets.
+#[derive(serde::Serialize)]
+struct BookletPage {
+    year: i32,
+    document: String,
+    other_years: Vec<Link>,
+}
 
 /// Which annex of branches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,21 +53,17 @@ impl Renderer<'_> {
         let doc = self.document_with(year, Some(&marks));
         let title = doc.title.clone();
         let crumbs = vec![self.home_crumb(), Link::new(title.clone(), path.clone())];
-        let body = object([
-            ("year", json!(year)),
-            ("document", json!(html::render(&doc))),
-            (
-                "other_years",
-                json!(
-                    agg.years
-                        .iter()
-                        .zip(&agg.province)
-                        .filter(|(y, s)| **y != year && s.branches > 0)
-                        .map(|(y, _)| Link::new(y.to_string(), urls::booklet(*y)))
-                        .collect::<Vec<_>>()
-                ),
-            ),
-        ]);
+        let body = BookletPage {
+            year,
+            document: html::render(&doc),
+            other_years: agg
+                .years
+                .iter()
+                .zip(&agg.province)
+                .filter(|(y, s)| **y != year && s.branches > 0)
+                .map(|(y, _)| Link::new(y.to_string(), urls::booklet(*y)))
+                .collect(),
+        };
         let version = &self.checked.content.version;
         let html = self.render_page(
             Frame {

@@ -206,7 +206,6 @@ impl Renderer<'_> {
             charts,
             notes: self.notes(&b.notes, None),
         };
-        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let year = latest.map_or(site.target_year, |s| s.year);
         let years = self.year_links(year);
         self.page_of_version(

@@ -164,7 +164,6 @@ impl Renderer<'_> {
             charts,
             notes: self.notes(&d.notes, None),
         };
-        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let years = self.year_links(year);
         self.page_of_version(
             out,

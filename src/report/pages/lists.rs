@@ -71,10 +71,6 @@ struct SnapshotsPage<'a> {
     snapshots: &'a [serde_json::Value],
 }
 
-fn value(v: impl Serialize) -> io::Result<serde_json::Value> {
-    serde_json::to_value(v).map_err(io::Error::other)
-}
-
 impl Renderer<'_> {
     pub fn type_page(&self, out: &dyn Emit, ti: usize) -> io::Result<()> {
         let (content, agg) = (&self.checked.content, &self.checked.agg);
@@ -131,7 +127,7 @@ impl Renderer<'_> {
                 Metric::Model,
             ),
         ];
-        let body = value(TypePage {
+        let body = TypePage {
             name: &t.name,
             year,
             stats: StatsView::new(self.fmt, &agg.types[ti][yi], self.prev(&agg.types[ti], yi)),
@@ -139,7 +135,7 @@ impl Renderer<'_> {
             districts,
             subtypes,
             charts,
-        })?;
+        };
         let years = self.year_links(year);
         self.page(out, Frame { template: "type.html", path: &path, title: &t.name, crumbs, nav: "types", years }, body)
     }
@@ -172,7 +168,7 @@ impl Renderer<'_> {
                 nav: "districts",
                 years: years(),
             },
-            value(ListPage { rows: districts, year, with_note: true, head: self.tr("col_district") })?,
+            ListPage { rows: districts, year, with_note: true, head: self.tr("col_district") },
         )?;
 
         let types: Vec<StatsRow> = site
@@ -186,7 +182,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "list.html", path: urls::TYPES, title: &title, crumbs, nav: "types", years: years() },
-            value(ListPage { rows: types, year, with_note: false, head: self.tr("col_type") })?,
+            ListPage { rows: types, year, with_note: false, head: self.tr("col_type") },
         )
     }
 
@@ -260,7 +256,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "criteria.html", path: urls::CRITERIA, title: &title, crumbs, nav: "criteria", years },
-            value(CriteriaPage { frameworks })?,
+            CriteriaPage { frameworks },
         )
     }
 
@@ -289,7 +285,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "data.html", path: urls::DATA, title: &title, crumbs, nav: "data", years },
-            value(DataPage { files: list })?,
+            DataPage { files: list },
         )
     }
 
@@ -301,7 +297,7 @@ impl Renderer<'_> {
         self.page(
             out,
             Frame { template: "snapshots.html", path: urls::SNAPSHOTS, title: &title, crumbs, nav: "snapshots", years },
-            value(SnapshotsPage { snapshots })?,
+            SnapshotsPage { snapshots },
         )
     }
 

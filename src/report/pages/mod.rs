@@ -7,12 +7,12 @@
 use std::io;
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::i18n::Format;
 use super::markdown::to_safe_html_at;
 use super::theme::{Theme, tera_error};
-use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, object, target_view, threshold_text};
+use super::view::{ChartView, Link, StatsRow, StatsView, TargetView, target_view, threshold_text};
 use crate::content::Checked;
 use crate::domain::aggregate::Stats;
 use crate::domain::model::{Language, Metric, Note, Notes, Scope};
@@ -65,6 +65,46 @@ pub(super) struct Frame<'p> {
     pub crumbs: Vec<Link>,
     pub nav: &'p str,
     pub years: Vec<YearLink>,
+}
+
+/// What every page's template gets: the site, the page's place in it, and its own view model
+/// (`page`).
+#[derive(Serialize)]
+struct PageContext<'a, B: Serialize> {
+    lang: &'a str,
+    site_title: &'a str,
+    organisation: &'a str,
+    version: &'a str,
+    build_date: String,
+    /// `../` for each folder the page is in: links are relative.
+    root: String,
+    path: &'a str,
+    title: &'a str,
+    crumbs: Vec<Link>,
+    nav: &'a str,
+    years: Vec<YearLink>,
+    ratings: Vec<RatingView<'a>>,
+    /// A snapshot's banner, with the same page of the live site.
+    banner: Option<Banner>,
+    base_url: String,
+    booklet_url: Option<String>,
+    page: B,
+    /// Every interface string, for a theme whose templates still read `t` (left out of the
+    /// views the golden tests compare).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t: Option<&'a std::collections::BTreeMap<String, String>>,
+}
+
+#[derive(Serialize)]
+struct RatingView<'a> {
+    code: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Banner {
+    text: String,
+    live: String,
 }
 
 impl<'a> Renderer<'a> {
@@ -138,7 +178,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders a page into its path, with the layout context every page shares.
-    pub(super) fn page(&self, out: &dyn Emit, frame: Frame, body: serde_json::Value) -> io::Result<()> {
+    pub(super) fn page(&self, out: &dyn Emit, frame: Frame, body: impl Serialize) -> io::Result<()> {
         self.page_of_version(out, frame, body, &self.checked.content.version)
     }
 
@@ -148,7 +188,7 @@ impl<'a> Renderer<'a> {
         &self,
         out: &dyn Emit,
         frame: Frame,
-        body: serde_json::Value,
+        body: impl Serialize,
         version: &str,
     ) -> io::Result<()> {
         let path = frame.path;
@@ -157,7 +197,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The bytes of a page, rendered as [`Renderer::page_of_version`] writes them.
-    pub(super) fn render_page(&self, frame: Frame, body: serde_json::Value, version: &str) -> io::Result<Vec<u8>> {
+    pub(super) fn render_page(&self, frame: Frame, body: impl Serialize, version: &str) -> io::Result<Vec<u8>> {
         let Frame { template, path, title, crumbs, nav, years } = frame;
         let site = &self.checked.content.site;
         let depth = path.matches('/').count();
@@ -167,37 +207,38 @@ impl<'a> Renderer<'a> {
         let banner = self.banner.as_ref().map(|b| {
             let base = self.base_url();
             let live = if base.is_empty() { format!("{root}../../{path}") } else { format!("{base}{path}") };
-            json!({"text": b["text"], "live": live})
+            Banner { text: b["text"].as_str().unwrap_or_default().to_string(), live }
         });
-        let ctx = object([
-            ("lang", json!(site.language.code())),
-            ("site_title", json!(site.title)),
-            ("organisation", json!(site.organisation)),
-            ("version", json!(version)),
-            ("build_date", json!(self.fmt.date(self.opts.date))),
-            ("root", json!(root)),
-            ("path", json!(path)),
-            ("title", json!(title)),
-            ("crumbs", json!(crumbs)),
-            ("nav", json!(nav)),
-            ("years", json!(years)),
-            ("ratings", Value::Array(site.ratings.iter().map(|r| json!({"code": r.code, "name": r.name})).collect())),
-            ("banner", banner.unwrap_or(Value::Null)),
-            ("base_url", json!(self.base_url())),
-            ("booklet_url", json!(self.checked.agg.latest_year().map(urls::booklet))),
-            ("page", body),
-        ]);
+        let mut ctx = PageContext {
+            lang: site.language.code(),
+            site_title: &site.title,
+            organisation: &site.organisation,
+            version,
+            build_date: self.fmt.date(self.opts.date),
+            root,
+            path,
+            title,
+            crumbs,
+            nav,
+            years,
+            ratings: site.ratings.iter().map(|r| RatingView { code: &r.code, name: &r.name }).collect(),
+            banner,
+            base_url: self.base_url(),
+            booklet_url: self.checked.agg.latest_year().map(urls::booklet),
+            page: body,
+            t: None,
+        };
         if let Some(Ok(mut views)) = self.views.as_ref().map(|v| v.lock()) {
-            views.insert(path.to_string(), ctx.clone());
+            views.insert(path.to_string(), serde_json::to_value(&ctx).map_err(io::Error::other)?);
         }
-        self.render_to_bytes(template, ctx, 32 * 1024)
+        if self.theme.needs_strings_map {
+            ctx.t = Some(&self.theme.strings);
+        }
+        self.render_to_bytes(template, &ctx, 32 * 1024)
     }
 
-    fn render_to_bytes(&self, template: &str, mut ctx: Value, capacity: usize) -> io::Result<Vec<u8>> {
-        if self.theme.needs_strings_map {
-            ctx["t"] = json!(&self.theme.strings);
-        }
-        let ctx = tera::Context::from_value(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
+    fn render_to_bytes(&self, template: &str, ctx: &impl Serialize, capacity: usize) -> io::Result<Vec<u8>> {
+        let ctx = tera::Context::from_serialize(ctx).map_err(|e| io::Error::other(tera_error(&e)))?;
         // Straight into bytes: `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(capacity);
         self.theme

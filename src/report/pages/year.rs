@@ -124,7 +124,6 @@ impl Renderer<'_> {
                 previous_url: urls::year(p.previous),
             }),
         };
-        let body = serde_json::to_value(body).map_err(io::Error::other)?;
         let years = self.year_links(year);
         self.page(
             out,

@@ -129,6 +129,13 @@ fn separator(text: &str) -> u8 {
     }
 }
 
+/// The line breaks in `bytes`: `\r\n`, `\n`, or a lone `\r` (the CSV of Excel for Mac), each one.
+fn line_breaks(bytes: &[u8]) -> usize {
+    let lone_cr = bytes.windows(2).filter(|w| matches!(w, [b'\r', next] if *next != b'\n')).count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr
+}
+
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
     let text = decode(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -148,7 +155,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
             start += 1;
         }
-        line += bytes.get(counted..start).unwrap_or_default().iter().filter(|&&b| b == b'\n').count();
+        line += line_breaks(bytes.get(counted..start).unwrap_or_default());
         counted = start;
         let number = line;
         // The `'` our own export put before a formula-like cell is taken off again.
@@ -244,6 +251,15 @@ mod tests {
         assert_eq!(sheet.rows[0].cells, vec![Cell::Text("district".into()), Cell::Text("branch".into())]);
         assert_eq!(sheet.rows[1].number, 3, "{sheet:?}");
         assert_eq!(sheet.rows[1].cells, vec![Cell::Text("a".into()), Cell::Text("b;c".into())]);
+    }
+
+    /// Found by fuzzing: rows ended by a lone CR (Excel for Mac's CSV) are numbered as the
+    /// spreadsheet shows them, not all as row 1.
+    #[test]
+    fn numbers_rows_ended_by_a_lone_cr() {
+        let sheet = read_csv(b"district,branch\ra,b\r\rc,d\r\ne,f\n").unwrap();
+        let numbers: Vec<usize> = sheet.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 4, 5]);
     }
 
     #[test]

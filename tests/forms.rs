@@ -278,3 +278,18 @@ fn libreoffice_opens_saves_and_the_saved_workbook_imports_unchanged() {
     let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(said.contains("0 files changed"), "{said}");
 }
+
+#[test]
+fn a_workbook_of_one_year_is_not_imported_as_another() {
+    let site = site_2024();
+    forms(site.path(), &["--year", "2023"]).success();
+    let before = common::snapshot_tree(&site.path().join("content"));
+    let book = site.path().join("forms/dong-hung-2023.xlsx");
+    let out = kieumau().args(["import", "--year", "2024", "--root"]).arg(site.path()).arg(&book).assert().code(1);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        said.contains("dong-hung-2023.xlsx") && said.contains("is for 2023") && said.contains("--year 2023"),
+        "{said}"
+    );
+    assert_eq!(common::snapshot_tree(&site.path().join("content")), before);
+}

@@ -948,3 +948,4 @@ theme-missing-string = the theme has no interface string `{ $key }`
 toml-unquoted-text = the text { $value } has no quotes
 toml-unquoted-text-hint = put text between straight quotes: "{ $value }"
 toml-unquoted-text-explain = In TOML a text value is written between straight quotes; without them the words are read as something else and the file cannot be read. Example: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".
+import-sheet-of-another-year = the sheet "{ $sheet }" is for { $named }, not for --year { $year }; import it with --year { $named }, or give the sheet of { $year }

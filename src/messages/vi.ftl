@@ -909,3 +909,4 @@ theme-missing-string = giao diện thiếu chuỗi `{ $key }`
 toml-unquoted-text = văn bản { $value } chưa đặt trong dấu ngoặc kép
 toml-unquoted-text-hint = đặt văn bản trong dấu ngoặc kép thẳng: "{ $value }"
 toml-unquoted-text-explain = Trong TOML, giá trị là văn bản phải đặt giữa hai dấu ngoặc kép thẳng; thiếu dấu ngoặc thì các chữ bị hiểu sai và không đọc được tệp. Ví dụ: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".
+import-sheet-of-another-year = trang tính "{ $sheet }" là của năm { $named }, không phải năm { $year } (--year); hãy nhập với --year { $named }, hoặc dùng biểu của năm { $year }

@@ -140,6 +140,26 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
         .frameworks
         .for_year(year)
         .ok_or_else(|| Failure::Usage(crate::msg!("no-framework-in-year", year = year.to_string())))?;
+    // A collection workbook names its year ("Điểm 2024"): imported as another year's it would
+    // write one year's scores into the next.
+    for (file, sheet) in &sheets {
+        if let Some(named) = sheet.named_year().filter(|y| *y != year) {
+            let sheet_name = sheet.name.clone().unwrap_or_default();
+            diags.error(
+                file,
+                None,
+                crate::msg!(
+                    "import-sheet-of-another-year",
+                    sheet = sheet_name,
+                    named = named.to_string(),
+                    year = year.to_string()
+                ),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(Failure::Sheet(Box::new(diags)));
+    }
 
     let mut entries = Vec::new();
     // Where each branch was first seen: a branch in two files is an error naming both.

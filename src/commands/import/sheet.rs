@@ -36,6 +36,17 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct Sheet {
     pub rows: Vec<Row>,
+    /// The sheet's name in its workbook (none for a CSV).
+    pub name: Option<String>,
+}
+
+impl Sheet {
+    /// The year a sheet's name ends with ("Điểm 2024", as `kieumau forms` names them).
+    pub fn named_year(&self) -> Option<i32> {
+        let name = self.name.as_deref()?.trim();
+        let (_, last) = name.rsplit_once(' ')?;
+        (last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit())).then(|| last.parse().ok()).flatten()
+    }
 }
 
 /// The kind of file, from its extension.
@@ -165,7 +176,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         }
         rows.push(Row { number, cells });
     }
-    Ok(Sheet { rows })
+    Ok(Sheet { rows, name: None })
 }
 
 /// The sheet to read: `wanted` by name (exactly, else ignoring case), or the first one.
@@ -202,7 +213,7 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String>
         }
         rows.push(Row { number: row0 + i + 1, cells });
     }
-    Ok(Sheet { rows })
+    Ok(Sheet { rows, name: Some(name) })
 }
 
 fn data_cell(d: &Data) -> Cell {

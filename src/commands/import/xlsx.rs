@@ -193,7 +193,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
             Row { number: r as usize + 1, cells }
         })
         .collect();
-    Ok(Sheet { rows })
+    Ok(Sheet { rows, name: Some(name) })
 }
 
 #[cfg(test)]

@@ -35,13 +35,18 @@ fn printed() -> Option<&'static Printed> {
             kieumau().args(["build", "--root"]).arg(site.path()).assert().success();
             let html = fs::read_to_string(site.path().join("output/booklet/2023/index.html")).unwrap();
             let pdf = site.path().join("bao-cao-2023.pdf");
+            // Both files in one run, as a clerk may ask for them.
+            let docx = site.path().join("bao-cao-2023.docx");
             kieumau()
                 .args(["booklet", "--year", "2023", "--pdf"])
                 .arg(&pdf)
+                .arg("--docx")
+                .arg(&docx)
                 .arg("--root")
                 .arg(site.path())
                 .assert()
                 .success();
+            assert!(fs::metadata(&docx).is_ok_and(|m| m.len() > 10_000), "the Word file beside the PDF");
             Some(Printed { _site: site, pdf, html })
         })
         .as_ref()

@@ -209,3 +209,23 @@ fn several_score_sheets_are_all_or_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--year"), "{}", stderr(&out));
 }
+
+/// A UTF-8 CSV that a spreadsheet opened as Windows-1252 and saved: its Vietnamese is refused,
+/// each cell with what it was meant to say, before anything is written.
+#[test]
+fn vietnamese_read_in_the_wrong_encoding_is_refused_with_its_meaning() {
+    let site = site_with(None);
+    let before = snapshot_tree(&site.path().join("content"));
+    let rows = vec![
+        vec!["district", "branch", "name", "type", "subtype", "level", "parent", "members"],
+        vec!["dong-hung", "", "Chi bá»™ thÃ´n Nam", "khu-dan-cu", "thon", "truc-thuoc", "", "31"],
+    ];
+    let path = site.path().join("danh-sach.xlsx");
+    fs::write(&path, xlsx(&rows)).unwrap();
+    let out = import(site.path(), &[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("row 2, column C") && said.contains("\"Chi bộ thôn Nam\""), "{said}");
+    assert!(said.contains("UTF-8"), "the hint says how to open it: {said}");
+    assert_eq!(snapshot_tree(&site.path().join("content")), before);
+}

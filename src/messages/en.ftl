@@ -949,3 +949,5 @@ toml-unquoted-text = the text { $value } has no quotes
 toml-unquoted-text-hint = put text between straight quotes: "{ $value }"
 toml-unquoted-text-explain = In TOML a text value is written between straight quotes; without them the words are read as something else and the file cannot be read. Example: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".
 import-sheet-of-another-year = the sheet "{ $sheet }" is for { $named }, not for --year { $year }; import it with --year { $named }, or give the sheet of { $year }
+sheet-misread-text = the text "{ $text }" is Vietnamese read in the wrong encoding; it was meant to be "{ $meant }"
+sheet-misread-text-hint = the CSV was opened as Western (Windows-1252) text: open it again choosing Unicode (UTF-8) (LibreOffice: Character set; Excel: Data ▸ From Text/CSV ▸ File origin 65001: Unicode (UTF-8)), then save

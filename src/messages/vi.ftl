@@ -910,3 +910,5 @@ toml-unquoted-text = văn bản { $value } chưa đặt trong dấu ngoặc kép
 toml-unquoted-text-hint = đặt văn bản trong dấu ngoặc kép thẳng: "{ $value }"
 toml-unquoted-text-explain = Trong TOML, giá trị là văn bản phải đặt giữa hai dấu ngoặc kép thẳng; thiếu dấu ngoặc thì các chữ bị hiểu sai và không đọc được tệp. Ví dụ: title = Sơ kết năm 2024 → title = "Sơ kết năm 2024".
 import-sheet-of-another-year = trang tính "{ $sheet }" là của năm { $named }, không phải năm { $year } (--year); hãy nhập với --year { $named }, hoặc dùng biểu của năm { $year }
+sheet-misread-text = chữ "{ $text }" là tiếng Việt bị đọc sai bảng mã; đúng ra là "{ $meant }"
+sheet-misread-text-hint = tệp CSV đã được mở theo bảng mã Tây Âu (Windows-1252): hãy mở lại và chọn Unicode (UTF-8) (LibreOffice: Character set; Excel: Data ▸ From Text/CSV ▸ File origin 65001: Unicode (UTF-8)), rồi lưu lại

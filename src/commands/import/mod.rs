@@ -117,6 +117,26 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
             }
         }
     }
+    // Text a spreadsheet misread (a UTF-8 CSV opened as Windows-1252) would be written into the
+    // branch files as it is: say what it was meant to be, a few cells per file.
+    for (file, sheet) in &sheets {
+        let misread = sheet.rows.iter().flat_map(|row| {
+            row.cells.iter().enumerate().filter_map(move |(c, cell)| match cell {
+                sheet::Cell::Text(t) => sheet::misread_text(t).map(|meant| (row.number, c, t.clone(), meant)),
+                _ => None,
+            })
+        });
+        for (row, col, text, meant) in misread.take(5) {
+            let at = format!(
+                "{}, {}",
+                crate::msg!("sheet-row", row = row),
+                crate::msg!("sheet-column-letter", column = sheet::column_letter(col))
+            );
+            diags
+                .error(file, None, format!("{at}: {}", crate::msg!("sheet-misread-text", text = text, meant = meant)))
+                .hint(crate::msg!("sheet-misread-text-hint"));
+        }
+    }
     if diags.has_errors() {
         return Err(Failure::Sheet(Box::new(diags)));
     }

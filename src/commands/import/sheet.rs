@@ -49,6 +49,21 @@ impl Sheet {
     }
 }
 
+/// Vietnamese text that was read in the wrong encoding ("Huyá»‡n Máº«u": UTF-8 bytes taken as
+/// Windows-1252, as a spreadsheet does when it opens a UTF-8 CSV without being told), and the
+/// text it was meant to be.
+pub fn misread_text(s: &str) -> Option<String> {
+    if s.is_ascii() || !s.chars().any(|c| matches!(c, 'Ã' | 'Ä' | 'Æ' | 'á' | 'â' | 'Â')) {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
+    if unmappable {
+        return None;
+    }
+    let meant = std::str::from_utf8(&bytes).ok()?;
+    (meant != s && !meant.is_ascii()).then(|| meant.to_string())
+}
+
 /// The kind of file, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -271,6 +286,16 @@ mod tests {
         let sheet = read_csv(b"district,branch\ra,b\r\rc,d\r\ne,f\n").unwrap();
         let numbers: Vec<usize> = sheet.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [1, 2, 4, 5]);
+    }
+
+    #[test]
+    fn sees_vietnamese_read_in_the_wrong_encoding() {
+        assert_eq!(misread_text("Huyá»‡n Máº«u").as_deref(), Some("Huyện Mẫu"));
+        assert_eq!(misread_text("Chi bá»™ thÃ´n Nam").as_deref(), Some("Chi bộ thôn Nam"));
+        for fine in ["Huyện Mẫu", "Chi bộ thôn An", "dong-hung", "Đảng bộ xã Đông Xá", "Bùi Thị Ánh", "Hà Nội"]
+        {
+            assert_eq!(misread_text(fine), None, "{fine}");
+        }
     }
 
     #[test]

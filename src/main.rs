@@ -341,22 +341,24 @@ fn main() -> ExitCode {
             let opts = BuildOptions::new(&root.root);
             let year_text = year.to_string();
             let mut code = 0;
+            // A file made: its line; a failure: its message and code.
+            let finish = |result: Result<String, Failure>, diags: &Diagnostics| match result {
+                Ok(line) => {
+                    eprintln!("{line}");
+                    0
+                }
+                Err(f) => failed(f, diags),
+            };
             // The Word file first: it takes seconds, the PDF minutes.
             if let Some(docx) = &docx {
                 let mut diags = Diagnostics::new();
                 let result = kieumau::commands::word::booklet_docx(&opts, year, docx, &mut diags);
                 print_diags(&diags, Format::Human);
-                code = match result {
-                    Ok(elapsed) => {
-                        let elapsed = format!("{elapsed:.1?}");
-                        eprintln!(
-                            "{}",
-                            msg!("booklet-docx-written", year = &year_text, docx = docx, elapsed = elapsed)
-                        );
-                        0
-                    }
-                    Err(f) => failed(f, &diags),
-                };
+                let line = result.map(|elapsed| {
+                    let elapsed = format!("{elapsed:.1?}");
+                    msg!("booklet-docx-written", year = &year_text, docx = docx, elapsed = elapsed)
+                });
+                code = finish(line, &diags);
             }
             if let Some(pdf) = pdf.filter(|_| code == 0) {
                 let mut diags = Diagnostics::new();
@@ -367,14 +369,11 @@ fn main() -> ExitCode {
                 if docx.is_none() || diags.has_errors() {
                     print_diags(&diags, Format::Human);
                 }
-                code = match result {
-                    Ok(p) => {
-                        let elapsed = format!("{:.1?}", p.elapsed);
-                        eprintln!("{}", msg!("booklet-printed", year = &year_text, pdf = &pdf, elapsed = elapsed));
-                        0
-                    }
-                    Err(f) => failed(f, &diags),
-                };
+                let line = result.map(|p| {
+                    let elapsed = format!("{:.1?}", p.elapsed);
+                    msg!("booklet-printed", year = &year_text, pdf = &pdf, elapsed = elapsed)
+                });
+                code = finish(line, &diags);
             }
             code
         }

@@ -48,11 +48,8 @@ pub fn file_name(district: &str, year: i32) -> String {
 fn pick_districts(content: &Content, wanted: Option<&str>) -> Result<Vec<usize>, Failure> {
     let Some(w) = wanted else { return Ok((0..content.districts.len()).collect()) };
     let w = w.trim();
-    let found = content.districts.iter().position(|d| d.slug == w).or_else(|| {
-        let lower = w.to_lowercase();
-        content.districts.iter().position(|d| d.slug.to_lowercase() == lower || d.name.to_lowercase() == lower)
-    });
-    match found {
+    let districts = content.districts.iter().map(|d| (d.slug.as_str(), d.name.as_str()));
+    match crate::domain::rules::pick_by_slug_or_name(w, districts) {
         Some(i) => Ok(vec![i]),
         None => {
             let known: Vec<&str> = content.districts.iter().map(|d| d.slug.as_str()).collect();
@@ -69,15 +66,7 @@ pub fn forms(opts: &Options) -> Result<Written, Failure> {
         return Err(Failure::Content(Box::new(diags)));
     };
     let content = &checked.content;
-    let site = &content.site;
-    if !(site.first_year..=site.last_year).contains(&opts.year) {
-        return Err(Failure::Usage(msg!(
-            "year-outside-site",
-            year = opts.year.to_string(),
-            first = site.first_year.to_string(),
-            last = site.last_year.to_string()
-        )));
-    }
+    crate::domain::rules::year_in_site(&content.site, opts.year).map_err(Failure::Usage)?;
     let Some(fw) = content.frameworks.for_year(opts.year) else {
         let years: Vec<String> = content.frameworks.0.iter().map(|f| f.year.to_string()).collect();
         return Err(Failure::Usage(msg!("forms-no-framework", year = opts.year.to_string(), years = years.join(", "))));
@@ -127,7 +116,7 @@ pub fn forms(opts: &Options) -> Result<Written, Failure> {
         std::fs::create_dir_all(&folder)
             .map_err(|e| Failure::Usage(msg!("forms-no-folder", folder = &folder, error = e.to_string())))?;
     }
-    let rels: Vec<String> = plan.iter().map(|(name, ..)| display(&folder.join(name))).collect();
+    let rels: Vec<String> = plan.iter().map(|(name, ..)| folder.join(name).display().to_string()).collect();
     let files: Vec<Replace> = plan
         .iter()
         .zip(&rels)
@@ -138,15 +127,11 @@ pub fn forms(opts: &Options) -> Result<Written, Failure> {
     Ok(Written { folder, written, unchanged })
 }
 
-fn display(p: &Path) -> String {
-    p.display().to_string()
-}
-
 /// `kieumau forms`: makes the workbooks and says what was written. Returns the exit code.
 pub fn run(opts: &Options) -> u8 {
     match forms(opts) {
         Ok(w) => {
-            let folder = display(&w.folder);
+            let folder = w.folder.display().to_string();
             eprintln!(
                 "{}",
                 msg!(
@@ -158,9 +143,9 @@ pub fn run(opts: &Options) -> u8 {
                 )
             );
             for name in &w.written {
-                println!("{}", display(&w.folder.join(name)));
+                println!("{}", w.folder.join(name).display());
             }
-            let pattern = display(&w.folder.join("*.xlsx"));
+            let pattern = w.folder.join("*.xlsx").display().to_string();
             eprintln!("{}", msg!("forms-next", files = pattern, year = opts.year.to_string()));
             0
         }

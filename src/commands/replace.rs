@@ -17,8 +17,7 @@ pub struct Replace<'a> {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.kieumau-{}.tmp", std::process::id()))
+    crate::sys::beside(path, &format!("kieumau-{}.tmp", std::process::id()))
 }
 
 fn write(path: &Path, like: &Path, bytes: &[u8]) -> std::io::Result<()> {

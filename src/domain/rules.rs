@@ -5,6 +5,31 @@
 use crate::domain::model::{Branch, Framework, Hundredths, Site};
 use crate::messages::Message;
 
+/// Which of `items` (slug, name) a clerk's text names (a register cell, `forms --district`): the
+/// slug as written, the name in any case, or the name's slug ("Khu dân cư" for `khu-dan-cu`).
+pub fn pick_by_slug_or_name<'a>(value: &str, items: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Option<usize> {
+    let lower = value.trim().to_lowercase();
+    let slugged = slug::slugify(value);
+    items
+        .clone()
+        .position(|(s, _)| s == value)
+        .or_else(|| items.clone().position(|(_, n)| n.trim().to_lowercase() == lower))
+        .or_else(|| items.clone().position(|(s, _)| s == slugged))
+}
+
+/// A year a command works on (`import`, `forms`) lies within the site's years.
+pub fn year_in_site(site: &Site, year: i32) -> Result<(), String> {
+    if (site.first_year..=site.last_year).contains(&year) {
+        return Ok(());
+    }
+    Err(crate::msg!(
+        "year-outside-site",
+        year = year.to_string(),
+        first = site.first_year.to_string(),
+        last = site.last_year.to_string()
+    ))
+}
+
 /// The rating a sheet cell names: its code in any case (`httnv`), or its full name
 /// (`Hoàn thành tốt nhiệm vụ`, also in any case). Branch files use the exact code.
 pub fn rating_from_label(site: &Site, label: &str) -> Option<usize> {

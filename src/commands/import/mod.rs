@@ -148,14 +148,7 @@ pub fn import(opts: &Options) -> Result<Outcome, Failure> {
         return Err(Failure::Usage(crate::msg!("import-mixed")));
     }
     let year = opts.year.ok_or_else(|| Failure::Usage(crate::msg!("import-needs-year")))?;
-    if !(site.first_year..=site.last_year).contains(&year) {
-        return Err(Failure::Usage(crate::msg!(
-            "year-outside-site",
-            year = year.to_string(),
-            first = site.first_year.to_string(),
-            last = site.last_year.to_string()
-        )));
-    }
+    crate::domain::rules::year_in_site(site, year).map_err(Failure::Usage)?;
     let fw = content
         .frameworks
         .for_year(year)

@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, Item, Value};
 use super::sheet::{Cell, Row, Sheet};
 use crate::content::diag::{Diagnostics, known_hint};
 use crate::domain::model::{Branch, Content, Level};
+use crate::domain::rules;
 use crate::msg;
 
 /// The register's columns, in the order a new file lists its keys; `pilot` is optional.
@@ -215,18 +216,6 @@ impl RowCx<'_, '_> {
     }
 }
 
-/// Matches a cell against slugs and names: the slug as written, the name in any case, or the
-/// name's slug ("Khu dân cư" for `khu-dan-cu`).
-fn pick<'a>(value: &str, items: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Option<usize> {
-    let lower = value.trim().to_lowercase();
-    let slugged = slug::slugify(value);
-    items
-        .clone()
-        .position(|(s, _)| s == value)
-        .or_else(|| items.clone().position(|(_, n)| n.trim().to_lowercase() == lower))
-        .or_else(|| items.clone().position(|(s, _)| s == slugged))
-}
-
 /// What earlier rows took: slugs per district, existing branches, and new (name, parent) pairs,
 /// each with the (file, row) that took it.
 #[derive(Default)]
@@ -247,7 +236,8 @@ fn record(cx: &mut RowCx<'_, '_>, fi: usize, seen: &mut Seen) -> Option<Record> 
         cx.error(0, msg!("register-empty", column = "district"));
         None
     } else {
-        let found = pick(&dtext, content.districts.iter().map(|d| (d.slug.as_str(), d.name.as_str())));
+        let found =
+            rules::pick_by_slug_or_name(&dtext, content.districts.iter().map(|d| (d.slug.as_str(), d.name.as_str())));
         if found.is_none() {
             let slugs: Vec<&str> = content.districts.iter().map(|d| d.slug.as_str()).collect();
             cx.with_hint(0, msg!("register-unknown-district", value = &dtext), known_hint(&dtext, &slugs));
@@ -259,7 +249,7 @@ fn record(cx: &mut RowCx<'_, '_>, fi: usize, seen: &mut Seen) -> Option<Record> 
     }
     let ttext = cx.text(3);
     let types = || site.branch_types.iter().map(|t| (t.slug.as_str(), t.name.as_str()));
-    let type_idx = pick(&ttext, types());
+    let type_idx = rules::pick_by_slug_or_name(&ttext, types());
     if type_idx.is_none() {
         let slugs: Vec<&str> = site.branch_types.iter().map(|t| t.slug.as_str()).collect();
         cx.with_hint(3, msg!("register-unknown-type", value = &ttext), known_hint(&ttext, &slugs));
@@ -273,7 +263,8 @@ fn record(cx: &mut RowCx<'_, '_>, fi: usize, seen: &mut Seen) -> Option<Record> 
             None
         }
         Some(bt) => {
-            let found = pick(&stext, bt.subtypes.iter().map(|s| (s.slug.as_str(), s.name.as_str())));
+            let found =
+                rules::pick_by_slug_or_name(&stext, bt.subtypes.iter().map(|s| (s.slug.as_str(), s.name.as_str())));
             if found.is_none() {
                 let slugs: Vec<&str> = bt.subtypes.iter().map(|s| s.slug.as_str()).collect();
                 cx.with_hint(

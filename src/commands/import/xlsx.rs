@@ -33,10 +33,10 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
         && zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
 }
 
+type Archive<'b> = zip::ZipArchive<Cursor<&'b [u8]>>;
+
 /// Refuses a workbook whose parts unpack to more than the limits say.
-fn check_sizes(bytes: &[u8]) -> Result<(), String> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
+fn check_sizes(zip: &mut Archive<'_>) -> Result<(), String> {
     let mut total = 0u64;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
@@ -79,10 +79,8 @@ fn parse_ref(r: &[u8]) -> Option<(u32, u32)> {
 /// Checks every cell and row reference of the worksheets before calamine reads them: calamine
 /// computes a reference's row and column without a check (`ZZZZZZ99999999999` overflows; a row
 /// 4294967297 wrapped round to row 1 in a release build).
-fn check_references(bytes: &[u8]) -> Result<(), String> {
+fn check_references(zip: &mut Archive<'_>) -> Result<(), String> {
     use quick_xml::events::Event;
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
     let sheets: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -134,8 +132,11 @@ fn check_references(bytes: &[u8]) -> Result<(), String> {
 
 /// One sheet of the workbook (`sheet` by name, or the first), as rows of cells.
 pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
-    check_sizes(bytes)?;
-    check_references(bytes)?;
+    // One reading of the zip's directory for both checks, before calamine reads it for the cells.
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
+    check_sizes(&mut zip)?;
+    check_references(&mut zip)?;
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| msg!("workbook-unreadable", reason = e.to_string()))?;
     let names = book.sheet_names();

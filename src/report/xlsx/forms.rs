@@ -113,10 +113,12 @@ pub fn district_form(
     book.save_to_buffer()
 }
 
-/// The sheet's name: "Điểm 2025", without the characters Excel refuses.
-fn sheet_name(base: &str, year: i32) -> String {
-    let name: String = format!("{base} {year}").chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
-    fit(&name, 31).replace('…', "")
+/// A sheet's name: `base` without the characters Excel refuses, cut so that with `suffix` (" 2025",
+/// which import reads back as the sheet's year) it keeps to Excel's 31 characters.
+fn sheet_name(base: &str, suffix: &str) -> String {
+    let room = 31usize.saturating_sub(suffix.chars().count());
+    let base: String = base.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(room).collect();
+    format!("{base}{suffix}")
 }
 
 fn scores_sheet(
@@ -130,7 +132,7 @@ fn scores_sheet(
     let d = &content.districts[di];
     let site = &content.site;
     let mut ws = Worksheet::new();
-    ws.set_name(sheet_name(&l.form_sheet, year))?;
+    ws.set_name(sheet_name(&l.form_sheet, &format!(" {year}")))?;
     let meanings =
         [&l.form_col_district, &l.form_col_branch, &l.branch, &l.parent, &l.branch_type, &l.rating, &l.vetoes];
     for (c, (key, meaning)) in KEYS.iter().zip(meanings).enumerate() {
@@ -259,7 +261,7 @@ fn guide_sheet(
     let site = &content.site;
     let year = year.to_string();
     let mut ws = Worksheet::new();
-    ws.set_name(fit(&l.form_guide_sheet, 31).replace('…', ""))?;
+    ws.set_name(sheet_name(&l.form_guide_sheet, ""))?;
     ws.set_column_width(0, 14.0)?;
     ws.set_column_width(1, GUIDE_TEXT_WIDTH)?;
     ws.set_column_width(2, 12.0)?;
